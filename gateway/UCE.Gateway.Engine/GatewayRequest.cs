@@ -1,0 +1,20 @@
+using System.Text.Json;
+
+namespace UCE.Gateway.Engine;
+
+/// <summary>One GraphQL request as the gateway host received it, after persisted-document lookup.</summary>
+/// <param name="Query">The operation document.</param>
+/// <param name="OperationName">Which operation of the document to run.</param>
+/// <param name="Variables">The variables object, or <c>null</c>.</param>
+/// <param name="Extensions">The request extensions, or <c>null</c>.</param>
+/// <param name="ForwardedHeaders">Headers the host allows through to subgraphs (identity, tracing).</param>
+/// <param name="IncludeQueryPlan">Return the printed plan in <c>extensions.queryPlan</c>.</param>
+/// <param name="AllowMutations">False for <c>GET</c>: a mutation is then refused.</param>
+public sealed record GatewayRequest(
+    string? Query,
+    string? OperationName = null,
+    JsonElement? Variables = null,
+    JsonElement? Extensions = null,
+    IReadOnlyDictionary<string, string>? ForwardedHeaders = null,
+    bool IncludeQueryPlan = false,
+    bool AllowMutations = true);

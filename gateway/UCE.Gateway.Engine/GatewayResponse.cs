@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace UCE.Gateway.Engine;
+
+/// <summary>A GraphQL response: <c>data</c>, <c>errors</c>, <c>extensions</c>.</summary>
+public sealed class GatewayResponse
+{
+    /// <summary>
+    /// False when the request failed before execution (parse, validation, variable coercion):
+    /// the response then has no <c>data</c> entry at all, and GraphQL-over-HTTP answers 400
+    /// for <c>application/graphql-response+json</c>.
+    /// </summary>
+    public bool IsRequestError { get; init; }
+
+    /// <summary>The data, or <c>null</c> (written as <c>"data": null</c> unless <see cref="IsRequestError"/>).</summary>
+    public JsonObject? Data { get; init; }
+
+    /// <summary>Errors, each with <c>message</c> and usually <c>path</c>, <c>locations</c>, <c>extensions.code</c>.</summary>
+    public IReadOnlyList<JsonObject> Errors { get; init; } = [];
+
+    public JsonObject? Extensions { get; init; }
+
+    /// <summary>A request error with one error carrying <paramref name="code"/>.</summary>
+    public static GatewayResponse RequestError(string message, string code) => new()
+    {
+        IsRequestError = true,
+        Errors =
+        [
+            new JsonObject
+            {
+                ["message"] = message,
+                ["extensions"] = new JsonObject { ["code"] = code },
+            },
+        ],
+    };
+
+    /// <summary>Writes the response as one JSON object: <c>errors</c> first when present, then <c>data</c>, then <c>extensions</c>.</summary>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        if (Errors.Count > 0)
+        {
+            writer.WritePropertyName("errors");
+            writer.WriteStartArray();
+            foreach (var error in Errors)
+            {
+                error.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        if (!IsRequestError)
+        {
+            writer.WritePropertyName("data");
+            if (Data is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                Data.WriteTo(writer);
+            }
+        }
+
+        if (Extensions is not null)
+        {
+            writer.WritePropertyName("extensions");
+            Extensions.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+}

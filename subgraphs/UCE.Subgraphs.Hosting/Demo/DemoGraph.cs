@@ -1,0 +1,92 @@
+namespace UCE.Subgraphs.Hosting.Demo;
+
+/// <summary>
+/// The deterministic key space every subgraph seeds from, so that ids agree across subgraphs that
+/// never reference each other: customer <c>i</c> has service location <c>i</c>, a regulated
+/// account there, and every third customer also a non-regulated account.
+/// </summary>
+public sealed class DemoGraph
+{
+    /// <summary>The size of the demo data set applied on first start.</summary>
+    public const int DemoCustomerCount = 40;
+
+    public DemoGraph(int customerCount, int firstIndex = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(customerCount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(firstIndex);
+        CustomerCount = customerCount;
+        FirstIndex = firstIndex;
+    }
+
+    /// <summary>The demo set.</summary>
+    public static DemoGraph Demo { get; } = new(DemoCustomerCount);
+
+    public int CustomerCount { get; }
+
+    public int FirstIndex { get; }
+
+    /// <summary>A random source that is the same for the same (subgraph, customer) on every run.</summary>
+    public static Random RandomFor(string subgraph, int customerIndex) =>
+        new(HashCode.Combine(StableHash(subgraph), customerIndex));
+
+    public static string CustomerId(int index) => $"cus-{index:D6}";
+
+    public static string LocationId(int index) => $"loc-{index:D6}";
+
+    public static string RegulatedAccountId(int index) => $"acc-{index:D6}-r";
+
+    public static string NonRegulatedAccountId(int index) => $"acc-{index:D6}-n";
+
+    public IEnumerable<DemoCustomer> Customers()
+    {
+        for (var i = FirstIndex; i < FirstIndex + CustomerCount; i++)
+        {
+            yield return Customer(i);
+        }
+    }
+
+    public static DemoCustomer Customer(int index)
+    {
+        var location = new DemoLocation(
+            LocationId(index),
+            PremiseId: $"PRM-{index:D8}",
+            MeterId: $"MTR-{index:D8}");
+        var accounts = new List<DemoAccount>
+        {
+            new(RegulatedAccountId(index), Number: (1_000_000_000L + index).ToString(System.Globalization.CultureInfo.InvariantCulture), AccountKind.Regulated, location.Id),
+        };
+        if (index % 3 == 0)
+        {
+            accounts.Add(new DemoAccount(
+                NonRegulatedAccountId(index),
+                Number: (2_000_000_000L + index).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                AccountKind.NonRegulated,
+                location.Id));
+        }
+
+        return new DemoCustomer(index, CustomerId(index), Commercial: index % 5 == 0, location, accounts);
+    }
+
+    private static int StableHash(string text)
+    {
+        unchecked
+        {
+            var hash = (int)2166136261;
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            return hash;
+        }
+    }
+}
+
+/// <summary>One customer of the key space.</summary>
+public sealed record DemoCustomer(int Index, string Id, bool Commercial, DemoLocation Location, IReadOnlyList<DemoAccount> Accounts);
+
+/// <summary>A service location (premise with a meter).</summary>
+public sealed record DemoLocation(string Id, string PremiseId, string MeterId);
+
+/// <summary>An account of a customer at a location.</summary>
+public sealed record DemoAccount(string Id, string Number, AccountKind Kind, string LocationId);
