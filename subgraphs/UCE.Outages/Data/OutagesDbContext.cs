@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace UCE.Outages.Data;
+
+/// <summary>The outages subgraph's database: outages, their affected locations, history and reports, and the grid connections.</summary>
+public sealed class OutagesDbContext(DbContextOptions<OutagesDbContext> options) : DbContext(options)
+{
+    public DbSet<GridConnection> GridConnections => Set<GridConnection>();
+
+    public DbSet<Outage> Outages => Set<Outage>();
+
+    public DbSet<OutageLocation> OutageLocations => Set<OutageLocation>();
+
+    public DbSet<OutageStatusChange> OutageStatusChanges => Set<OutageStatusChange>();
+
+    public DbSet<OutageReport> OutageReports => Set<OutageReport>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutagesDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTime back as Unspecified; every instant in this model is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

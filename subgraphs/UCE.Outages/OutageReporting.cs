@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using UCE.Outages.Data;
+using UCE.Outages.Types;
+using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.Identity;
+
+namespace UCE.Outages;
+
+/// <summary>Files outage reports: validates them, attaches them to the outage that covers the location or opens one.</summary>
+public sealed class OutageReporting(OutagesDbContext db, TimeProvider clock, ILogger<OutageReporting> logger)
+{
+    public async Task<ReportOutagePayload> ReportAsync(ReportOutageInput input, CallerIdentity caller, CancellationToken cancellationToken)
+    {
+        var locationId = input.ServiceLocationId?.Trim() ?? "";
+        var description = input.Description?.Trim() ?? "";
+        if (locationId.Length == 0)
+        {
+            throw new DomainError(ErrorCodes.BadUserInput, "serviceLocationId must not be empty.");
+        }
+
+        if (description.Length == 0)
+        {
+            throw new DomainError(ErrorCodes.BadUserInput, "description must not be empty.");
+        }
+
+        if (description.Length > OutageReportRules.MaxDescriptionLength)
+        {
+            throw new DomainError(ErrorCodes.BadUserInput, $"description must be at most {OutageReportRules.MaxDescriptionLength} characters.");
+        }
+
+        var connection = await db.GridConnections.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.LocationId == locationId, cancellationToken)
+            ?? throw new DomainError(OutageErrorCodes.ServiceLocationNotFound, $"No service location has id '{locationId}'.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outage = await FindCoveringOutageAsync(connection, cancellationToken);
+        var created = outage is null;
+        if (outage is null)
+        {
+            outage = Outage.Open(NewId("out"), connection, OutageCause.Unknown, now, caller.Subject);
+            db.Outages.Add(outage);
+        }
+        else
+        {
+            outage.Affect(connection.LocationId);
+        }
+
+        var report = new OutageReport
+        {
+            Id = NewId("rpt"),
+            OutageId = outage.Id,
+            LocationId = connection.LocationId,
+            ReportedBy = caller.Subject,
+            CustomerId = caller.Role == CallerRole.Customer ? caller.CustomerId : null,
+            ReportedAt = now,
+            Description = description,
+        };
+        outage.Reports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var changed in outage.PendingEvents)
+        {
+            logger.LogInformation(
+                "Outage {OutageId} changed status from {PreviousStatus} to {Status} at {At}",
+                changed.OutageId, changed.PreviousStatus, changed.Status, changed.At);
+        }
+
+        outage.ClearPendingEvents();
+        return new ReportOutagePayload(report, outage, created);
+    }
+
+    /// <summary>An active outage that already lists the location, else an active one on the location's feeder.</summary>
+    private async Task<Outage?> FindCoveringOutageAsync(GridConnection connection, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Outages
+            .Include(o => o.AffectedLocations)
+            .Where(o => o.Status != OutageStatus.Restored
+                && (o.FeederName == connection.FeederName
+                    || o.AffectedLocations.Any(l => l.LocationId == connection.LocationId)))
+            .ToListAsync(cancellationToken);
+        return candidates
+            .OrderByDescending(o => o.AffectedLocations.Exists(l => l.LocationId == connection.LocationId))
+            .ThenByDescending(o => o.StartedAt)
+            .FirstOrDefault();
+    }
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.CreateVersion7():N}";
+}

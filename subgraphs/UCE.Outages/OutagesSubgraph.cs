@@ -1,0 +1,47 @@
+using GraphQL;
+using GraphQL.DI;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using UCE.Outages.Data;
+using UCE.Outages.DataLoaders;
+using UCE.Outages.Types;
+using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Demo;
+
+namespace UCE.Outages;
+
+/// <summary>The outages subgraph: outages, their status history and reports; extends <c>ServiceLocation</c>.</summary>
+public sealed class OutagesSubgraph : SubgraphModule<OutagesDbContext>
+{
+    public override string Name => "outages";
+
+    public override int DefaultPort => 4004;
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<OutageByIdLoader>();
+        services.AddScoped<GridConnectionByLocationLoader>();
+        services.AddScoped<OutagesByLocationLoader>();
+        services.AddScoped<AffectedLocationsByOutageLoader>();
+        services.AddScoped<StatusHistoryByOutageLoader>();
+        services.AddScoped<ReportsByOutageLoader>();
+        services.AddScoped<OutageReporting>();
+    }
+
+    public override void ConfigureGraphQL(IGraphQLBuilder graphql) =>
+        graphql.AddSchema<OutagesSchema>().AddGraphTypes(typeof(OutagesSchema).Assembly);
+
+    protected override Task<bool> HasDataAsync(OutagesDbContext db, CancellationToken cancellationToken) =>
+        db.GridConnections.AnyAsync(cancellationToken);
+
+    protected override async Task SeedAsync(OutagesDbContext db, DemoGraph graph, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var rows = OutageSeed.Build(graph, new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc));
+        db.GridConnections.AddRange(rows.GridConnections);
+        db.Outages.AddRange(rows.Outages);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,4 @@
+using UCE.Outages;
+using UCE.Subgraphs.Hosting;
+
+await SubgraphHost.RunAsync(new OutagesSubgraph(), args);

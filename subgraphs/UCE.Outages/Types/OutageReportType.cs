@@ -1,0 +1,25 @@
+using GraphQL.Types;
+using UCE.Outages.Data;
+
+namespace UCE.Outages.Types;
+
+/// <summary>GraphQL type <c>OutageReport</c>: someone reported that a service location has no power.</summary>
+public sealed class OutageReportType : ObjectGraphType<OutageReport>
+{
+    public OutageReportType()
+    {
+        Name = "OutageReport";
+        Description = "Someone reported that a service location has no power.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<ServiceLocationType>>("serviceLocation")
+            .Resolve(context => new ServiceLocationReference(context.Source.LocationId));
+        Field<StringGraphType>("reportedBy")
+            .Description("The authenticated subject that reported, when known.")
+            .Resolve(context => context.Source.ReportedBy);
+        Field<IdGraphType>("customerId")
+            .Description("The customer who reported, when a customer did.")
+            .Resolve(context => context.Source.CustomerId);
+        Field<NonNullGraphType<DateTimeGraphType>>("reportedAt").Resolve(context => context.Source.ReportedAt);
+        Field<NonNullGraphType<StringGraphType>>("description").Resolve(context => context.Source.Description);
+    }
+}

@@ -1,0 +1,47 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Federation;
+using GraphQL.Types;
+using UCE.Outages.Data;
+using UCE.Outages.DataLoaders;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Outages.Types;
+
+/// <summary>GraphQL type <c>Outage</c>, an entity keyed by id.</summary>
+public sealed class OutageType : ObjectGraphType<Outage>
+{
+    public OutageType()
+    {
+        Name = "Outage";
+        Description = "A loss of supply on a feeder, from the first report until restoration.";
+        this.Key("id");
+
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<OutageStatusType>>("status").Resolve(context => context.Source.Status);
+        Field<NonNullGraphType<OutageCauseType>>("cause").Resolve(context => context.Source.Cause);
+        Field<NonNullGraphType<DateTimeGraphType>>("startedAt").Resolve(context => context.Source.StartedAt);
+        Field<DateTimeGraphType>("estimatedRestorationAt")
+            .Description("When supply is expected back; null when no estimate has been given.")
+            .Resolve(context => context.Source.EstimatedRestorationAt);
+        Field<DateTimeGraphType>("restoredAt").Resolve(context => context.Source.RestoredAt);
+        Field<NonNullGraphType<StringGraphType>>("areaName").Resolve(context => context.Source.AreaName);
+        Field<NonNullGraphType<StringGraphType>>("feederName").Resolve(context => context.Source.FeederName);
+        Field<NonNullGraphType<IntGraphType>>("affectedCustomerCount").Resolve(context => context.Source.AffectedCustomerCount);
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceLocationType>>>>("affectedLocations")
+            .Resolve(context => context.Service<AffectedLocationsByOutageLoader>()
+                .LoadAsync(context.Source.Id)
+                .Then(ids => ids.Select(id => new ServiceLocationReference(id))));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutageStatusChangeType>>>>("statusHistory")
+            .Description("Every status the outage went through, oldest first.")
+            .Resolve(context => context.Service<StatusHistoryByOutageLoader>().LoadAsync(context.Source.Id));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutageReportType>>>>("reports")
+            .Description("The reports filed against the outage, oldest first.")
+            .Resolve(context => context.Service<ReportsByOutageLoader>().LoadAsync(context.Source.Id));
+
+        this.ResolveReference<EntityKey, Outage>((context, key) => context.Service<OutageByIdLoader>().LoadAsync(key.Id)!);
+    }
+}

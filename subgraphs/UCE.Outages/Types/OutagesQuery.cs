@@ -1,0 +1,48 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using UCE.Outages.Data;
+using UCE.Outages.DataLoaders;
+using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Errors;
+
+namespace UCE.Outages.Types;
+
+/// <summary>The outages subgraph's root query fields.</summary>
+public sealed class OutagesQuery : ObjectGraphType
+{
+    public OutagesQuery()
+    {
+        Name = "Query";
+
+        Field<OutageType>("outage")
+            .Description("One outage by id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(context =>
+            {
+                var id = context.GetArgument<string>("id");
+                return context.Service<OutageByIdLoader>().LoadAsync(id).Then(outage =>
+                    outage ?? throw new DomainError(OutageErrorCodes.OutageNotFound, $"No outage has id '{id}'."));
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutageType>>>>("activeOutages")
+            .Description("Outages not yet restored, most recent first.")
+            .Argument<IntGraphType>("first", argument =>
+            {
+                argument.DefaultValue = PageSize.Default;
+                argument.Description = $"How many outages to return, 1 to {PageSize.Max}.";
+            })
+            .ResolveAsync(async context =>
+            {
+                var first = PageSize.Read(context, "first");
+                var db = context.Service<OutagesDbContext>();
+                return await db.Outages.AsNoTracking()
+                    .Where(o => o.Status != OutageStatus.Restored)
+                    .OrderByDescending(o => o.StartedAt)
+                    .ThenBy(o => o.Id)
+                    .Take(first)
+                    .ToListAsync(context.CancellationToken);
+            });
+    }
+}

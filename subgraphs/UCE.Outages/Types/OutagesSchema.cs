@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace UCE.Outages.Types;
+
+/// <summary>The outages subgraph schema.</summary>
+public sealed class OutagesSchema : Schema
+{
+    public OutagesSchema(IServiceProvider services, OutagesQuery query, OutagesMutation mutation)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+    }
+}
