@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace UCE.Billing.Data;
+
+/// <summary>Changes an account's autopay; the caller has validated the settings.</summary>
+public sealed class AutopaySettings(IDbContextFactory<BillingDbContext> contexts)
+{
+    /// <summary>Methods autopay can draw from; cash cannot be collected automatically.</summary>
+    public static bool AllowsMethod(PaymentMethod method) => method != PaymentMethod.Cash;
+
+    /// <summary>Saves the settings and returns the account, or null when it does not exist.</summary>
+    public async Task<BillingAccount?> SetAsync(string accountId, bool enabled, PaymentMethod? method, int? dayOfMonth, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        account.AutopayEnabled = enabled;
+        account.AutopayMethod = enabled ? method : null;
+        account.AutopayDayOfMonth = enabled ? dayOfMonth : null;
+        await db.SaveChangesAsync(cancellationToken);
+        return account;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace UCE.Billing.Data;
+
+/// <summary>The billing subgraph's database: accounts, bills with their lines, payments.</summary>
+public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options) : DbContext(options)
+{
+    public DbSet<BillingAccount> Accounts => Set<BillingAccount>();
+
+    public DbSet<Bill> Bills => Set<Bill>();
+
+    public DbSet<BillLineItem> BillLineItems => Set<BillLineItem>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
+}

@@ -1,0 +1,79 @@
+using GraphQL;
+using GraphQL.Types;
+using UCE.Billing.Data;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Billing.Types;
+
+/// <summary>Root mutation fields of the billing subgraph.</summary>
+public sealed class BillingMutation : ObjectGraphType
+{
+    public BillingMutation()
+    {
+        Name = "Mutation";
+        Field<NonNullGraphType<MakePaymentPayloadType>>("makePayment")
+            .Description("Records a payment once per idempotency key and applies it to the oldest open bills.")
+            .Argument<NonNullGraphType<MakePaymentInputType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var request = Validate(ctx.GetArgument<MakePaymentInput>("input"), ctx.Caller().Subject);
+                try
+                {
+                    return await ctx.Service<PaymentLedger>().RecordAsync(request, ctx.CancellationToken);
+                }
+                catch (PaymentRefusedException refused)
+                {
+                    throw refused.Refusal switch
+                    {
+                        PaymentRefusal.AccountNotFound => BillingErrors.AccountNotFound(request.AccountId),
+                        _ => BillingErrors.IdempotencyKeyReused(refused.Message),
+                    };
+                }
+            });
+        Field<NonNullGraphType<SetAutopayPayloadType>>("setAutopay")
+            .Description("Turns autopay on (with a method and a day of the month) or off.")
+            .Argument<NonNullGraphType<SetAutopayInputType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<SetAutopayInput>("input");
+                if (input.Enabled)
+                {
+                    if (input.Method is not { } method || !AutopaySettings.AllowsMethod(method))
+                    {
+                        throw BillingErrors.AutopayInvalid("enabling needs a method of CARD, BANK or WALLET");
+                    }
+
+                    if (input.DayOfMonth is not (>= 1 and <= 28))
+                    {
+                        throw BillingErrors.AutopayInvalid("enabling needs a dayOfMonth between 1 and 28");
+                    }
+                }
+
+                return await ctx.Service<AutopaySettings>().SetAsync(input.AccountId, input.Enabled, input.Method, input.DayOfMonth, ctx.CancellationToken)
+                    ?? throw BillingErrors.AccountNotFound(input.AccountId);
+            });
+    }
+
+    private static PaymentRequest Validate(MakePaymentInput input, string? caller)
+    {
+        if (!(input.Amount > 0))
+        {
+            throw BillingErrors.PaymentAmountInvalid("it must be greater than 0");
+        }
+
+        var amount = (decimal)input.Amount;
+        if (amount > PaymentRules.MaxAmount)
+        {
+            throw BillingErrors.PaymentAmountInvalid($"it must be at most {PaymentRules.MaxAmount}");
+        }
+
+        var minor = PaymentRules.ToMinorUnits(amount) ?? throw BillingErrors.PaymentAmountInvalid("it must have at most two decimals");
+        var key = input.IdempotencyKey;
+        if (string.IsNullOrWhiteSpace(key) || key.Length > PaymentRules.MaxIdempotencyKeyLength)
+        {
+            throw BillingErrors.IdempotencyKeyInvalid();
+        }
+
+        return new PaymentRequest(input.AccountId, minor, input.Method, key, caller);
+    }
+}

@@ -1,0 +1,24 @@
+using GraphQL;
+using GraphQL.Types;
+using UCE.Billing.DataLoaders;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Billing.Types;
+
+/// <summary>Root query fields of the billing subgraph.</summary>
+public sealed class BillingQuery : ObjectGraphType
+{
+    public BillingQuery()
+    {
+        Name = "Query";
+        Field<BillType>("bill")
+            .Description("A bill by id; an unknown id is an error with code BILL_NOT_FOUND.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async ctx =>
+            {
+                var id = ctx.GetArgument<string>("id");
+                return await ctx.Service<BillByIdLoader>().LoadAsync(id).GetResultAsync(ctx.CancellationToken)
+                    ?? throw BillingErrors.BillNotFound(id);
+            });
+    }
+}
