@@ -1,0 +1,32 @@
+namespace UCE.Gateway.Engine.Execution;
+
+/// <summary>The stable <c>extensions.code</c> values the gateway writes.</summary>
+public static class ErrorCodes
+{
+    public const string BadRequest = "BAD_REQUEST";
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+    public const string BadUserInput = "BAD_USER_INPUT";
+    public const string OperationResolutionFailure = "OPERATION_RESOLUTION_FAILURE";
+    public const string MutationNotAllowedOverGet = "MUTATION_NOT_ALLOWED_OVER_GET";
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    public const string QueryPlanningFailed = "QUERY_PLANNING_FAILED";
+    public const string SubscriptionNotSupported = "SUBSCRIPTION_NOT_SUPPORTED";
+
+    /// <summary>A subgraph could not be reached or answered with a non-success HTTP status.</summary>
+    public const string SubgraphRequestFailed = "SUBGRAPH_REQUEST_FAILED";
+
+    /// <summary>A subgraph did not answer within its timeout.</summary>
+    public const string SubgraphTimeout = "SUBGRAPH_TIMEOUT";
+
+    /// <summary>A subgraph answered something that is not a GraphQL response (malformed JSON, no data and no errors).</summary>
+    public const string SubgraphInvalidResponse = "SUBGRAPH_INVALID_RESPONSE";
+
+    /// <summary>An error a subgraph reported without a code of its own.</summary>
+    public const string DownstreamServiceError = "DOWNSTREAM_SERVICE_ERROR";
+
+    /// <summary>A value from a subgraph that the API schema's type cannot represent.</summary>
+    public const string InvalidSubgraphValue = "INVALID_SUBGRAPH_VALUE";
+
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace UCE.Gateway.Engine.Execution;
+
+/// <summary>Sends subgraph requests over pooled HTTP connections (keep-alive; HTTP/2 when the server offers it over TLS).</summary>
+public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
+{
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+    private static readonly MediaTypeWithQualityHeaderValue AcceptGraphQLResponse = new("application/graphql-response+json");
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly Func<string, TimeSpan> _timeoutOf;
+
+    /// <param name="timeoutOf">The timeout of a subgraph, by name.</param>
+    /// <param name="handler">The transport; a pooled <see cref="SocketsHttpHandler"/> when <c>null</c>.</param>
+    public HttpSubgraphClient(Func<string, TimeSpan> timeoutOf, HttpMessageHandler? handler = null)
+    {
+        _timeoutOf = timeoutOf;
+        handler ??= new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            MaxConnectionsPerServer = 512,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            EnableMultipleHttp2Connections = true,
+        };
+        _http = new HttpClient(handler, disposeHandler: true)
+        {
+            // Timeouts are per subgraph, applied per request below.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    public async Task<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, request.Url);
+        var content = new ReadOnlyMemoryContent(request.Body);
+        content.Headers.ContentType = JsonContentType;
+        message.Content = content;
+        message.Headers.Accept.Add(AcceptGraphQLResponse);
+        message.Headers.Accept.Add(AcceptJson);
+        if (request.Headers is not null)
+        {
+            foreach (var (name, value) in request.Headers)
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_timeoutOf(request.Subgraph));
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            return new SubgraphResponse((int)response.StatusCode, body);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SubgraphTimeoutException($"Subgraph '{request.Subgraph}' did not answer within {_timeoutOf(request.Subgraph).TotalMilliseconds:0} ms.", ex);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

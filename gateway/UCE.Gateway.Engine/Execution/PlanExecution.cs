@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+
+namespace UCE.Gateway.Engine.Execution;
+
+/// <summary>The state of one running plan: the merged data, the errors, and what every fetch needs from the request.</summary>
+internal sealed class PlanExecution
+{
+    public PlanExecution(JsonObject variables, IReadOnlyDictionary<string, string>? headers, bool isMutation, CancellationToken cancellationToken)
+    {
+        Variables = variables;
+        Headers = headers;
+        IsMutation = isMutation;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>Everything the fetches returned, merged; keys are response names.</summary>
+    public JsonObject Data { get; } = new();
+
+    public List<JsonObject> Errors { get; } = [];
+
+    /// <summary>True once a fetch failed as a whole: the fields it should have filled are missing for a known reason.</summary>
+    public bool AnyFetchFailed { get; set; }
+
+    /// <summary>Guards <see cref="Data"/> and <see cref="Errors"/>: concurrent fetches read and merge into one tree.</summary>
+    public object Sync { get; } = new();
+
+    /// <summary>The client's variables with defaults applied, as JSON.</summary>
+    public JsonObject Variables { get; }
+
+    public IReadOnlyDictionary<string, string>? Headers { get; }
+
+    public bool IsMutation { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public void AddError(JsonObject error)
+    {
+        lock (Sync)
+        {
+            Errors.Add(error);
+        }
+    }
+}

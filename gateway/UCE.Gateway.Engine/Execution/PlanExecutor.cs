@@ -1,0 +1,386 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using UCE.Gateway.Engine.Planning;
+
+namespace UCE.Gateway.Engine.Execution;
+
+/// <summary>
+/// Runs a query plan: sends its fetches (independent ones concurrently), batches entity representations into one
+/// deduplicated <c>_entities</c> request per fetch node, merges every answer into one data tree and re-paths subgraph
+/// errors to the client's paths. A failing subgraph becomes errors, never an exception.
+/// </summary>
+public sealed class PlanExecutor
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
+    private readonly ISubgraphClient _client;
+    private readonly IReadOnlyDictionary<string, Uri> _subgraphUrls;
+    private readonly ApiSchemaIndex _schema;
+
+    public PlanExecutor(ISubgraphClient client, IReadOnlyDictionary<string, Uri> subgraphUrls, ApiSchemaIndex schema)
+    {
+        _client = client;
+        _subgraphUrls = subgraphUrls;
+        _schema = schema;
+    }
+
+    internal Task ExecuteAsync(PlanNode root, PlanExecution execution) => RunAsync(root, null, execution);
+
+    private Task RunAsync(PlanNode node, IReadOnlyList<string>? path, PlanExecution execution)
+    {
+        switch (node)
+        {
+            case FetchNode fetch:
+                return RunFetchAsync(fetch, path, execution);
+            case SequenceNode sequence:
+                return RunSequenceAsync(sequence, path, execution);
+            case ParallelNode parallel:
+                return RunParallelAsync(parallel, path, execution);
+            case FlattenNode flatten:
+                return RunAsync(flatten.Node, path is null ? flatten.Path : [.. path, .. flatten.Path], execution);
+            case ConditionNode condition:
+                var branch = IsTrue(execution.Variables, condition.Variable) ? condition.IfTrue : condition.IfFalse;
+                return branch is null ? Task.CompletedTask : RunAsync(branch, path, execution);
+            default:
+                throw new NotSupportedException($"Unknown plan node {node.GetType().Name}.");
+        }
+    }
+
+    private async Task RunSequenceAsync(SequenceNode sequence, IReadOnlyList<string>? path, PlanExecution execution)
+    {
+        foreach (var node in sequence.Nodes)
+        {
+            await RunAsync(node, path, execution).ConfigureAwait(false);
+        }
+    }
+
+    private Task RunParallelAsync(ParallelNode parallel, IReadOnlyList<string>? path, PlanExecution execution)
+    {
+        var tasks = new Task[parallel.Nodes.Count];
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            tasks[i] = RunAsync(parallel.Nodes[i], path, execution);
+        }
+
+        return Task.WhenAll(tasks);
+    }
+
+    private static bool IsTrue(JsonObject variables, string name) =>
+        variables.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+
+    private async Task RunFetchAsync(FetchNode fetch, IReadOnlyList<string>? path, PlanExecution execution)
+    {
+        EntityBatch? batch = null;
+        if (fetch.IsEntityFetch)
+        {
+            lock (execution.Sync)
+            {
+                batch = EntityBatch.Collect(fetch, path ?? [], execution.Data, _schema);
+            }
+
+            if (batch.Representations.Count == 0)
+            {
+                return;
+            }
+        }
+
+        if (!_subgraphUrls.TryGetValue(fetch.Subgraph, out var url))
+        {
+            FailFetch(execution, fetch.Subgraph, ErrorCodes.SubgraphRequestFailed, $"No URL is known for subgraph '{fetch.Subgraph}'.");
+            return;
+        }
+
+        var request = new SubgraphRequest(fetch.Subgraph, url, WriteBody(fetch, batch, execution.Variables), execution.Headers, execution.IsMutation);
+        SubgraphResponse response;
+        try
+        {
+            response = await _client.SendAsync(request, execution.CancellationToken).ConfigureAwait(false);
+        }
+        catch (SubgraphTimeoutException ex)
+        {
+            FailFetch(execution, fetch.Subgraph, ErrorCodes.SubgraphTimeout, ex.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (execution.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            FailFetch(execution, fetch.Subgraph, ErrorCodes.SubgraphRequestFailed, $"HTTP fetch failed from '{fetch.Subgraph}': {ex.Message}");
+            return;
+        }
+
+        var body = ParseGraphQLResponse(response.Body);
+        var success = response.StatusCode is >= 200 and < 300;
+        lock (execution.Sync)
+        {
+            if (!success)
+            {
+                execution.AnyFetchFailed = true;
+                execution.Errors.Add(ResponseErrors.Create(
+                    $"HTTP fetch failed from '{fetch.Subgraph}': {response.StatusCode}",
+                    ErrorCodes.SubgraphRequestFailed,
+                    serviceName: fetch.Subgraph));
+                if (body is not null)
+                {
+                    AddSubgraphErrors(fetch.Subgraph, body, batch, execution);
+                }
+
+                return;
+            }
+
+            if (body is null)
+            {
+                execution.AnyFetchFailed = true;
+                execution.Errors.Add(ResponseErrors.Create(
+                    $"Subgraph '{fetch.Subgraph}' answered with a body that is not a GraphQL response.",
+                    ErrorCodes.SubgraphInvalidResponse,
+                    serviceName: fetch.Subgraph));
+                return;
+            }
+
+            AddSubgraphErrors(fetch.Subgraph, body, batch, execution);
+            if (body["data"] is not JsonObject data)
+            {
+                execution.AnyFetchFailed = true;
+                return;
+            }
+
+            if (batch is null)
+            {
+                ApplyRewrites(data, fetch.OutputRewrites);
+                ResultMerger.MergeInto(execution.Data, data, cloneSource: false);
+            }
+            else
+            {
+                MergeEntities(fetch, batch, data, execution);
+            }
+        }
+    }
+
+    private static void FailFetch(PlanExecution execution, string subgraph, string code, string message)
+    {
+        lock (execution.Sync)
+        {
+            execution.AnyFetchFailed = true;
+            execution.Errors.Add(ResponseErrors.Create(message, code, serviceName: subgraph));
+        }
+    }
+
+    private static JsonObject? ParseGraphQLResponse(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            if (JsonNode.Parse(body.Span) is JsonObject parsed
+                && (parsed.ContainsKey("data") || parsed["errors"] is JsonArray))
+            {
+                return parsed;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
+    }
+
+    private static ReadOnlyMemory<byte> WriteBody(FetchNode fetch, EntityBatch? batch, JsonObject variables)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256 + (fetch.Document.Length * 2));
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("query", fetch.Document);
+            if (fetch.OperationName is not null)
+            {
+                writer.WriteString("operationName", fetch.OperationName);
+            }
+
+            writer.WriteStartObject("variables");
+            foreach (var usage in fetch.VariableUsages)
+            {
+                if (variables.TryGetPropertyValue(usage, out var value))
+                {
+                    writer.WritePropertyName(usage);
+                    if (value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        value.WriteTo(writer);
+                    }
+                }
+            }
+
+            if (batch is not null)
+            {
+                writer.WritePropertyName("representations");
+                batch.Representations.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenMemory;
+    }
+
+    private void MergeEntities(FetchNode fetch, EntityBatch batch, JsonObject data, PlanExecution execution)
+    {
+        if (data["_entities"] is not JsonArray entities)
+        {
+            return;
+        }
+
+        var items = entities.ToArray();
+        entities.Clear();
+        var count = Math.Min(items.Length, batch.Targets.Count);
+        for (var i = 0; i < count; i++)
+        {
+            if (items[i] is not JsonObject entity)
+            {
+                continue;
+            }
+
+            ApplyRewrites(entity, fetch.OutputRewrites);
+            var targets = batch.Targets[i];
+            for (var t = 0; t < targets.Count; t++)
+            {
+                ResultMerger.MergeInto(targets[t].Object, entity, cloneSource: t < targets.Count - 1);
+            }
+        }
+    }
+
+    private static void AddSubgraphErrors(string subgraph, JsonObject body, EntityBatch? batch, PlanExecution execution)
+    {
+        if (body["errors"] is not JsonArray errors)
+        {
+            return;
+        }
+
+        foreach (var item in errors)
+        {
+            if (item is not JsonObject error)
+            {
+                continue;
+            }
+
+            var path = error["path"] as JsonArray;
+            if (batch is not null && path is { Count: >= 2 }
+                && path[0] is JsonValue first && first.GetValueKind() == JsonValueKind.String && first.GetValue<string>() == "_entities"
+                && path[1] is JsonValue second && second.GetValueKind() == JsonValueKind.Number
+                && second.TryGetValue<int>(out var index) && index >= 0 && index < batch.Targets.Count)
+            {
+                foreach (var target in batch.Targets[index])
+                {
+                    var clientPath = new JsonArray();
+                    foreach (var segment in target.Path)
+                    {
+                        clientPath.Add(segment is int i ? JsonValue.Create(i) : JsonValue.Create((string)segment));
+                    }
+
+                    for (var s = 2; s < path.Count; s++)
+                    {
+                        clientPath.Add(path[s]?.DeepClone());
+                    }
+
+                    execution.Errors.Add(RepathError(subgraph, error, clientPath));
+                }
+            }
+            else if (batch is not null)
+            {
+                // An entity error that names no representation cannot be placed on a client path.
+                execution.Errors.Add(RepathError(subgraph, error, null));
+            }
+            else
+            {
+                execution.Errors.Add(RepathError(subgraph, error, path?.DeepClone().AsArray()));
+            }
+        }
+    }
+
+    private static JsonObject RepathError(string subgraph, JsonObject error, JsonArray? path)
+    {
+        var result = new JsonObject
+        {
+            ["message"] = error["message"] is JsonValue message && message.GetValueKind() == JsonValueKind.String
+                ? message.GetValue<string>()
+                : $"Subgraph '{subgraph}' reported an error.",
+        };
+        if (path is not null)
+        {
+            result["path"] = path;
+        }
+
+        var extensions = error["extensions"] is JsonObject subgraphExtensions
+            ? subgraphExtensions.DeepClone().AsObject()
+            : [];
+        if (!extensions.ContainsKey("code"))
+        {
+            extensions["code"] = ErrorCodes.DownstreamServiceError;
+        }
+
+        extensions["serviceName"] = subgraph;
+        result["extensions"] = extensions;
+        return result;
+    }
+
+    /// <summary>Applies input or output rewrites to one representation or entity.</summary>
+    internal static void ApplyRewrites(JsonObject value, IReadOnlyList<FetchRewrite> rewrites)
+    {
+        foreach (var rewrite in rewrites)
+        {
+            ApplyRewrite(value, rewrite, 0);
+        }
+    }
+
+    private static void ApplyRewrite(JsonNode? node, FetchRewrite rewrite, int segment)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array)
+            {
+                ApplyRewrite(item, rewrite, segment);
+            }
+
+            return;
+        }
+
+        if (node is not JsonObject obj || segment >= rewrite.Path.Count)
+        {
+            return;
+        }
+
+        var step = rewrite.Path[segment];
+        if (step.StartsWith("... on ", StringComparison.Ordinal))
+        {
+            if (obj["__typename"] is JsonValue typename && typename.GetValueKind() == JsonValueKind.String
+                && typename.GetValue<string>() == step[7..].Trim())
+            {
+                ApplyRewrite(obj, rewrite, segment + 1);
+            }
+
+            return;
+        }
+
+        if (segment < rewrite.Path.Count - 1)
+        {
+            ApplyRewrite(obj[step], rewrite, segment + 1);
+            return;
+        }
+
+        switch (rewrite)
+        {
+            case ValueSetter setter:
+                obj[step] = setter.Value;
+                break;
+            case KeyRenamer renamer when obj.TryGetPropertyValue(step, out var value):
+                obj.Remove(step);
+                obj[renamer.RenameKeyTo] = value;
+                break;
+        }
+    }
+}

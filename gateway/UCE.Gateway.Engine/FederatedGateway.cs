@@ -1,0 +1,305 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.SystemTextJson;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using UCE.Gateway.Engine.Execution;
+using UCE.Gateway.Engine.Planning;
+
+namespace UCE.Gateway.Engine;
+
+/// <summary>
+/// The gateway engine over one loaded supergraph: parses and validates requests against the API schema (cached),
+/// plans them (cached), runs the plan against the subgraphs and shapes the response. Thread-safe; the host swaps
+/// instances when the supergraph changes.
+/// </summary>
+public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
+{
+    private static readonly GraphQLSerializer VariableReader = new();
+    private static readonly IValidationRule[] VariablesOnly = [];
+
+    private readonly ApiSchemaIndex _schema;
+    private readonly Func<GraphQLDocument, string?, QueryPlan> _plan;
+    private readonly Func<QueryPlan, string>? _printPlan;
+    private readonly GatewayOptions _options;
+    private readonly ISubgraphClient _client;
+    private readonly HttpSubgraphClient? _ownedClient;
+    private readonly PlanExecutor _executor;
+    private readonly IntrospectionExecutor _introspection;
+    private readonly DocumentValidator _validator = new();
+    private readonly BoundedCache<string, PreparedDocument> _documents;
+    private readonly BoundedCache<(string Query, string? OperationName), QueryPlan> _plans;
+
+    /// <summary>An engine over an API schema, the subgraphs' URLs and a planner.</summary>
+    /// <param name="apiSchema">The API schema clients see.</param>
+    /// <param name="subgraphUrls">Subgraph URLs by name (overridden by <see cref="GatewayOptions.SubgraphUrlOverrides"/>).</param>
+    /// <param name="plan">Plans an operation of a validated document.</param>
+    /// <param name="printPlan">Prints a plan for <c>extensions.queryPlan</c>.</param>
+    /// <param name="options">Engine settings.</param>
+    public FederatedGateway(
+        ISchema apiSchema,
+        IReadOnlyDictionary<string, Uri> subgraphUrls,
+        Func<GraphQLDocument, string?, QueryPlan> plan,
+        Func<QueryPlan, string>? printPlan,
+        GatewayOptions? options = null)
+    {
+        _options = options ?? new GatewayOptions();
+        _schema = new ApiSchemaIndex(apiSchema);
+        _plan = plan;
+        _printPlan = printPlan;
+        var urls = new Dictionary<string, Uri>(subgraphUrls, StringComparer.Ordinal);
+        foreach (var (name, url) in _options.SubgraphUrlOverrides)
+        {
+            urls[name] = url;
+        }
+
+        var client = _options.SubgraphClient;
+        if (client is null)
+        {
+            var http = new HttpSubgraphClient(_options.TimeoutOf, _options.SubgraphHttpHandler);
+            _ownedClient = http;
+            client = http;
+        }
+
+        _client = _options.DeduplicateInFlightQueries ? new DeduplicatingSubgraphClient(client) : client;
+        _executor = new PlanExecutor(_client, urls, _schema);
+        _introspection = new IntrospectionExecutor(_schema);
+        _documents = new BoundedCache<string, PreparedDocument>(_options.DocumentCacheSize, StringComparer.Ordinal);
+        _plans = new BoundedCache<(string, string?), QueryPlan>(_options.PlanCacheSize);
+    }
+
+    /// <summary>Plan cache hits and misses since the engine was created.</summary>
+    public (long Hits, long Misses) PlanCacheStatistics => (_plans.Hits, _plans.Misses);
+
+    /// <summary>Document (parse and validation) cache hits and misses since the engine was created.</summary>
+    public (long Hits, long Misses) DocumentCacheStatistics => (_documents.Hits, _documents.Misses);
+
+    public async ValueTask<GatewayResponse> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            return GatewayResponse.RequestError("GraphQL operations must contain a non-empty `query`.", ErrorCodes.BadRequest);
+        }
+
+        var prepared = await PrepareAsync(request.Query, cancellationToken).ConfigureAwait(false);
+        if (prepared.Errors is not null)
+        {
+            return new GatewayResponse { IsRequestError = true, Errors = prepared.Errors };
+        }
+
+        var operation = prepared.FindOperation(request.OperationName, out var operationError);
+        if (operation is null)
+        {
+            return GatewayResponse.RequestError(operationError!, ErrorCodes.OperationResolutionFailure);
+        }
+
+        if (operation.Operation == OperationType.Mutation && !request.AllowMutations)
+        {
+            return GatewayResponse.RequestError("Mutations can only be sent over HTTP POST.", ErrorCodes.MutationNotAllowedOverGet);
+        }
+
+        if (operation.Operation == OperationType.Subscription)
+        {
+            return GatewayResponse.RequestError("Subscriptions are not served over this transport.", ErrorCodes.SubscriptionNotSupported);
+        }
+
+        // Validation rules already passed for this document; what remains per request is coercing the variables.
+        Inputs inputs;
+        if (operation.Variables is { Items.Count: > 0 })
+        {
+            var coerced = await CoerceVariablesAsync(prepared, operation, request.Variables, cancellationToken).ConfigureAwait(false);
+            if (coerced.Errors is not null)
+            {
+                return new GatewayResponse { IsRequestError = true, Errors = coerced.Errors };
+            }
+
+            inputs = coerced.Inputs!;
+        }
+        else
+        {
+            inputs = Inputs.Empty;
+        }
+
+        var variables = VariableValues.From(request.Variables, operation);
+        var introspectionFields = IntrospectionExecutor.RootIntrospectionFields(operation, prepared.Fragments, variables);
+        if (introspectionFields.Count > 0 && !_options.EnableIntrospection)
+        {
+            return GatewayResponse.RequestError("Introspection is disabled on this gateway.", ErrorCodes.IntrospectionDisabled);
+        }
+
+        QueryPlan plan;
+        var planKey = (request.Query, request.OperationName);
+        if (!_plans.TryGet(planKey, out plan))
+        {
+            try
+            {
+                plan = _plan(prepared.Document, request.OperationName);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return new GatewayResponse
+                {
+                    Errors = [ResponseErrors.Create($"The operation could not be planned: {ex.Message}", ErrorCodes.QueryPlanningFailed)],
+                };
+            }
+
+            _plans.Set(planKey, plan);
+        }
+
+        var execution = new PlanExecution(variables, request.ForwardedHeaders, operation.Operation == OperationType.Mutation, cancellationToken);
+        if (introspectionFields.Count > 0)
+        {
+            await _introspection.ExecuteAsync(introspectionFields, operation, prepared.Fragments, inputs, execution.Data, execution.Errors, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plan.Root is not null)
+        {
+            await _executor.ExecuteAsync(plan.Root, execution).ConfigureAwait(false);
+        }
+
+        var rootType = operation.Operation == OperationType.Mutation ? _schema.MutationType! : _schema.QueryType;
+        JsonObject? data;
+        lock (execution.Sync)
+        {
+            data = ResponseShaper.Shape(_schema, prepared.Fragments, operation, rootType, execution.Data, variables, execution.Errors, execution.AnyFetchFailed);
+        }
+
+        JsonObject? extensions = null;
+        if (request.IncludeQueryPlan && _printPlan is not null)
+        {
+            extensions = new JsonObject { ["queryPlan"] = _printPlan(plan) };
+        }
+
+        return new GatewayResponse { Data = data, Errors = execution.Errors, Extensions = extensions };
+    }
+
+    public void Dispose() => _ownedClient?.Dispose();
+
+    private async ValueTask<PreparedDocument> PrepareAsync(string query, CancellationToken cancellationToken)
+    {
+        if (_documents.TryGet(query, out var cached))
+        {
+            return cached;
+        }
+
+        PreparedDocument prepared;
+        GraphQLDocument document;
+        try
+        {
+            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments });
+        }
+        catch (GraphQLSyntaxErrorException ex)
+        {
+            prepared = PreparedDocument.Failed(
+            [
+                RequestError(ex.Description, ErrorCodes.ParseFailed, ex.Location.Line, ex.Location.Column),
+            ]);
+            _documents.Set(query, prepared);
+            return prepared;
+        }
+
+        var first = FirstOperation(document);
+        if (first is null)
+        {
+            prepared = PreparedDocument.Failed([RequestError("The document contains no operation.", ErrorCodes.ValidationFailed, null, null)]);
+            _documents.Set(query, prepared);
+            return prepared;
+        }
+
+        var result = await _validator.ValidateAsync(new ValidationOptions
+        {
+            Schema = _schema.Schema,
+            Document = document,
+            Rules = DocumentValidator.CoreRules,
+            Operation = first,
+            CancellationToken = cancellationToken,
+        }).ConfigureAwait(false);
+
+        prepared = result.IsValid
+            ? new PreparedDocument(document)
+            : PreparedDocument.Failed(ToErrors(result.Errors, ErrorCodes.ValidationFailed));
+        _documents.Set(query, prepared);
+        return prepared;
+    }
+
+    private async ValueTask<(Inputs? Inputs, IReadOnlyList<JsonObject>? Errors)> CoerceVariablesAsync(
+        PreparedDocument prepared, GraphQLOperationDefinition operation, JsonElement? variables, CancellationToken cancellationToken)
+    {
+        Inputs provided;
+        try
+        {
+            provided = variables is { ValueKind: JsonValueKind.Object } element
+                ? VariableReader.ReadNode<Inputs>(element) ?? Inputs.Empty
+                : Inputs.Empty;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            return (null, [ResponseErrors.Create($"Variables could not be read: {ex.Message}", ErrorCodes.BadUserInput)]);
+        }
+
+        var result = await _validator.ValidateAsync(new ValidationOptions
+        {
+            Schema = _schema.Schema,
+            Document = prepared.Document,
+            Rules = VariablesOnly,
+            Operation = operation,
+            Variables = provided,
+            CancellationToken = cancellationToken,
+        }).ConfigureAwait(false);
+        return result.IsValid
+            ? (result.Variables is null ? Inputs.Empty : new Inputs(ToDictionary(result.Variables)), null)
+            : (null, ToErrors(result.Errors, ErrorCodes.BadUserInput));
+    }
+
+    private static Dictionary<string, object?> ToDictionary(Variables variables)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var variable in variables)
+        {
+            values[variable.Name] = variable.Value;
+        }
+
+        return values;
+    }
+
+    private static GraphQLOperationDefinition? FirstOperation(GraphQLDocument document)
+    {
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is GraphQLOperationDefinition operation)
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<JsonObject> ToErrors(ExecutionErrors errors, string code)
+    {
+        var list = new List<JsonObject>(errors.Count);
+        foreach (var error in errors)
+        {
+            var location = error.Locations is { Count: > 0 } locations ? locations[0] : default(Location?);
+            list.Add(RequestError(error.Message, code, location?.Line, location?.Column));
+        }
+
+        return list;
+    }
+
+    private static JsonObject RequestError(string message, string code, int? line, int? column)
+    {
+        var error = new JsonObject { ["message"] = message };
+        if (line is not null && column is not null)
+        {
+            error["locations"] = new JsonArray(new JsonObject { ["line"] = line.Value, ["column"] = column.Value });
+        }
+
+        error["extensions"] = new JsonObject { ["code"] = code };
+        return error;
+    }
+}

@@ -1,0 +1,38 @@
+using UCE.Gateway.Engine.Execution;
+
+namespace UCE.Gateway.Engine;
+
+/// <summary>Settings of one gateway engine instance.</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>Subgraph URLs by subgraph name that replace the URLs written in the supergraph.</summary>
+    public IDictionary<string, Uri> SubgraphUrlOverrides { get; init; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
+
+    /// <summary>How long a subgraph may take to answer before its fields become errors (default 30 s).</summary>
+    public TimeSpan SubgraphTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Per-subgraph timeouts by subgraph name, overriding <see cref="SubgraphTimeout"/>.</summary>
+    public IDictionary<string, TimeSpan> SubgraphTimeouts { get; init; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
+    /// <summary>Answer <c>__schema</c> and <c>__type</c> (default on). <c>__typename</c> is always answered.</summary>
+    public bool EnableIntrospection { get; init; } = true;
+
+    /// <summary>Send identical query requests that are in flight at the same moment once (default on; never for mutations).</summary>
+    public bool DeduplicateInFlightQueries { get; init; } = true;
+
+    /// <summary>How many query plans to keep (keyed by document and operation name).</summary>
+    public int PlanCacheSize { get; init; } = 2048;
+
+    /// <summary>How many parsed and validated documents to keep.</summary>
+    public int DocumentCacheSize { get; init; } = 2048;
+
+    /// <summary>The transport to subgraphs; an <see cref="HttpSubgraphClient"/> over <see cref="SubgraphHttpHandler"/> when <c>null</c>.</summary>
+    public ISubgraphClient? SubgraphClient { get; init; }
+
+    /// <summary>The HTTP handler of the default transport (for in-memory subgraphs in tests); pooled sockets when <c>null</c>.</summary>
+    public HttpMessageHandler? SubgraphHttpHandler { get; init; }
+
+    /// <summary>The timeout that applies to <paramref name="subgraph"/>.</summary>
+    public TimeSpan TimeoutOf(string subgraph) =>
+        SubgraphTimeouts.TryGetValue(subgraph, out var timeout) ? timeout : SubgraphTimeout;
+}
