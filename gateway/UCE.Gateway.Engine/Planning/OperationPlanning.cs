@@ -1,0 +1,511 @@
+using GraphQLParser.AST;
+using UCE.Gateway.Engine.Supergraph;
+
+namespace UCE.Gateway.Engine.Planning;
+
+/// <summary>
+/// The planning of one operation: walks the client's selections, keeps each field in the subgraph that is
+/// already fetching its parent when that subgraph can resolve it, and otherwise jumps to another subgraph
+/// through an entity key (fetching the key and any <c>@requires</c> fields first).
+/// </summary>
+internal sealed partial class OperationPlanning
+{
+    private const int MaxJumpDepth = 16;
+    private const string PlannerAliasPrefix = "__uce_";
+
+    private static readonly IReadOnlyDictionary<string, string> NoReservedNames = new Dictionary<string, string>();
+
+    private readonly SupergraphSchema _supergraph;
+    private readonly GraphQLOperationDefinition _operation;
+    private readonly List<FetchGroup> _groups = [];
+    private int _segment;
+
+    public OperationPlanning(SupergraphSchema supergraph, GraphQLOperationDefinition operation)
+    {
+        _supergraph = supergraph;
+        _operation = operation;
+    }
+
+    public IReadOnlyList<FetchGroup> Groups => _groups;
+
+    /// <summary>Where the planner is writing: a group, the selection set inside its operation, and the client-side position.</summary>
+    private sealed record Position(
+        FetchGroup Group,
+        SubgraphSelectionSet Target,
+        string ParentType,
+        IReadOnlyList<string> Path,
+        GraphQLSelectionSet? Provided,
+        IReadOnlyList<GraphQLDirectives> Conditions,
+        IReadOnlyDictionary<string, string> Reserved,
+        HashSet<FetchGroup>? Touched,
+        int JumpDepth)
+    {
+        public string Graph => Group.Subgraph;
+    }
+
+    /// <summary>A subgraph that can take over a selection through one of its entity keys.</summary>
+    private sealed record JumpTarget(string Graph, string EntityType, EntityKey Key, bool RewriteTypename, int Order);
+
+    public void PlanRoot(IReadOnlyList<ClientSelection> selections)
+    {
+        var rootTypeName = _operation.Operation switch
+        {
+            OperationType.Mutation => _supergraph.MutationTypeName,
+            OperationType.Subscription => _supergraph.SubscriptionTypeName,
+            _ => _supergraph.QueryTypeName,
+        } ?? throw new QueryPlanningException(QueryPlanningException.InvalidOperation, $"The schema has no {_operation.Operation.ToString().ToLowerInvariant()} type.");
+        var rootType = _supergraph.Type(rootTypeName)!;
+        var reserved = ReservedNames(selections);
+        var fields = new List<(ClientField Field, List<GraphQLDirectives> Conditions)>();
+        FlattenRoot(selections, rootTypeName, [], fields);
+        FetchGroup? last = null;
+        foreach (var (field, conditions) in fields)
+        {
+            if (field.Name is "__typename" or "__schema" or "__type")
+            {
+                continue;
+            }
+
+            var definition = rootType.Field(field.Name)
+                ?? throw new QueryPlanningException(QueryPlanningException.InvalidOperation, $"Cannot query field '{field.Name}' on type '{rootTypeName}'.");
+            var candidates = _supergraph.Subgraphs.Select(s => s.Name).Where(g => CanResolveLocally(g, rootTypeName, field.Name, null)).ToList();
+            if (candidates.Count == 0)
+            {
+                throw new QueryPlanningException(QueryPlanningException.Unsatisfiable, $"No subgraph can resolve '{rootTypeName}.{field.Name}'.");
+            }
+
+            FetchGroup group;
+            if (_operation.Operation == OperationType.Mutation)
+            {
+                if (last is not null && candidates.Contains(last.Subgraph))
+                {
+                    group = last;
+                }
+                else
+                {
+                    _segment = last is null ? 0 : _segment + 1;
+                    group = NewGroup(BestRootCandidate(candidates, rootTypeName, field), false, [], _segment);
+                }
+            }
+            else
+            {
+                group = _groups.FirstOrDefault(g => !g.IsEntityFetch && candidates.Contains(g.Subgraph))
+                    ?? NewGroup(BestRootCandidate(candidates, rootTypeName, field), false, [], 0);
+            }
+
+            last = group;
+            var target = group.Selections;
+            foreach (var condition in conditions)
+            {
+                target = target.AddFragment(null, condition).Selections;
+            }
+
+            var position = new Position(group, target, rootTypeName, [], null, [], reserved, null, 0);
+            PlanFieldLocally(position, field, definition, JoinFieldIn(group.Subgraph, definition));
+        }
+    }
+
+    private void FlattenRoot(IReadOnlyList<ClientSelection> selections, string rootTypeName, List<GraphQLDirectives> conditions, List<(ClientField, List<GraphQLDirectives>)> fields)
+    {
+        foreach (var selection in selections)
+        {
+            switch (selection)
+            {
+                case ClientField field:
+                    fields.Add((field, conditions));
+                    break;
+                case ClientFragment fragment when fragment.TypeCondition is null || fragment.TypeCondition == rootTypeName:
+                    {
+                        var forwarded = ForwardedDirectives(fragment.Directives);
+                        FlattenRoot(fragment.Children, rootTypeName, forwarded is null ? conditions : [.. conditions, forwarded], fields);
+                        break;
+                    }
+            }
+        }
+    }
+
+    private string BestRootCandidate(List<string> candidates, string rootTypeName, ClientField field)
+    {
+        if (candidates.Count == 1)
+        {
+            return candidates[0];
+        }
+
+        var returnType = _supergraph.Type(rootTypeName)!.Field(field.Name)!.NamedType;
+        return candidates.OrderByDescending(g => LocalScore(g, returnType, field.Children)).First();
+    }
+
+    private FetchGroup NewGroup(string subgraph, bool isEntityFetch, IReadOnlyList<string> path, int segment)
+    {
+        var group = new FetchGroup(_groups.Count, subgraph, isEntityFetch, path, segment);
+        _groups.Add(group);
+        return group;
+    }
+
+    private void PlanSelections(Position position, IReadOnlyList<ClientSelection> selections)
+    {
+        foreach (var selection in selections)
+        {
+            switch (selection)
+            {
+                case ClientField { Name: "__schema" or "__type" }:
+                    break;
+                case ClientField { Name: "__typename" } typename:
+                    PlanTypename(position, typename);
+                    break;
+                case ClientField field:
+                    PlanField(position, field);
+                    break;
+                case ClientFragment fragment:
+                    PlanFragment(position, fragment);
+                    break;
+            }
+        }
+    }
+
+    private void PlanTypename(Position position, ClientField field)
+    {
+        var type = _supergraph.Type(position.ParentType);
+        if (type is { Kind: SupergraphTypeKind.Interface } && type.IsInterfaceObjectIn(position.Graph))
+        {
+            // An @interfaceObject subgraph only knows the interface, so it would answer the interface's name.
+            Jump(position, field);
+            return;
+        }
+
+        Touch(position);
+        position.Target.AddField(field.Alias, "__typename", null, ForwardedDirectives(field.Directives));
+    }
+
+    private void PlanField(Position position, ClientField field)
+    {
+        var parent = _supergraph.Type(position.ParentType)
+            ?? throw new QueryPlanningException(QueryPlanningException.InvalidOperation, $"Unknown type '{position.ParentType}'.");
+        var definition = parent.Field(field.Name)
+            ?? throw new QueryPlanningException(QueryPlanningException.InvalidOperation, $"Cannot query field '{field.Name}' on type '{parent.Name}'.");
+        if (IsAbstractIn(position.Graph, parent))
+        {
+            var possible = _supergraph.PossibleTypesIn(position.Graph, parent.Name);
+            if (CanResolveLocally(position.Graph, parent.Name, field.Name, position.Provided)
+                && possible.All(p => CanResolveLocally(position.Graph, p, field.Name, position.Provided)))
+            {
+                PlanFieldLocally(position, field, definition, JoinFieldIn(position.Graph, definition));
+                return;
+            }
+
+            foreach (var possibleType in possible)
+            {
+                var fragment = position.Target.AddFragment(possibleType, null);
+                PlanField(position with { Target = fragment.Selections, ParentType = possibleType }, field);
+            }
+
+            return;
+        }
+
+        if (CanResolveLocally(position.Graph, parent.Name, field.Name, position.Provided))
+        {
+            PlanFieldLocally(position, field, definition, JoinFieldIn(position.Graph, definition));
+        }
+        else
+        {
+            Jump(position, field);
+        }
+    }
+
+    private void PlanFieldLocally(Position position, ClientField field, SupergraphField definition, FieldInGraph? joinField)
+    {
+        Touch(position);
+        var alias = field.AddedByPlanner ? PlannerAlias(position.Reserved, field.Name) : field.Alias;
+        var subgraphField = position.Target.AddField(alias, field.Name, field.Arguments, ForwardedDirectives(field.Directives));
+        if (field.Children is null)
+        {
+            return;
+        }
+
+        var childType = definition.NamedType;
+        var path = new List<string>(position.Path) { subgraphField.ResponseName };
+        for (var i = 0; i < SupergraphField.ListDepth(definition.Type); i++)
+        {
+            path.Add("@");
+        }
+
+        var provided = joinField?.Provides ?? ChildProvided(position.Provided, position.ParentType, field.Name);
+        var child = new Position(
+            position.Group,
+            subgraphField.EnsureSelections(),
+            childType,
+            path,
+            provided,
+            [],
+            field.AddedByPlanner ? NoReservedNames : ReservedNames(field.Children),
+            position.Touched,
+            position.JumpDepth);
+        if (_supergraph.Type(childType) is { } type && IsAbstractIn(position.Graph, type))
+        {
+            child.Target.AddField(null, "__typename", null, null);
+        }
+
+        PlanSelections(child, field.Children);
+    }
+
+    private void PlanFragment(Position position, ClientFragment fragment)
+    {
+        var parent = _supergraph.Type(position.ParentType)!;
+        var condition = fragment.TypeCondition ?? parent.Name;
+        var conditionType = _supergraph.Type(condition)
+            ?? throw new QueryPlanningException(QueryPlanningException.InvalidOperation, $"Unknown type '{condition}'.");
+        var directives = ForwardedDirectives(fragment.Directives);
+
+        if (condition == parent.Name || (!IsAbstractIn(position.Graph, parent) && IsSubtypeOrSame(parent.Name, condition)))
+        {
+            var flattened = position;
+            if (directives is not null)
+            {
+                flattened = position with
+                {
+                    Target = position.Target.AddFragment(null, directives).Selections,
+                    Conditions = [.. position.Conditions, directives],
+                };
+            }
+
+            PlanSelections(flattened, fragment.Children);
+            return;
+        }
+
+        if (!IsAbstractIn(position.Graph, parent))
+        {
+            if (parent.Kind == SupergraphTypeKind.Interface && IsSubtypeOrSame(condition, parent.Name))
+            {
+                // An implementation's fragment under an @interfaceObject: only a subgraph that knows the implementations can answer it.
+                Jump(position, fragment);
+            }
+
+            return;
+        }
+
+        var possible = _supergraph.PossibleTypesIn(position.Graph, parent.Name);
+        var overlap = possible.Where(p => _supergraph.Satisfies(p, condition)).ToList();
+        if (overlap.Count == 0)
+        {
+            return;
+        }
+
+        var conditions = directives is null ? position.Conditions : [.. position.Conditions, directives];
+        if (conditionType.IsAbstract && conditionType.ExistsIn(position.Graph) && !conditionType.IsInterfaceObjectIn(position.Graph))
+        {
+            var abstractFragment = position.Target.AddFragment(condition, directives);
+            PlanSelections(position with { Target = abstractFragment.Selections, ParentType = condition, Conditions = conditions }, fragment.Children);
+            return;
+        }
+
+        foreach (var type in overlap)
+        {
+            var typed = position.Target.AddFragment(type, directives);
+            PlanSelections(position with { Target = typed.Selections, ParentType = type, Conditions = conditions }, fragment.Children);
+        }
+    }
+
+    /// <summary>Moves a selection the current subgraph cannot resolve to another subgraph through an entity key.</summary>
+    private void Jump(Position position, ClientSelection selection)
+    {
+        var fieldName = (selection as ClientField)?.Name;
+        if (position.JumpDepth >= MaxJumpDepth)
+        {
+            throw Unsatisfiable(position, fieldName);
+        }
+
+        var candidates = JumpTargets(position, fieldName);
+        if (candidates.Count == 0)
+        {
+            throw Unsatisfiable(position, fieldName);
+        }
+
+        var target = ChooseJumpTarget(position, candidates, selection as ClientField);
+        var touched = new HashSet<FetchGroup>();
+        var requirementPosition = position with { Touched = touched, JumpDepth = position.JumpDepth + 1 };
+
+        Touch(requirementPosition);
+        position.Target.AddField(null, "__typename", null, null);
+        PlanSelections(requirementPosition, ClientSelections.FromFieldSet(target.Key.Selection));
+        var inputs = new List<InputSelection> { new InputField("__typename") };
+        inputs.AddRange(InputsFor(target.Key.Selection, position.Reserved));
+
+        FieldInGraph? targetJoinField = null;
+        if (fieldName is not null && fieldName != "__typename")
+        {
+            targetJoinField = JoinFieldIn(target.Graph, _supergraph.Type(target.EntityType)!.Field(fieldName)!);
+            if (targetJoinField?.Requires is { } requires)
+            {
+                PlanSelections(requirementPosition, ClientSelections.FromFieldSet(requires));
+                foreach (var input in InputsFor(requires, position.Reserved))
+                {
+                    if (!inputs.Contains(input))
+                    {
+                        inputs.Add(input);
+                    }
+                }
+            }
+        }
+
+        var group = EntityGroup(target.Graph, position.Path, touched, position.Group.Segment);
+        group.AddRequires(position.ParentType, inputs);
+        if (target.RewriteTypename)
+        {
+            group.AddInputRewrite(new ValueSetter(["... on " + position.ParentType, "__typename"], target.EntityType));
+        }
+
+        var childTarget = group.Selections.AddFragment(target.EntityType, null).Selections;
+        foreach (var condition in position.Conditions)
+        {
+            childTarget = childTarget.AddFragment(null, condition).Selections;
+        }
+
+        var child = new Position(group, childTarget, target.EntityType, position.Path, null, [], position.Reserved, position.Touched, position.JumpDepth + 1);
+        var entityType = _supergraph.Type(target.EntityType)!;
+        if (IsAbstractIn(target.Graph, entityType))
+        {
+            Touch(child);
+            childTarget.AddField(null, "__typename", null, null);
+        }
+
+        switch (selection)
+        {
+            case ClientField { Name: "__typename" } typename:
+                PlanTypename(child, typename);
+                break;
+            case ClientField field when targetJoinField?.Requires is not null:
+                PlanFieldLocally(child, field, entityType.Field(field.Name)!, targetJoinField);
+                break;
+            case ClientField field:
+                PlanField(child, field);
+                break;
+            case ClientFragment fragment:
+                PlanFragment(child, fragment);
+                break;
+        }
+    }
+
+    private List<JumpTarget> JumpTargets(Position position, string? fieldName)
+    {
+        var type = _supergraph.Type(position.ParentType)!;
+        var result = new List<JumpTarget>();
+        var order = 0;
+        foreach (var graph in _supergraph.Subgraphs.Select(s => s.Name))
+        {
+            if (type.Kind == SupergraphTypeKind.Object)
+            {
+                if (fieldName is not null && CanResolveInEntity(graph, type.Name, fieldName))
+                {
+                    AddKeys(result, graph, type, type, false, ref order);
+                }
+
+                foreach (var interfaceName in type.Interfaces)
+                {
+                    var iface = _supergraph.Type(interfaceName);
+                    if (iface is not null && iface.IsInterfaceObjectIn(graph) && fieldName is not null && fieldName != "__typename" && CanResolveInEntity(graph, interfaceName, fieldName))
+                    {
+                        AddKeys(result, graph, type, iface, true, ref order);
+                    }
+                }
+            }
+            else if (type.Kind == SupergraphTypeKind.Interface && graph != position.Graph && type.InGraph(graph) is { } inGraph)
+            {
+                var resolves = fieldName is null or "__typename"
+                    ? !inGraph.IsInterfaceObject
+                    : CanResolveInEntity(graph, type.Name, fieldName)
+                      || (!inGraph.IsInterfaceObject && _supergraph.PossibleTypesIn(graph, type.Name).All(p => CanResolveInEntity(graph, p, fieldName)));
+                if (resolves)
+                {
+                    AddKeys(result, graph, type, type, false, ref order);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static void AddKeys(List<JumpTarget> result, string graph, SupergraphType sourceType, SupergraphType entityType, bool rewrite, ref int order)
+    {
+        if (entityType.InGraph(graph) is not { } inGraph)
+        {
+            return;
+        }
+
+        foreach (var key in inGraph.Keys.Where(k => k.Resolvable))
+        {
+            result.Add(new JumpTarget(graph, entityType.Name, key, rewrite && sourceType.Name != entityType.Name, order++));
+        }
+    }
+
+    private JumpTarget ChooseJumpTarget(Position position, List<JumpTarget> candidates, ClientField? field)
+    {
+        string? returnType = null;
+        if (field is not null && field.Name != "__typename")
+        {
+            returnType = _supergraph.Type(position.ParentType)?.Field(field.Name)?.NamedType;
+        }
+
+        return candidates
+            .OrderByDescending(c => CanProvide(position.Graph, position.ParentType, c.Key.Selection, position.Provided))
+            .ThenByDescending(c => _groups.Any(g => g.IsEntityFetch && g.Subgraph == c.Graph && g.PathKey == string.Join('.', position.Path) && g.Dependencies.Contains(position.Group)))
+            .ThenByDescending(c => returnType is null ? 0 : LocalScore(c.Graph, returnType, field!.Children))
+            .ThenBy(c => c.Order)
+            .First();
+    }
+
+    /// <summary>Finds an entity fetch to the subgraph at the path that may wait for <paramref name="dependencies"/>, or starts one.</summary>
+    private FetchGroup EntityGroup(string graph, IReadOnlyList<string> path, HashSet<FetchGroup> dependencies, int segment)
+    {
+        var pathKey = string.Join('.', path);
+        foreach (var group in _groups)
+        {
+            if (!group.IsEntityFetch || group.Subgraph != graph || group.PathKey != pathKey || group.Segment != segment || dependencies.Contains(group))
+            {
+                continue;
+            }
+
+            if (dependencies.Any(d => DependsOn(d, group)))
+            {
+                continue;
+            }
+
+            group.Dependencies.UnionWith(dependencies);
+            return group;
+        }
+
+        var created = NewGroup(graph, true, path, segment);
+        created.Dependencies.UnionWith(dependencies);
+        return created;
+    }
+
+    private static bool DependsOn(FetchGroup group, FetchGroup on)
+    {
+        var seen = new HashSet<FetchGroup>();
+        var pending = new Stack<FetchGroup>(group.Dependencies);
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            if (next == on)
+            {
+                return true;
+            }
+
+            if (seen.Add(next))
+            {
+                foreach (var dependency in next.Dependencies)
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static void Touch(Position position) => position.Touched?.Add(position.Group);
+
+    private QueryPlanningException Unsatisfiable(Position position, string? fieldName) =>
+        new(QueryPlanningException.Unsatisfiable, fieldName is null
+            ? $"No subgraph can resolve a fragment on '{position.ParentType}' from subgraph '{position.Graph}'."
+            : $"No subgraph can resolve '{position.ParentType}.{fieldName}' from subgraph '{position.Graph}'.");
+}

@@ -1,0 +1,203 @@
+using System.Text;
+using GraphQLParser.AST;
+
+namespace UCE.Gateway.Engine.Planning;
+
+/// <summary>Orders fetch groups into sequence/parallel/flatten nodes and prints each group's subgraph operation.</summary>
+internal sealed class PlanAssembler
+{
+    private readonly GraphQLOperationDefinition _operation;
+    private readonly HashSet<FetchGroup> _taken = [];
+    private int _fetchCount;
+
+    private PlanAssembler(GraphQLOperationDefinition operation)
+    {
+        _operation = operation;
+    }
+
+    public static PlanNode? Assemble(IReadOnlyList<FetchGroup> groups, GraphQLOperationDefinition operation)
+    {
+        if (groups.Count == 0)
+        {
+            return null;
+        }
+
+        var assembler = new PlanAssembler(operation);
+        var segments = groups.GroupBy(g => g.Segment).OrderBy(s => s.Key).Select(s => assembler.AssembleSegment(s.OrderBy(g => g.Id).ToList())).ToList();
+        return Sequence(segments);
+    }
+
+    private PlanNode AssembleSegment(List<FetchGroup> groups)
+    {
+        var members = groups.ToHashSet();
+        var doneBefore = new HashSet<FetchGroup>();
+        var stages = new List<PlanNode>();
+        while (groups.Any(g => !_taken.Contains(g)))
+        {
+            var ready = groups.Where(g => !_taken.Contains(g) && g.Dependencies.All(d => doneBefore.Contains(d) || !members.Contains(d))).ToList();
+            if (ready.Count == 0)
+            {
+                throw new QueryPlanningException(QueryPlanningException.Unsatisfiable, "The fetches of this operation depend on each other in a cycle.");
+            }
+
+            var stageDoneBefore = new HashSet<FetchGroup>(doneBefore);
+            var trees = new List<PlanNode>();
+            foreach (var group in ready)
+            {
+                if (!_taken.Contains(group))
+                {
+                    trees.Add(Tree(group, groups, members, stageDoneBefore, []));
+                }
+            }
+
+            stages.Add(Parallel(trees));
+            doneBefore.UnionWith(groups.Where(_taken.Contains));
+        }
+
+        return Sequence(stages);
+    }
+
+    private PlanNode Tree(FetchGroup group, List<FetchGroup> groups, HashSet<FetchGroup> members, HashSet<FetchGroup> doneBefore, List<FetchGroup> ancestors)
+    {
+        _taken.Add(group);
+        var node = Fetch(group);
+        var chain = new List<FetchGroup>(ancestors) { group };
+        var children = groups.Where(c => !_taken.Contains(c)
+            && c.Dependencies.Contains(group)
+            && c.Dependencies.All(d => doneBefore.Contains(d) || chain.Contains(d) || !members.Contains(d))).ToList();
+        if (children.Count == 0)
+        {
+            return node;
+        }
+
+        var childNodes = new List<PlanNode>();
+        foreach (var child in children)
+        {
+            if (!_taken.Contains(child))
+            {
+                childNodes.Add(Tree(child, groups, members, doneBefore, chain));
+            }
+        }
+
+        return Sequence([node, Parallel(childNodes)]);
+    }
+
+    private static PlanNode Sequence(List<PlanNode> nodes)
+    {
+        var flat = new List<PlanNode>();
+        foreach (var node in nodes)
+        {
+            if (node is SequenceNode inner)
+            {
+                flat.AddRange(inner.Nodes);
+            }
+            else
+            {
+                flat.Add(node);
+            }
+        }
+
+        return flat.Count == 1 ? flat[0] : new SequenceNode(flat);
+    }
+
+    private static PlanNode Parallel(List<PlanNode> nodes)
+    {
+        var flat = new List<PlanNode>();
+        foreach (var node in nodes)
+        {
+            if (node is ParallelNode inner)
+            {
+                flat.AddRange(inner.Nodes);
+            }
+            else
+            {
+                flat.Add(node);
+            }
+        }
+
+        return flat.Count == 1 ? flat[0] : new ParallelNode(flat);
+    }
+
+    private PlanNode Fetch(FetchGroup group)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        group.Selections.CollectVariables(used);
+        var definitions = (_operation.Variables?.Items ?? []).Where(v => used.Contains(v.Variable.Name.StringValue)).ToList();
+        var usages = definitions.Select(v => v.Variable.Name.StringValue).ToList();
+
+        string? operationName = null;
+        if (_operation.Name is not null)
+        {
+            operationName = $"{_operation.Name.StringValue}__{group.Subgraph}__{_fetchCount}";
+        }
+
+        _fetchCount++;
+        var text = new StringBuilder();
+        var keyword = group.IsEntityFetch ? "query" : _operation.Operation switch
+        {
+            OperationType.Mutation => "mutation",
+            OperationType.Subscription => "subscription",
+            _ => "query",
+        };
+        var hasVariables = group.IsEntityFetch || definitions.Count > 0;
+        if (operationName is not null || hasVariables || keyword != "query")
+        {
+            text.Append(keyword);
+            if (operationName is not null)
+            {
+                text.Append(' ').Append(operationName);
+            }
+        }
+
+        if (hasVariables)
+        {
+            text.Append('(');
+            var first = true;
+            if (group.IsEntityFetch)
+            {
+                text.Append("$representations:[_Any!]!");
+                first = false;
+            }
+
+            foreach (var definition in definitions)
+            {
+                if (!first)
+                {
+                    text.Append(',');
+                }
+
+                first = false;
+                text.Append('$').Append(definition.Variable.Name.StringValue).Append(':');
+                CompactPrinter.Type(definition.Type, text);
+                if (definition.DefaultValue is not null)
+                {
+                    text.Append('=');
+                    CompactPrinter.Value(definition.DefaultValue, text);
+                }
+            }
+
+            text.Append(')');
+        }
+
+        if (group.IsEntityFetch)
+        {
+            text.Append("{_entities(representations:$representations)");
+            group.Selections.Print(text);
+            text.Append('}');
+        }
+        else
+        {
+            group.Selections.Print(text);
+        }
+
+        var fetch = new FetchNode(
+            group.Subgraph,
+            text.ToString(),
+            operationName,
+            usages,
+            group.IsEntityFetch ? group.BuildRequires() : null,
+            group.InputRewrites.ToList(),
+            []);
+        return group.IsEntityFetch ? new FlattenNode(group.Path, fetch) : fetch;
+    }
+}
