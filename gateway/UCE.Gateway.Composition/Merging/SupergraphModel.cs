@@ -1,0 +1,114 @@
+using UCE.Gateway.Composition.Subgraphs;
+
+namespace UCE.Gateway.Composition.Merging;
+
+/// <summary>The merged supergraph: every type with its join metadata, ready to print or check.</summary>
+internal sealed class Supergraph
+{
+    public required IReadOnlyList<SubgraphSchema> Subgraphs { get; init; }
+
+    /// <summary>Subgraph name to its join__Graph enum value.</summary>
+    public required IReadOnlyDictionary<string, string> GraphEnumNames { get; init; }
+
+    public Dictionary<string, SupergraphType> Types { get; } = new(StringComparer.Ordinal);
+
+    public List<string> RootOperations { get; } = [];
+
+    public List<ComposedDirective> ComposedDirectives { get; } = [];
+
+    public bool UsesInaccessible { get; set; }
+
+    public bool UsesTag { get; set; }
+
+    public SubgraphSchema Subgraph(string name) => Subgraphs.First(s => s.Name == name);
+}
+
+internal sealed class SupergraphType(string name, TypeKind kind)
+{
+    public string Name { get; } = name;
+
+    public TypeKind Kind { get; } = kind;
+
+    public string? Description { get; set; }
+
+    public List<string> Interfaces { get; } = [];
+
+    /// <summary>Printed directive applications in output order (join__* first).</summary>
+    public List<string> Directives { get; } = [];
+
+    public List<JoinType> JoinTypes { get; } = [];
+
+    public List<(string Graph, string Interface)> JoinImplements { get; } = [];
+
+    public List<SupergraphField> Fields { get; } = [];
+
+    public List<string> UnionMembers { get; } = [];
+
+    public List<(string Graph, string Member)> JoinUnionMembers { get; } = [];
+
+    public List<SupergraphEnumValue> EnumValues { get; } = [];
+
+    public bool Inaccessible { get; set; }
+
+    public IEnumerable<string> Graphs => JoinTypes.Select(j => j.Graph).Distinct();
+
+    public SupergraphField? Field(string fieldName) => Fields.Find(f => f.Name == fieldName);
+}
+
+internal sealed record JoinType(string Graph, string? Key, bool Resolvable, bool Extension, bool IsInterfaceObject);
+
+internal sealed class SupergraphField(string name, TypeReference type)
+{
+    public string Name { get; } = name;
+
+    public TypeReference Type { get; set; } = type;
+
+    public string? Description { get; set; }
+
+    public List<SupergraphArgument> Arguments { get; } = [];
+
+    public List<string> Directives { get; } = [];
+
+    public List<FieldSource> Sources { get; } = [];
+
+    public bool Inaccessible { get; set; }
+
+    public string? DefaultValue { get; set; }
+
+    /// <summary>True when the field comes to an implementation only through an @interfaceObject.</summary>
+    public bool FromInterfaceObject { get; set; }
+}
+
+/// <summary>One subgraph's declaration of a field, as recorded by @join__field.</summary>
+internal sealed record FieldSource(string Graph, TypeReference Type, bool External, string? Requires, string? Provides, string? OverrideFrom, bool UsedOverridden)
+{
+    public bool Resolves => !External && !UsedOverridden;
+}
+
+internal sealed class SupergraphArgument(string name, TypeReference type)
+{
+    public string Name { get; } = name;
+
+    public TypeReference Type { get; set; } = type;
+
+    public string? Description { get; set; }
+
+    public string? DefaultValue { get; set; }
+
+    public List<string> Directives { get; } = [];
+
+    public bool Inaccessible { get; set; }
+}
+
+internal sealed class SupergraphEnumValue(string name)
+{
+    public string Name { get; } = name;
+
+    public string? Description { get; set; }
+
+    public List<string> Directives { get; } = [];
+
+    public List<string> Graphs { get; } = [];
+
+    public bool Inaccessible { get; set; }
+}

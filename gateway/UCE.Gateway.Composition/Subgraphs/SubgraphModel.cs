@@ -1,0 +1,138 @@
+using GraphQLParser.AST;
+
+namespace UCE.Gateway.Composition.Subgraphs;
+
+internal enum TypeKind
+{
+    Scalar,
+    Object,
+    Interface,
+    Union,
+    Enum,
+    InputObject,
+}
+
+/// <summary>A subgraph after parsing and resolving federation directives to their canonical meaning.</summary>
+internal sealed class SubgraphSchema(string name, string url, bool isFederation2)
+{
+    public string Name { get; } = name;
+
+    public string Url { get; } = url;
+
+    public bool IsFederation2 { get; } = isFederation2;
+
+    public Dictionary<string, SubgraphType> Types { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Operation (query, mutation, subscription) to the type name, after renaming roots to the defaults.</summary>
+    public Dictionary<string, string> RootTypes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Directives named by @composeDirective, with the spec they are linked from.</summary>
+    public List<ComposedDirective> ComposedDirectives { get; } = [];
+
+    public Func<int, SourceLocation>? Locate { get; set; }
+
+    public SourceLocation? LocationOf(ASTNode? node) => node?.Location is { } l && Locate is not null && l.End > 0 ? Locate(l.Start) : null;
+}
+
+/// <summary>A directive a subgraph asks to keep in the supergraph.</summary>
+internal sealed record ComposedDirective(string Name, string? LinkUrl, string? ImportName, string DefinitionSdl, HashSet<string> Locations);
+
+internal sealed class SubgraphType(string name, TypeKind kind)
+{
+    public string Name { get; set; } = name;
+
+    public TypeKind Kind { get; set; } = kind;
+
+    public string? Description { get; set; }
+
+    public bool HasDefinition { get; set; }
+
+    public bool HasExtension { get; set; }
+
+    public bool IsExtension { get; set; }
+
+    public List<KeyDirective> Keys { get; } = [];
+
+    public bool Shareable { get; set; }
+
+    public bool Inaccessible { get; set; }
+
+    public bool InterfaceObject { get; set; }
+
+    public List<string> Interfaces { get; } = [];
+
+    public List<SubgraphField> Fields { get; } = [];
+
+    public List<string> UnionMembers { get; } = [];
+
+    public List<SubgraphEnumValue> EnumValues { get; } = [];
+
+    /// <summary>Printed @tag, @deprecated and composed directive applications, in source order.</summary>
+    public List<string> OtherDirectives { get; } = [];
+
+    public ASTNode? Node { get; set; }
+
+    public SubgraphField? Field(string fieldName) => Fields.Find(f => f.Name == fieldName);
+
+    public bool IsEntity => Keys.Count > 0;
+}
+
+internal sealed record KeyDirective(string Fields, bool Resolvable, ASTNode Node);
+
+internal sealed class SubgraphField(string name, TypeReference type)
+{
+    public string Name { get; } = name;
+
+    public TypeReference Type { get; set; } = type;
+
+    public string? Description { get; set; }
+
+    public List<SubgraphArgument> Arguments { get; } = [];
+
+    public bool External { get; set; }
+
+    public string? Requires { get; set; }
+
+    public string? Provides { get; set; }
+
+    public string? OverrideFrom { get; set; }
+
+    public bool Shareable { get; set; }
+
+    public bool Inaccessible { get; set; }
+
+    /// <summary>Printed default value, for input object fields.</summary>
+    public string? DefaultValue { get; set; }
+
+    public List<string> OtherDirectives { get; } = [];
+
+    public ASTNode? Node { get; set; }
+}
+
+internal sealed class SubgraphArgument(string name, TypeReference type)
+{
+    public string Name { get; } = name;
+
+    public TypeReference Type { get; set; } = type;
+
+    public string? Description { get; set; }
+
+    public string? DefaultValue { get; set; }
+
+    public bool Inaccessible { get; set; }
+
+    public List<string> OtherDirectives { get; } = [];
+
+    public bool IsRequired => Type.IsNonNull && DefaultValue is null;
+}
+
+internal sealed class SubgraphEnumValue(string name)
+{
+    public string Name { get; } = name;
+
+    public string? Description { get; set; }
+
+    public bool Inaccessible { get; set; }
+
+    public List<string> OtherDirectives { get; } = [];
+}

@@ -1,0 +1,178 @@
+namespace UCE.Gateway.Composition.Subgraphs;
+
+/// <summary>
+/// Checks one subgraph's federation directives on their own: keys, @requires, @provides, @override
+/// and @external, with the codes Apollo's subgraph validation uses.
+/// </summary>
+internal static class SubgraphValidator
+{
+    public static void Validate(SubgraphSchema subgraph, List<CompositionError> errors)
+    {
+        foreach (var type in subgraph.Types.Values)
+        {
+            foreach (var key in type.Keys)
+            {
+                ValidateKey(subgraph, type, key, errors);
+            }
+
+            foreach (var field in type.Fields)
+            {
+                ValidateRequires(subgraph, type, field, errors);
+                ValidateProvides(subgraph, type, field, errors);
+                if (field.OverrideFrom is not null && field.OverrideFrom == subgraph.Name)
+                {
+                    errors.Add(Error(subgraph, field, ErrorCodes.OverrideFromSelf, $"Source and destination subgraphs \"{subgraph.Name}\" are the same for overridden field \"{type.Name}.{field.Name}\""));
+                }
+            }
+        }
+
+        if (subgraph.IsFederation2)
+        {
+            ValidateExternalsAreUsed(subgraph, errors);
+        }
+    }
+
+    private static CompositionError Error(SubgraphSchema subgraph, SubgraphField? field, string code, string message) =>
+        new(code, $"[{subgraph.Name}] {message}", subgraph.Name, subgraph.LocationOf(field?.Node));
+
+    private static void ValidateKey(SubgraphSchema subgraph, SubgraphType type, KeyDirective key, List<CompositionError> errors)
+    {
+        var prefix = $"On type \"{type.Name}\", for @key(fields: \"{key.Fields}\"): ";
+        var location = subgraph.LocationOf(key.Node);
+        var selections = FieldSet.TryParse(key.Fields);
+        if (selections is null)
+        {
+            errors.Add(new CompositionError(ErrorCodes.KeyInvalidFields, $"[{subgraph.Name}] {prefix}invalid selection set", subgraph.Name, location));
+            return;
+        }
+
+        Walk(type, selections);
+
+        void Walk(SubgraphType parent, IReadOnlyList<FieldSelection> level)
+        {
+            foreach (var selection in level)
+            {
+                var field = parent.Field(selection.Name);
+                if (field is null)
+                {
+                    errors.Add(new CompositionError(ErrorCodes.KeyInvalidFields, $"[{subgraph.Name}] {prefix}Cannot query field \"{selection.Name}\" on type \"{parent.Name}\" (the field should either be added to this subgraph or, if it should not be resolved by this subgraph, you need to add it to this subgraph with @external).", subgraph.Name, location));
+                    continue;
+                }
+
+                if (selection.HasArguments || field.Arguments.Count > 0)
+                {
+                    errors.Add(new CompositionError(ErrorCodes.KeyFieldsHasArgs, $"[{subgraph.Name}] {prefix}field {parent.Name}.{field.Name} cannot be included because it has arguments (fields with argument are not allowed in @key)", subgraph.Name, location));
+                    continue;
+                }
+
+                subgraph.Types.TryGetValue(field.Type.NamedType, out var fieldType);
+                if (fieldType is { Kind: TypeKind.Interface or TypeKind.Union })
+                {
+                    var kind = fieldType.Kind == TypeKind.Interface ? "Interface" : "Union";
+                    errors.Add(new CompositionError(ErrorCodes.KeyFieldsSelectInvalidType, $"[{subgraph.Name}] {prefix}field \"{parent.Name}.{field.Name}\" is a {kind} type which is not allowed in @key", subgraph.Name, location));
+                    continue;
+                }
+
+                if (fieldType is { Kind: TypeKind.Object } && selection.Selections.Count == 0)
+                {
+                    errors.Add(new CompositionError(ErrorCodes.KeyInvalidFields, $"[{subgraph.Name}] {prefix}Field \"{field.Name}\" of type \"{field.Type}\" must have a selection of subfields.", subgraph.Name, location));
+                    continue;
+                }
+
+                if (fieldType is { Kind: TypeKind.Object })
+                {
+                    Walk(fieldType, selection.Selections);
+                }
+                else if (selection.Selections.Count > 0)
+                {
+                    errors.Add(new CompositionError(ErrorCodes.KeyInvalidFields, $"[{subgraph.Name}] {prefix}Field \"{field.Name}\" must not have a selection since type \"{field.Type}\" has no subfields.", subgraph.Name, location));
+                }
+            }
+        }
+    }
+
+    private static void ValidateRequires(SubgraphSchema subgraph, SubgraphType type, SubgraphField field, List<CompositionError> errors)
+    {
+        if (field.Requires is null)
+        {
+            return;
+        }
+
+        var prefix = $"On field \"{type.Name}.{field.Name}\", for @requires(fields: \"{field.Requires}\"): ";
+        var selections = FieldSet.TryParse(field.Requires);
+        if (selections is null)
+        {
+            errors.Add(Error(subgraph, field, ErrorCodes.RequiresInvalidFields, prefix + "invalid selection set"));
+            return;
+        }
+
+        foreach (var selection in selections)
+        {
+            var required = type.Field(selection.Name);
+            if (required is null)
+            {
+                errors.Add(Error(subgraph, field, ErrorCodes.RequiresInvalidFields, $"{prefix}Cannot query field \"{selection.Name}\" on type \"{type.Name}\" (if the field is defined in another subgraph, you need to add it to this subgraph with @external)."));
+            }
+            else if (!required.External && subgraph.IsFederation2)
+            {
+                errors.Add(Error(subgraph, field, ErrorCodes.RequiresFieldsMissingExternal, $"{prefix}field \"{type.Name}.{required.Name}\" should not be part of a @requires since it is already provided by this subgraph (it is not marked @external)"));
+            }
+        }
+    }
+
+    private static void ValidateProvides(SubgraphSchema subgraph, SubgraphType type, SubgraphField field, List<CompositionError> errors)
+    {
+        if (field.Provides is null)
+        {
+            return;
+        }
+
+        if (!subgraph.Types.TryGetValue(field.Type.NamedType, out var target) || target.Kind is not (TypeKind.Object or TypeKind.Interface or TypeKind.Union))
+        {
+            errors.Add(Error(subgraph, field, ErrorCodes.ProvidesOnNonObjectField, $"Invalid @provides directive on field \"{type.Name}.{field.Name}\": field has type \"{field.Type}\" which is not a Composite Type"));
+            return;
+        }
+
+        var prefix = $"On field \"{type.Name}.{field.Name}\", for @provides(fields: \"{field.Provides}\"): ";
+        var selections = FieldSet.TryParse(field.Provides);
+        if (selections is null)
+        {
+            errors.Add(Error(subgraph, field, ErrorCodes.ProvidesInvalidFields, prefix + "invalid selection set"));
+            return;
+        }
+
+        foreach (var selection in selections)
+        {
+            var provided = target.Field(selection.Name);
+            if (provided is null)
+            {
+                errors.Add(Error(subgraph, field, ErrorCodes.ProvidesInvalidFields, $"{prefix}Cannot query field \"{selection.Name}\" on type \"{target.Name}\" (if the field is defined in another subgraph, you need to add it to this subgraph with @external)."));
+            }
+            else if (!provided.External && subgraph.IsFederation2)
+            {
+                errors.Add(Error(subgraph, field, ErrorCodes.ProvidesFieldsMissingExternal, $"{prefix}field \"{target.Name}.{provided.Name}\" should not be part of a @provides since it is already provided by this subgraph (it is not marked @external)"));
+            }
+        }
+    }
+
+    private static void ValidateExternalsAreUsed(SubgraphSchema subgraph, List<CompositionError> errors)
+    {
+        var used = ExternalUsage.UsedExternals(subgraph);
+        foreach (var type in subgraph.Types.Values)
+        {
+            if (type.Kind != TypeKind.Object)
+            {
+                continue;
+            }
+
+            foreach (var field in type.Fields.Where(f => f.External && !used.Contains((type.Name, f.Name))))
+            {
+                var satisfiesInterface = type.Interfaces.Any(i => subgraph.Types.TryGetValue(i, out var itf) && itf.Field(field.Name) is not null);
+                if (!satisfiesInterface)
+                {
+                    errors.Add(Error(subgraph, field, ErrorCodes.ExternalUnused, $"Field \"{type.Name}.{field.Name}\" is marked @external but is not used in any federation directive (@key, @provides, @requires) or to satisfy an interface; the field declaration has no use and should be removed (or the field should not be @external)."));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace UCE.Gateway.Composition.Tests;
+
+public sealed class CorpusTests
+{
+    public static IEnumerable<object[]> ValidCases => CorpusCase.All("valid");
+
+    public static IEnumerable<object[]> InvalidCases => CorpusCase.All("invalid");
+
+    [Theory]
+    [MemberData(nameof(ValidCases))]
+    public void Valid_subgraph_set_composes_to_the_supergraph_Apollo_produces(string name)
+    {
+        var corpusCase = CorpusCase.Load("valid", name);
+
+        var result = SupergraphComposer.Compose(corpusCase.Subgraphs);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(SupergraphNormalizer.Normalize(corpusCase.ExpectedSupergraph), SupergraphNormalizer.Normalize(result.SupergraphSdl!));
+    }
+
+    [Theory]
+    [MemberData(nameof(ValidCases))]
+    public void Valid_subgraph_set_composes_to_the_same_bytes_as_Apollo(string name)
+    {
+        var corpusCase = CorpusCase.Load("valid", name);
+
+        var result = SupergraphComposer.Compose(corpusCase.Subgraphs);
+
+        Assert.Equal(corpusCase.ExpectedSupergraph, result.SupergraphSdl);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidCases))]
+    public void Invalid_subgraph_set_fails_with_the_error_codes_Apollo_gives(string name)
+    {
+        var corpusCase = CorpusCase.Load("invalid", name);
+
+        var result = SupergraphComposer.Compose(corpusCase.Subgraphs);
+
+        Assert.False(result.Succeeded, "composition succeeded but Apollo rejects this set");
+        Assert.Equal(
+            corpusCase.ExpectedErrorCodes.Distinct().Order(StringComparer.Ordinal),
+            result.Errors.Select(e => e.Code).Distinct().Order(StringComparer.Ordinal));
+    }
+}
