@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace UCE.Products.Data;
+
+/// <summary>The products subgraph's database: the catalogue, customer profiles, enrollments and offers.</summary>
+public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> options) : DbContext(options)
+{
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<CustomerProfile> CustomerProfiles => Set<CustomerProfile>();
+
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+
+    public DbSet<Offer> Offers => Set<Offer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProductsDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTime back as Unspecified; every instant in this model is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

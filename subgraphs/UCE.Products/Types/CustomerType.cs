@@ -1,0 +1,30 @@
+using GraphQL;
+using GraphQL.Federation;
+using GraphQL.Types;
+using UCE.Products.DataLoaders;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Products.Types;
+
+/// <summary>The customers subgraph's <c>Customer</c> entity, extended with enrollments and offers.</summary>
+public sealed class CustomerType : ObjectGraphType<CustomerReference>
+{
+    public CustomerType()
+    {
+        Name = "Customer";
+        this.Key("id");
+
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnrollmentType>>>>("enrollments")
+            .Description("Every enrollment of the customer, cancelled ones included, newest first.")
+            .Resolve(context => context.Service<EnrollmentsByCustomerLoader>().LoadAsync(context.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OfferType>>>>("offers")
+            .Description("Offers the customer can still take up, soonest expiry first.")
+            .Resolve(context => context.Service<OpenOffersByCustomerLoader>().LoadAsync(context.Source.Id));
+
+        this.ResolveReference<EntityKey, CustomerReference>((context, key) =>
+            context.Service<CustomerProfileByIdLoader>()
+                .LoadAsync(key.Id)
+                .Then(profile => profile is null ? null : new CustomerReference(profile.CustomerId))!);
+    }
+}

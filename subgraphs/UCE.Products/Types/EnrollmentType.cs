@@ -1,0 +1,23 @@
+using GraphQL.Types;
+using UCE.Products.Data;
+using UCE.Products.DataLoaders;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Products.Types;
+
+/// <summary>GraphQL type <c>Enrollment</c>: a customer's subscription to a product.</summary>
+public sealed class EnrollmentType : ObjectGraphType<Enrollment>
+{
+    public EnrollmentType()
+    {
+        Name = "Enrollment";
+        Description = "A customer's subscription to a catalogue product.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<CustomerType>>("customer").Resolve(context => new CustomerReference(context.Source.CustomerId));
+        Field<NonNullGraphType<ProductType>>("product")
+            .Resolve(context => context.Service<ProductByIdLoader>().LoadAsync(context.Source.ProductId));
+        Field<NonNullGraphType<EnrollmentStatusType>>("status").Resolve(context => context.Source.Status);
+        Field<NonNullGraphType<DateTimeGraphType>>("since").Resolve(context => context.Source.Since);
+        Field<DateTimeGraphType>("cancelledAt").Resolve(context => context.Source.CancelledAt);
+    }
+}
