@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using UCE.Subgraphs.Hosting.Demo;
+
+namespace UCE.Subgraphs.Hosting.Database;
+
+/// <summary>
+/// Brings the database up to date before the host serves requests: migrations on PostgreSQL, the schema from the
+/// model on SQLite, then the demo set when the module reports no data.
+/// </summary>
+internal sealed class DatabaseInitializer(
+    SubgraphModule module,
+    DatabaseTarget target,
+    SubgraphHostOptions options,
+    IServiceProvider services,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await PrepareSchemaAsync(module, target, services, cancellationToken).ConfigureAwait(false);
+        if (!options.SeedDemoData)
+        {
+            return;
+        }
+
+        await using var db = DatabaseRegistration.CreateContext(services, module);
+        if (await module.HasDataAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var watch = Stopwatch.StartNew();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await module.SeedAsync(db, DemoGraph.Demo, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Seeded the {Subgraph} demo set ({Customers} customers) in {Elapsed} ms",
+            module.Name, DemoGraph.Demo.CustomerCount, watch.ElapsedMilliseconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Applies migrations (PostgreSQL) or creates the schema from the model (SQLite, or a context without migrations).</summary>
+    public static async Task PrepareSchemaAsync(SubgraphModule module, DatabaseTarget target, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var db = DatabaseRegistration.CreateContext(services, module);
+        if (target.Provider == DatabaseProvider.PostgreSql && db.Database.GetMigrations().Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (target.Provider == DatabaseProvider.PostgreSql)
+        {
+            // A context without migrations (a test module, a subgraph before its first migration) still gets its schema.
+            await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target.SqliteFile!)!);
+            await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace UCE.Subgraphs.Hosting.Errors;
+
+/// <summary>The stable <c>extensions.code</c> values every subgraph answers with.</summary>
+public static class ErrorCodes
+{
+    /// <summary>The HTTP request is not a well-formed GraphQL request (JSON, content type, missing query, bad headers).</summary>
+    public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>The document does not parse.</summary>
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+
+    /// <summary>The document does not validate against the schema.</summary>
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+
+    /// <summary>A variable or argument value is invalid.</summary>
+    public const string BadUserInput = "BAD_USER_INPUT";
+
+    /// <summary>The HTTP method is not allowed for this request (a mutation over GET).</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
+    /// <summary>The client accepts no media type the endpoint produces.</summary>
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+
+    /// <summary>The request body's media type is not <c>application/json</c>.</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+
+    /// <summary>An unexpected failure; details are logged, never returned.</summary>
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>The caller's identity does not allow the operation.</summary>
+    public const string Forbidden = "FORBIDDEN";
+}

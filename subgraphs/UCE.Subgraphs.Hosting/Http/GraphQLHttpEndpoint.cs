@@ -1,0 +1,264 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
+using UCE.Subgraphs.Hosting.Diagnostics;
+using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.Identity;
+
+namespace UCE.Subgraphs.Hosting.Http;
+
+/// <summary>
+/// <c>/graphql</c> per the GraphQL-over-HTTP spec: POST with a JSON body (one request or a batch), GET for queries,
+/// <c>application/graphql-response+json</c> when the client accepts it (request errors are then 400) and
+/// <c>application/json</c> otherwise (GraphQL errors are then 200).
+/// </summary>
+internal sealed class GraphQLHttpEndpoint(
+    IDocumentExecuter<ISchema> executer,
+    IGraphQLTextSerializer serializer,
+    ILogger<GraphQLHttpEndpoint> logger)
+{
+    public const string GraphQLResponseMediaType = "application/graphql-response+json";
+    public const string JsonMediaType = "application/json";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        try
+        {
+            await HandleCoreAsync(http).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "GraphQL request failed outside execution");
+            if (!http.Response.HasStarted)
+            {
+                await WriteProblemAsync(http, JsonMediaType, new GraphQLHttpProblem(StatusCodes.Status500InternalServerError, ErrorCodes.InternalServerError, "Internal server error.")).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext http)
+    {
+        var mediaType = NegotiateMediaType(http.Request);
+        if (mediaType is null)
+        {
+            await WriteProblemAsync(http, JsonMediaType, new GraphQLHttpProblem(
+                StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
+                $"Accept {GraphQLResponseMediaType} or {JsonMediaType}.")).ConfigureAwait(false);
+            return;
+        }
+
+        if (!CallerIdentityReader.TryRead(http.Request.Headers, out var caller, out var identityProblem))
+        {
+            await WriteProblemAsync(http, mediaType, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, identityProblem!)).ConfigureAwait(false);
+            return;
+        }
+
+        var reader = new GraphQLRequestReader(serializer);
+        if (HttpMethods.IsGet(http.Request.Method))
+        {
+            await HandleGetAsync(http, mediaType, caller, reader.FromQueryString(http.Request.Query)).ConfigureAwait(false);
+            return;
+        }
+
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteProblemAsync(http, mediaType, new GraphQLHttpProblem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Use POST, or GET for queries.")).ConfigureAwait(false);
+            return;
+        }
+
+        if (!IsJsonContent(http.Request.ContentType))
+        {
+            await WriteProblemAsync(http, mediaType, new GraphQLHttpProblem(
+                StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                $"POST a body of type {JsonMediaType}; got '{http.Request.ContentType ?? "none"}'.")).ConfigureAwait(false);
+            return;
+        }
+
+        var (requests, batched, problem) = await reader.ReadBodyAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            await WriteProblemAsync(http, mediaType, problem).ConfigureAwait(false);
+            return;
+        }
+
+        if (!batched)
+        {
+            if (requests[0] is GraphQLHttpProblem single)
+            {
+                await WriteProblemAsync(http, mediaType, single).ConfigureAwait(false);
+                return;
+            }
+
+            var result = await ExecuteAsync(http, (GraphQLHttpRequest)requests[0], null, caller).ConfigureAwait(false);
+            await WriteAsync(http, mediaType, StatusOf(result, mediaType), result).ConfigureAwait(false);
+            return;
+        }
+
+        var results = new List<ExecutionResult>(requests.Count);
+        foreach (var item in requests)
+        {
+            results.Add(item is GraphQLHttpProblem itemProblem
+                ? ProblemResult(itemProblem)
+                : await ExecuteAsync(http, (GraphQLHttpRequest)item, null, caller).ConfigureAwait(false));
+        }
+
+        await WriteAsync(http, mediaType, StatusCodes.Status200OK, results).ConfigureAwait(false);
+    }
+
+    private async Task HandleGetAsync(HttpContext http, string mediaType, CallerIdentity caller, object read)
+    {
+        if (read is GraphQLHttpProblem problem)
+        {
+            await WriteProblemAsync(http, mediaType, problem).ConfigureAwait(false);
+            return;
+        }
+
+        var request = (GraphQLHttpRequest)read;
+        GraphQLDocument? document = null;
+        try
+        {
+            document = GraphQLParser.Parser.Parse(request.Query);
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            // Execution reports the syntax error with its location.
+        }
+
+        if (document is not null && SelectedOperation(document, request.OperationName) is { } operation
+            && operation.Operation != OperationType.Query)
+        {
+            http.Response.Headers.Allow = "POST";
+            await WriteProblemAsync(http, mediaType, new GraphQLHttpProblem(
+                StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed,
+                $"A {operation.Operation.ToString().ToLowerInvariant()} must be sent with POST; GET carries queries only.")).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await ExecuteAsync(http, request, document, caller).ConfigureAwait(false);
+        await WriteAsync(http, mediaType, StatusOf(result, mediaType), result).ConfigureAwait(false);
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, GraphQLDocument? document, CallerIdentity caller)
+    {
+        using var activity = SubgraphTelemetry.Source.StartActivity("graphql.execute");
+        activity?.SetTag("graphql.operation.name", request.OperationName);
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            UserContext = new SubgraphUserContext(caller),
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        }).ConfigureAwait(false);
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            activity?.SetTag("graphql.errors", errors.Count);
+        }
+
+        return result;
+    }
+
+    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        if (operationName is null)
+        {
+            return operations.Count == 1 ? operations[0] : null;
+        }
+
+        return operations.FirstOrDefault(operation => operation.Name is not null && operation.Name.StringValue == operationName);
+    }
+
+    /// <summary>
+    /// Picks the response media type from the Accept header: <c>application/graphql-response+json</c> when the client
+    /// lists it (or accepts anything), <c>application/json</c> when only that is accepted or no Accept header is sent;
+    /// null when neither is acceptable.
+    /// </summary>
+    internal static string? NegotiateMediaType(HttpRequest request)
+    {
+        var accept = request.Headers.Accept.ToString();
+        if (string.IsNullOrWhiteSpace(accept))
+        {
+            return JsonMediaType;
+        }
+
+        if (!MediaTypeHeaderValue.TryParseList([accept], out var values) || values is null)
+        {
+            return JsonMediaType;
+        }
+
+        string? best = null;
+        double bestQuality = 0;
+        foreach (var value in values)
+        {
+            var quality = value.Quality ?? 1.0;
+            if (quality <= 0)
+            {
+                continue;
+            }
+
+            var candidate = value.MediaType.Value?.ToLowerInvariant() switch
+            {
+                GraphQLResponseMediaType => GraphQLResponseMediaType,
+                JsonMediaType => JsonMediaType,
+                "application/*" or "*/*" => GraphQLResponseMediaType,
+                _ => null,
+            };
+            if (candidate is null)
+            {
+                continue;
+            }
+
+            if (best is null || quality > bestQuality || (quality.Equals(bestQuality) && candidate == GraphQLResponseMediaType && best != candidate))
+            {
+                best = candidate;
+                bestQuality = quality;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsJsonContent(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+            || !string.Equals(parsed.MediaType.Value, JsonMediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var charset = parsed.Charset.Value;
+        return string.IsNullOrEmpty(charset) || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static int StatusOf(ExecutionResult result, string mediaType) =>
+        mediaType == GraphQLResponseMediaType && !result.Executed
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+
+    private static ExecutionResult ProblemResult(GraphQLHttpProblem problem) =>
+        new() { Errors = [new ExecutionError(problem.Message) { Code = problem.Code }] };
+
+    private Task WriteProblemAsync(HttpContext http, string mediaType, GraphQLHttpProblem problem) =>
+        WriteAsync(http, mediaType, problem.StatusCode, ProblemResult(problem));
+
+    private async Task WriteAsync(HttpContext http, string mediaType, int statusCode, object body)
+    {
+        http.Response.StatusCode = statusCode;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, body, http.RequestAborted).ConfigureAwait(false);
+    }
+}

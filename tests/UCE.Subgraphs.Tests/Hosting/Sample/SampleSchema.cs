@@ -1,0 +1,115 @@
+using GraphQL;
+using GraphQL.Federation;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Errors;
+
+namespace UCE.Subgraphs.Tests.Hosting.Sample;
+
+/// <summary>The sample subgraph's schema.</summary>
+public sealed class SampleSchema : Schema
+{
+    public SampleSchema(IServiceProvider services, SampleQuery query, SampleMutation mutation)
+        : base(services)
+    {
+        Query = query;
+        Mutation = mutation;
+    }
+}
+
+public sealed class WidgetType : ObjectGraphType<Widget>
+{
+    public WidgetType()
+    {
+        Name = "Widget";
+        this.Key("id");
+        Field(w => w.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(w => w.Name);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartType>>>>("parts")
+            .Resolve(context => context.Service<PartsByWidgetLoader>().LoadAsync(context.Source.Id));
+        this.ResolveReference<WidgetReference, Widget>((context, reference) =>
+            context.Service<WidgetByIdLoader>().LoadAsync(reference.Id!)!);
+    }
+}
+
+/// <summary>A Widget representation in <c>_entities</c>.</summary>
+public sealed class WidgetReference
+{
+    public string? Id { get; set; }
+}
+
+public sealed class PartType : ObjectGraphType<Part>
+{
+    public PartType()
+    {
+        Name = "Part";
+        Field(p => p.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(p => p.Name);
+        Field<WidgetType>("widget").Resolve(context => context.Service<WidgetByIdLoader>().LoadAsync(context.Source.WidgetId));
+    }
+}
+
+public sealed class CallerType : ObjectGraphType<UCE.Subgraphs.Hosting.Identity.CallerIdentity>
+{
+    public CallerType()
+    {
+        Name = "Caller";
+        Field<NonNullGraphType<StringGraphType>>("role").Resolve(context => context.Source.Role.ToString().ToUpperInvariant());
+        Field<StringGraphType>("subject").Resolve(context => context.Source.Subject);
+        Field<StringGraphType>("customerId").Resolve(context => context.Source.CustomerId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("scopes").Resolve(context => context.Source.Scopes.Order(StringComparer.Ordinal).ToList());
+    }
+}
+
+public sealed class SampleQuery : ObjectGraphType
+{
+    public SampleQuery()
+    {
+        Name = "Query";
+        Field<WidgetType>("widget")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(context => context.Service<WidgetByIdLoader>().LoadAsync(context.GetArgument<string>("id")));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<WidgetType>>>>("widgets")
+            .Argument<IntGraphType>("first")
+            .ResolveAsync(async context =>
+            {
+                var first = context.GetArgument("first", 1000);
+                await using var db = await context.Service<IDbContextFactory<SampleDbContext>>().CreateDbContextAsync(context.CancellationToken);
+                return await db.Widgets.AsNoTracking().OrderBy(w => w.Id).Take(first).ToListAsync(context.CancellationToken);
+            });
+        Field<NonNullGraphType<CallerType>>("caller").Resolve(context => context.Caller());
+        Field<StringGraphType>("failure").Resolve(_ => throw new InvalidOperationException("connection string Password=secret"));
+        Field<StringGraphType>("refusal").Resolve(_ => throw new DomainError("SAMPLE_REFUSED", "The sample refuses."));
+    }
+}
+
+public sealed class SampleMutation : ObjectGraphType
+{
+    public SampleMutation()
+    {
+        Name = "Mutation";
+        Field<WidgetType>("renameWidget")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .ResolveAsync(async context =>
+            {
+                var name = context.GetArgument<string>("name");
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    throw new DomainError("WIDGET_NAME_EMPTY", "A widget needs a name.");
+                }
+
+                await using var db = await context.Service<IDbContextFactory<SampleDbContext>>().CreateDbContextAsync(context.CancellationToken);
+                var widget = await db.Widgets.FindAsync([context.GetArgument<string>("id")], context.CancellationToken);
+                if (widget is null)
+                {
+                    return null;
+                }
+
+                widget.Name = name;
+                await db.SaveChangesAsync(context.CancellationToken);
+                return widget;
+            });
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Database;
+
+namespace UCE.Subgraphs.Tests.Infrastructure;
+
+/// <summary>
+/// One subgraph hosted in memory (ASP.NET Core TestServer) through <see cref="SubgraphHost.Build"/>, on a PostgreSQL
+/// database or on an SQLite file in a temporary folder; started means migrated (or created) and seeded.
+/// </summary>
+public sealed class SubgraphTestHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly string? sqliteDirectory;
+
+    private SubgraphTestHost(SubgraphModule module, WebApplication app, string? sqliteDirectory)
+    {
+        Module = module;
+        this.app = app;
+        this.sqliteDirectory = sqliteDirectory;
+        Http = app.GetTestServer().CreateClient();
+        GraphQL = new GraphQLClient(Http);
+    }
+
+    public SubgraphModule Module { get; }
+
+    public HttpClient Http { get; }
+
+    public GraphQLClient GraphQL { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    /// <summary>SQL commands this host sent; <see cref="SqlCommandCounter.Reset"/> before the request you measure.</summary>
+    public SqlCommandCounter SqlCommands => app.Services.GetRequiredService<SqlCommandCounter>();
+
+    /// <summary>Starts <paramref name="module"/> on PostgreSQL (<paramref name="connectionString"/>) or, when null, on a temporary SQLite file.</summary>
+    public static async Task<SubgraphTestHost> StartAsync(SubgraphModule module, string? connectionString, bool seedDemoData = true)
+    {
+        var sqliteDirectory = connectionString is null
+            ? Path.Combine(Path.GetTempPath(), "uce-tests", Guid.NewGuid().ToString("N"))
+            : null;
+        var app = SubgraphHost.Build(module, new SubgraphHostOptions
+        {
+            Port = 0,
+            ConnectionString = connectionString,
+            DataDirectory = sqliteDirectory,
+            SeedDemoData = seedDemoData,
+            EnableTracing = false,
+            Configuration =
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            },
+            ConfigureBuilder = builder => builder.WebHost.UseTestServer(),
+        });
+        await app.StartAsync();
+        return new SubgraphTestHost(module, app, sqliteDirectory);
+    }
+
+    /// <summary>A new context of the module's type (dispose it).</summary>
+    public TContext CreateDbContext<TContext>()
+        where TContext : DbContext =>
+        app.Services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+
+    /// <summary>Runs <paramref name="query"/> and returns how many SQL commands it cost.</summary>
+    public async Task<(GraphQLResponse Response, long SqlCommands)> MeasureAsync(string query, object? variables = null)
+    {
+        SqlCommands.Reset();
+        var response = await GraphQL.PostAsync(query, variables);
+        return (response, SqlCommands.Count);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        if (sqliteDirectory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(sqliteDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open by a pooled connection; the temporary folder is cleaned by the OS.
+            }
+        }
+    }
+}
