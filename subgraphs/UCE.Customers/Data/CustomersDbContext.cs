@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace UCE.Customers.Data;
+
+/// <summary>The customers subgraph's data: customers, their service locations, accounts and contact history.</summary>
+public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> options) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<ServiceLocation> ServiceLocations => Set<ServiceLocation>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Customer>(customer =>
+        {
+            customer.ToTable("customers");
+            customer.HasKey(c => c.Id);
+            customer.Property(c => c.Id).HasMaxLength(32);
+            customer.Property(c => c.Name).HasMaxLength(200);
+            customer.Property(c => c.Email).HasMaxLength(200);
+            customer.Property(c => c.Phone).HasMaxLength(32);
+            customer.Property(c => c.Segment).HasConversion<string>().HasMaxLength(16);
+            customer.HasIndex(c => c.Email);
+        });
+
+        modelBuilder.Entity<ServiceLocation>(location =>
+        {
+            location.ToTable("service_locations");
+            location.HasKey(l => l.Id);
+            location.Property(l => l.Id).HasMaxLength(32);
+            location.Property(l => l.CustomerId).HasMaxLength(32);
+            location.Property(l => l.Line1).HasMaxLength(200);
+            location.Property(l => l.City).HasMaxLength(100);
+            location.Property(l => l.State).HasMaxLength(2);
+            location.Property(l => l.PostalCode).HasMaxLength(10);
+            location.Property(l => l.PremiseId).HasMaxLength(32);
+            location.Property(l => l.MeterId).HasMaxLength(32);
+            location.HasIndex(l => l.CustomerId);
+            location.HasIndex(l => l.MeterId).IsUnique();
+            location.HasOne<Customer>().WithMany().HasForeignKey(l => l.CustomerId);
+        });
+
+        modelBuilder.Entity<Account>(account =>
+        {
+            account.ToTable("accounts");
+            account.HasKey(a => a.Id);
+            account.Property(a => a.Id).HasMaxLength(32);
+            account.Property(a => a.Number).HasMaxLength(20);
+            account.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+            account.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            account.Property(a => a.CustomerId).HasMaxLength(32);
+            account.Property(a => a.ServiceLocationId).HasMaxLength(32);
+            account.HasIndex(a => a.Number).IsUnique();
+            account.HasIndex(a => a.CustomerId);
+            account.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId);
+            account.HasOne<ServiceLocation>().WithMany().HasForeignKey(a => a.ServiceLocationId);
+        });
+
+        modelBuilder.Entity<Interaction>(interaction =>
+        {
+            interaction.ToTable("interactions");
+            interaction.HasKey(i => i.Id);
+            interaction.Property(i => i.Id).HasMaxLength(40);
+            interaction.Property(i => i.CustomerId).HasMaxLength(32);
+            interaction.Property(i => i.Channel).HasConversion<string>().HasMaxLength(16);
+            interaction.Property(i => i.Topic).HasMaxLength(100);
+            interaction.Property(i => i.Summary).HasMaxLength(1000);
+            interaction.Property(i => i.Agent).HasMaxLength(100);
+            interaction.HasIndex(i => i.CustomerId);
+            interaction.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId);
+        });
+    }
+}

@@ -1,0 +1,52 @@
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using UCE.Customers.Data;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Customers.Types;
+
+/// <summary>A page of customers with cursors (Relay connection shape).</summary>
+public sealed class CustomerConnectionType : ObjectGraphType<CustomerConnection>
+{
+    public CustomerConnectionType()
+    {
+        Name = "CustomerConnection";
+        Description = "A page of customers.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CustomerEdgeType>>>>("edges").Resolve(context => context.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CustomerType>>>>("nodes")
+            .Description("The customers of the page, without cursors.")
+            .Resolve(context => context.Source.Edges.Select(edge => edge.Node).ToList());
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(context => context.Source.PageInfo);
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("How many customers match the search, over all pages.")
+            .ResolveAsync(async context =>
+            {
+                await using var db = await context.Service<IDbContextFactory<CustomersDbContext>>().CreateDbContextAsync(context.CancellationToken);
+                return await CustomerSearch.Apply(db.Customers.AsNoTracking(), context.Source.Search).CountAsync(context.CancellationToken);
+            });
+    }
+}
+
+/// <summary>An edge of <see cref="CustomerConnectionType"/>.</summary>
+public sealed class CustomerEdgeType : ObjectGraphType<CustomerEdge>
+{
+    public CustomerEdgeType()
+    {
+        Name = "CustomerEdge";
+        Field(edge => edge.Cursor).Description("Pass as 'after' to get the customers after this one.");
+        Field<NonNullGraphType<CustomerType>>("node").Resolve(context => context.Source.Node);
+    }
+}
+
+/// <summary>Paging information of a connection.</summary>
+public sealed class PageInfoType : ObjectGraphType<PageInfo>
+{
+    public PageInfoType()
+    {
+        Name = "PageInfo";
+        Field(page => page.HasNextPage);
+        Field(page => page.HasPreviousPage);
+        Field(page => page.StartCursor, nullable: true);
+        Field(page => page.EndCursor, nullable: true);
+    }
+}

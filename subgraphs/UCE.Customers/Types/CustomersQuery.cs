@@ -1,0 +1,78 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using UCE.Customers.Data;
+using UCE.Customers.DataLoaders;
+using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Errors;
+
+namespace UCE.Customers.Types;
+
+/// <summary>The customers subgraph's root queries.</summary>
+public sealed class CustomersQuery : ObjectGraphType
+{
+    /// <summary>The page size when <c>first</c> is omitted.</summary>
+    public const int DefaultPageSize = 20;
+
+    /// <summary>The largest page.</summary>
+    public const int MaxPageSize = 100;
+
+    public CustomersQuery()
+    {
+        Name = "Query";
+        Field<CustomerType>("customer")
+            .Description("A customer by id; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Resolve(context => context.Service<CustomerByIdLoader>().LoadAsync(context.GetArgument<string>("id")));
+        Field<NonNullGraphType<CustomerConnectionType>>("customers")
+            .Description("Customers by id, optionally filtered by a search on name, e-mail or id, a page at a time.")
+            .Argument<StringGraphType>("search", "Case-insensitive text in the name or e-mail, or an exact customer id.")
+            .Argument<IntGraphType>("first", $"Page size, 1–{MaxPageSize} (default {DefaultPageSize}).")
+            .Argument<StringGraphType>("after", "The cursor of the last customer of the previous page.")
+            .ResolveAsync(async context => await CustomersPageAsync(
+                context,
+                context.GetArgument<string?>("search"),
+                context.GetArgument("first", DefaultPageSize),
+                context.GetArgument<string?>("after")));
+        Field<AccountType>("account")
+            .Description("An account by its number; null when there is none.")
+            .Argument<NonNullGraphType<StringGraphType>>("number")
+            .Resolve(context => context.Service<AccountByNumberLoader>().LoadAsync(context.GetArgument<string>("number")));
+    }
+
+    private static async Task<CustomerConnection> CustomersPageAsync(IResolveFieldContext context, string? search, int first, string? after)
+    {
+        if (first is < 1 or > MaxPageSize)
+        {
+            throw new DomainError(ErrorCodes.BadUserInput, $"'first' must be between 1 and {MaxPageSize}.");
+        }
+
+        if (search is { Length: > CustomerSearch.MaxLength })
+        {
+            throw new DomainError(ErrorCodes.BadUserInput, $"'search' must be at most {CustomerSearch.MaxLength} characters.");
+        }
+
+        string? afterId = null;
+        if (after is not null && !CustomerCursor.TryDecode(after, out afterId))
+        {
+            throw new DomainError(ErrorCodes.BadUserInput, "'after' is not a cursor this API returned.");
+        }
+
+        await using var db = await context.Service<IDbContextFactory<CustomersDbContext>>().CreateDbContextAsync(context.CancellationToken);
+        var query = CustomerSearch.Apply(db.Customers.AsNoTracking(), search);
+        if (afterId is not null)
+        {
+            query = query.Where(customer => string.Compare(customer.Id, afterId) > 0);
+        }
+
+        // One row more than the page tells whether another page follows without a second query.
+        var rows = await query.OrderBy(customer => customer.Id).Take(first + 1).ToListAsync(context.CancellationToken);
+        var page = rows.Take(first).Select(customer => new CustomerEdge(CustomerCursor.Encode(customer.Id), customer)).ToList();
+        var pageInfo = new PageInfo(
+            HasNextPage: rows.Count > first,
+            HasPreviousPage: afterId is not null,
+            StartCursor: page.Count > 0 ? page[0].Cursor : null,
+            EndCursor: page.Count > 0 ? page[^1].Cursor : null);
+        return new CustomerConnection(page, pageInfo, search);
+    }
+}

@@ -1,0 +1,20 @@
+using GraphQL.Types;
+using UCE.Customers.Data;
+
+namespace UCE.Customers.Types;
+
+/// <summary>One entry of a customer's contact history.</summary>
+public sealed class InteractionType : ObjectGraphType<Interaction>
+{
+    public InteractionType()
+    {
+        Name = "Interaction";
+        Description = "One contact with the customer on any channel.";
+        Field(interaction => interaction.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(interaction => interaction.Channel, type: typeof(NonNullGraphType<InteractionChannelType>));
+        Field(interaction => interaction.Topic);
+        Field(interaction => interaction.Summary);
+        Field(interaction => interaction.Agent, nullable: true).Description("The agent who handled it; null for self-service.");
+        Field(interaction => interaction.At).Description("When it happened (UTC).");
+    }
+}
