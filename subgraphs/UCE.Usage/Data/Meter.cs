@@ -1,0 +1,17 @@
+namespace UCE.Usage.Data;
+
+/// <summary>The meter at a service location, its tariff and how far its reads go.</summary>
+public sealed class Meter
+{
+    public string Id { get; set; } = "";
+
+    public string LocationId { get; set; } = "";
+
+    /// <summary>Energy price used for cost estimates, per kWh.</summary>
+    public decimal RatePerKwh { get; set; }
+
+    public string Currency { get; set; } = "USD";
+
+    /// <summary>The last day (UTC) for which the meter has a complete daily read.</summary>
+    public DateOnly ReadThrough { get; set; }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace UCE.Usage.Data;
+
+/// <summary>The usage subgraph's database: meters, the accounts they bill, daily and interval reads.</summary>
+public sealed class UsageDbContext(DbContextOptions<UsageDbContext> options) : DbContext(options)
+{
+    public DbSet<Meter> Meters => Set<Meter>();
+
+    public DbSet<MeteredAccount> MeteredAccounts => Set<MeteredAccount>();
+
+    public DbSet<DailyReadBlock> DailyReads => Set<DailyReadBlock>();
+
+    public DbSet<IntervalReadBlock> IntervalReads => Set<IntervalReadBlock>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(UsageDbContext).Assembly);
+}

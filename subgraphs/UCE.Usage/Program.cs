@@ -1,0 +1,1 @@
+await UCE.Subgraphs.Hosting.SubgraphHost.RunAsync(new UCE.Usage.UsageSubgraph(), args);
