@@ -216,12 +216,24 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             Document = document,
             Rules = DocumentValidator.CoreRules,
             Operation = first,
+            Variables = Inputs.Empty,
+            Extensions = Inputs.Empty,
             CancellationToken = cancellationToken,
         }).ConfigureAwait(false);
 
-        prepared = result.IsValid
+        // Variable values are checked per request; only the document's own errors are cached with it.
+        var documentErrors = new ExecutionErrors();
+        foreach (var error in result.Errors)
+        {
+            if (error is not InvalidVariableError)
+            {
+                documentErrors.Add(error);
+            }
+        }
+
+        prepared = documentErrors.Count == 0
             ? new PreparedDocument(document)
-            : PreparedDocument.Failed(ToErrors(result.Errors, ErrorCodes.ValidationFailed));
+            : PreparedDocument.Failed(ToErrors(documentErrors, ErrorCodes.ValidationFailed));
         _documents.Set(query, prepared);
         return prepared;
     }
@@ -248,6 +260,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             Rules = VariablesOnly,
             Operation = operation,
             Variables = provided,
+            Extensions = Inputs.Empty,
             CancellationToken = cancellationToken,
         }).ConfigureAwait(false);
         return result.IsValid
