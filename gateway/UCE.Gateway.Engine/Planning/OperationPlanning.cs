@@ -40,6 +40,9 @@ internal sealed partial class OperationPlanning
         HashSet<FetchGroup>? Touched,
         int JumpDepth)
     {
+        /// <summary>The position of the enclosing selection set in the same fetch, and the field that led here.</summary>
+        public (Position Position, ClientField Field)? Enclosing { get; init; }
+
         public string Graph => Group.Subgraph;
     }
 
@@ -239,7 +242,10 @@ internal sealed partial class OperationPlanning
             [],
             field.AddedByPlanner ? NoReservedNames : ReservedNames(field.Children),
             position.Touched,
-            position.JumpDepth);
+            position.JumpDepth)
+        {
+            Enclosing = (position, field),
+        };
         if (_supergraph.Type(childType) is { } type && IsAbstractIn(position.Graph, type))
         {
             child.Target.AddField(null, "__typename", null, null);
@@ -317,6 +323,15 @@ internal sealed partial class OperationPlanning
         var candidates = JumpTargets(position, fieldName);
         if (candidates.Count == 0)
         {
+            if (position.Enclosing is { } up && _supergraph.Type(position.ParentType)?.Kind != SupergraphTypeKind.Interface)
+            {
+                var (enclosing, via) = up;
+                // A value type (no key) cannot be fetched on its own: fetch the enclosing field again, with
+                // this selection below it, from a subgraph that can take over the enclosing object.
+                Jump(enclosing with { JumpDepth = position.JumpDepth + 1 }, via with { Children = [selection] });
+                return;
+            }
+
             throw Unsatisfiable(position, fieldName);
         }
 
@@ -394,7 +409,8 @@ internal sealed partial class OperationPlanning
         {
             if (type.Kind == SupergraphTypeKind.Object)
             {
-                if (fieldName is not null && CanResolveInEntity(graph, type.Name, fieldName))
+                if (fieldName is not null && CanResolveInEntity(graph, type.Name, fieldName)
+                    && (graph != position.Graph || RequiresIn(graph, type, fieldName)))
                 {
                     AddKeys(result, graph, type, type, false, ref order);
                 }
@@ -423,6 +439,9 @@ internal sealed partial class OperationPlanning
 
         return result;
     }
+
+    private static bool RequiresIn(string graph, SupergraphType type, string fieldName) =>
+        type.Field(fieldName) is { } field && JoinFieldIn(graph, field)?.Requires is not null;
 
     private static void AddKeys(List<JumpTarget> result, string graph, SupergraphType sourceType, SupergraphType entityType, bool rewrite, ref int order)
     {

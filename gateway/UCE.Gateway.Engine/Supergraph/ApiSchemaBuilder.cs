@@ -96,6 +96,14 @@ internal static class ApiSchemaBuilder
                     scalar.Description?.Value.ToString()));
             }
 
+            if (schema.Subscription is { } subscription)
+            {
+                foreach (var field in subscription.Fields)
+                {
+                    field.StreamResolver = GatewayOwnedStreamResolver.Instance;
+                }
+            }
+
             schema.Initialize();
             return schema;
         }
@@ -291,5 +299,14 @@ internal static class ApiSchemaBuilder
                 visit(SupergraphField.UnwrapName(argument.Type));
             }
         }
+    }
+
+    /// <summary>Stands in for subscription resolvers: GraphQL.NET requires one, but the gateway subscribes to subgraphs itself.</summary>
+    private sealed class GatewayOwnedStreamResolver : GraphQL.Resolvers.ISourceStreamResolver
+    {
+        public static readonly GatewayOwnedStreamResolver Instance = new();
+
+        public ValueTask<IObservable<object?>> ResolveAsync(GraphQL.IResolveFieldContext context) =>
+            throw new NotSupportedException("Subscriptions are executed by the gateway's plan executor, not by the API schema.");
     }
 }

@@ -1,0 +1,198 @@
+using UCE.Gateway.Engine.Supergraph;
+
+namespace UCE.Gateway.Engine.Tests.Supergraph;
+
+public sealed class SupergraphReaderTests
+{
+    [Fact]
+    public void Reads_subgraph_names_urls_and_enum_values_from_join_graph()
+    {
+        var supergraph = SupergraphFixtures.Load("entity-jump");
+
+        Assert.Equal(
+            [new SubgraphInfo("accounts", "ACCOUNTS", "http://accounts.local/graphql"), new SubgraphInfo("billing", "BILLING", "http://billing.local/graphql")],
+            supergraph.Subgraphs);
+        Assert.Equal("v0.4", supergraph.JoinVersion);
+    }
+
+    [Fact]
+    public void Reads_keys_including_unresolvable_ones_per_subgraph()
+    {
+        var product = SupergraphFixtures.Load("multiple-keys").Type("Product")!;
+
+        Assert.Equal(["upc", "sku"], product.InGraph("catalog")!.Keys.Select(k => k.Fields));
+        Assert.True(product.InGraph("catalog")!.Keys.All(k => k.Resolvable));
+        Assert.False(product.InGraph("reviews")!.Keys.Single().Resolvable);
+        Assert.Equal("sku", product.InGraph("inventory")!.Keys.Single().Fields);
+    }
+
+    [Fact]
+    public void Reads_requires_external_and_override_on_fields()
+    {
+        var product = SupergraphFixtures.Load("requires").Type("Product")!;
+        var estimate = product.Field("shippingEstimate")!.JoinFields.Single();
+        Assert.Equal("shipping", estimate.Graph);
+        Assert.Equal("weight price", estimate.RequiresText);
+        Assert.Contains(product.Field("weight")!.JoinFields, j => j.Graph == "shipping" && j.External);
+
+        var total = SupergraphFixtures.Load("override").Type("Bill")!.Field("total")!;
+        Assert.Contains(total.JoinFields, j => j.Graph == "billing" && j.OverrideFrom == "legacy");
+        Assert.DoesNotContain(total.JoinFields, j => j.Graph == "legacy" && !j.UsedOverridden);
+    }
+
+    [Fact]
+    public void Reads_interface_objects_implementations_and_union_members_per_subgraph()
+    {
+        var devices = SupergraphFixtures.Load("interface-object");
+        Assert.True(devices.Type("Device")!.IsInterfaceObjectIn("telemetry"));
+        Assert.False(devices.Type("Device")!.IsInterfaceObjectIn("devices"));
+        Assert.Equal(["Device"], devices.PossibleTypesIn("telemetry", "Device"));
+        Assert.Equal(["Charger", "Thermostat"], devices.PossibleTypesIn("devices", "Device").Order(StringComparer.Ordinal));
+
+        var search = SupergraphFixtures.Load("union-partial-members");
+        Assert.Equal(["Customer", "Outage"], search.PossibleTypesIn("search", "Result").Order(StringComparer.Ordinal));
+        Assert.Equal(["Notice", "Outage"], search.PossibleTypesIn("notices", "Result").Order(StringComparer.Ordinal));
+        Assert.Equal(["Customer", "Notice", "Outage"], search.PossibleTypes("Result").Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("v0.2")]
+    [InlineData("v0.3")]
+    [InlineData("v0.5")]
+    public void Reads_supergraphs_of_every_supported_join_version(string version)
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("requires").Replace("join/v0.4", "join/" + version, StringComparison.Ordinal);
+
+        var supergraph = SupergraphSchema.Parse(sdl);
+
+        Assert.Equal(version, supergraph.JoinVersion);
+        Assert.Equal(["products", "shipping"], supergraph.Subgraphs.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Reads_a_federation_1_supergraph_linked_with_core_and_join_owner()
+    {
+        var supergraph = SupergraphSchema.Parse(Federation1Supergraph);
+
+        var user = supergraph.Type("User")!;
+        Assert.Equal("accounts", user.OwnerGraph);
+        Assert.Equal(["accounts", "reviews"], supergraph.Subgraphs.Select(s => s.Name));
+        Assert.Equal("id", user.InGraph("reviews")!.Keys.Single().Fields);
+        Assert.Contains("reviews: [Review]", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+        Assert.DoesNotContain("join__", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+        Assert.DoesNotContain("core", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_join_directives_renamed_with_link_as()
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("entity-jump")
+            .Replace("join__", "j__", StringComparison.Ordinal)
+            .Replace("\"https://specs.apollo.dev/join/v0.4\",", "\"https://specs.apollo.dev/join/v0.4\", as: \"j\",", StringComparison.Ordinal);
+
+        var supergraph = SupergraphSchema.Parse(sdl);
+
+        Assert.Equal("id", supergraph.Type("Customer")!.InGraph("billing")!.Keys.Single().Fields);
+        Assert.DoesNotContain("j__", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Renamed_inaccessible_directive_still_hides_elements()
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("inaccessible")
+            .Replace("@inaccessible", "@hidden", StringComparison.Ordinal)
+            .Replace("\"https://specs.apollo.dev/inaccessible/v0.2\",", "\"https://specs.apollo.dev/inaccessible/v0.2\", as: \"hidden\",", StringComparison.Ordinal);
+
+        var supergraph = SupergraphSchema.Parse(sdl);
+
+        Assert.DoesNotContain("internalScore", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+        Assert.DoesNotContain("@hidden", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", SupergraphException.SyntaxError)]
+    [InlineData("type Query {", SupergraphException.SyntaxError)]
+    [InlineData("type Query { a: Int }", SupergraphException.UnsupportedSpec)]
+    public void Rejects_text_that_is_not_a_supergraph_with_a_code(string sdl, string code)
+    {
+        var error = Assert.Throws<SupergraphException>(() => SupergraphSchema.Parse(sdl));
+
+        Assert.Equal(code, error.Code);
+    }
+
+    [Fact]
+    public void Rejects_an_unsupported_join_version_with_a_code()
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("requires").Replace("join/v0.4", "join/v0.9", StringComparison.Ordinal);
+
+        Assert.Equal(SupergraphException.UnsupportedSpec, Assert.Throws<SupergraphException>(() => SupergraphSchema.Parse(sdl)).Code);
+    }
+
+    [Fact]
+    public void Rejects_join_metadata_naming_an_unknown_graph_with_a_code()
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("requires").Replace("@join__type(graph: SHIPPING, key: \"upc\")", "@join__type(graph: NOWHERE, key: \"upc\")", StringComparison.Ordinal);
+
+        Assert.Equal(SupergraphException.InvalidJoinMetadata, Assert.Throws<SupergraphException>(() => SupergraphSchema.Parse(sdl)).Code);
+    }
+
+    [Fact]
+    public void Rejects_a_key_that_is_not_a_field_set_with_a_code()
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("requires").Replace("key: \"upc\"", "key: \"upc {\"", StringComparison.Ordinal);
+
+        Assert.Equal(SupergraphException.InvalidJoinMetadata, Assert.Throws<SupergraphException>(() => SupergraphSchema.Parse(sdl)).Code);
+    }
+
+    [Fact]
+    public void Rejects_a_supergraph_without_subgraphs_with_a_code()
+    {
+        var sdl = """
+            schema @link(url: "https://specs.apollo.dev/link/v1.0") @link(url: "https://specs.apollo.dev/join/v0.3", for: EXECUTION) { query: Query }
+            type Query { a: Int }
+            """;
+
+        Assert.Equal(SupergraphException.InvalidJoinMetadata, Assert.Throws<SupergraphException>(() => SupergraphSchema.Parse(sdl)).Code);
+    }
+
+    private const string Federation1Supergraph = """
+        schema
+          @core(feature: "https://specs.apollo.dev/core/v0.2")
+          @core(feature: "https://specs.apollo.dev/join/v0.1", for: EXECUTION)
+        {
+          query: Query
+        }
+
+        directive @core(as: String, feature: String!, for: core__Purpose) repeatable on SCHEMA
+        directive @join__field(graph: join__Graph, provides: join__FieldSet, requires: join__FieldSet) on FIELD_DEFINITION
+        directive @join__graph(name: String!, url: String!) on ENUM_VALUE
+        directive @join__owner(graph: join__Graph!) on INTERFACE | OBJECT
+        directive @join__type(graph: join__Graph!, key: join__FieldSet) repeatable on INTERFACE | OBJECT
+
+        type Query {
+          me: User @join__field(graph: ACCOUNTS)
+          topReviews: [Review] @join__field(graph: REVIEWS)
+        }
+
+        type Review @join__owner(graph: REVIEWS) @join__type(graph: REVIEWS, key: "id") {
+          id: ID! @join__field(graph: REVIEWS)
+          body: String @join__field(graph: REVIEWS)
+          author: User @join__field(graph: REVIEWS, provides: "username")
+        }
+
+        type User @join__owner(graph: ACCOUNTS) @join__type(graph: ACCOUNTS, key: "id") @join__type(graph: REVIEWS, key: "id") {
+          id: ID! @join__field(graph: ACCOUNTS)
+          username: String @join__field(graph: ACCOUNTS)
+          reviews: [Review] @join__field(graph: REVIEWS)
+        }
+
+        enum core__Purpose { EXECUTION SECURITY }
+
+        scalar join__FieldSet
+
+        enum join__Graph {
+          ACCOUNTS @join__graph(name: "accounts", url: "http://accounts.local/graphql")
+          REVIEWS @join__graph(name: "reviews", url: "http://reviews.local/graphql")
+        }
+        """;
+}
