@@ -1,0 +1,60 @@
+namespace UCE.Gateway.Configuration;
+
+/// <summary>The gateway host's settings (configuration section <c>Gateway</c>).</summary>
+public sealed class GatewayHostOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>
+    /// The supergraph SDL file. When unset, the gateway runs the embedded default: the six UCE
+    /// subgraphs in this process and the committed <c>schema/supergraph.graphql</c>.
+    /// </summary>
+    public string? SupergraphPath { get; set; }
+
+    /// <summary>The address Kestrel listens on; <c>0.0.0.0</c> inside a container.</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The port of <c>/graphql</c> and <c>/health</c>.</summary>
+    public int Port { get; set; } = 4000;
+
+    /// <summary>Per-subgraph settings keyed by the subgraph's name in the supergraph (<c>customers</c>, <c>billing</c> …).</summary>
+    public Dictionary<string, SubgraphEndpointOptions> Subgraphs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long one subgraph request may take when its own <see cref="SubgraphEndpointOptions.Timeout"/> is unset.</summary>
+    public TimeSpan DefaultSubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Request headers forwarded to every subgraph fetch. An entry ending in <c>*</c> matches a prefix.
+    /// </summary>
+    public List<string> ForwardedHeaders { get; set; } = ["X-UCE-*", "traceparent", "tracestate"];
+
+    /// <summary>Also forward <c>Authorization</c>; off because subgraphs trust the identity headers, not the caller's token.</summary>
+    public bool ForwardAuthorization { get; set; }
+
+    /// <summary>The most operations one batched request (a JSON array) may carry.</summary>
+    public int MaxBatchSize { get; set; } = 20;
+
+    /// <summary>Whether <c>__schema</c> and <c>__type</c> are answered.</summary>
+    public bool Introspection { get; set; } = true;
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Whether a changed supergraph file replaces the running one.</summary>
+    public bool HotReload { get; set; } = true;
+
+    /// <summary>How often the supergraph file is checked for changes in addition to file-system notifications.</summary>
+    public TimeSpan HotReloadPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether the <c>UCE-Query-Plan</c> request header may ask for the plan in <c>extensions</c>.</summary>
+    public bool ExposeQueryPlans { get; set; } = true;
+
+    /// <summary>The timeout that applies to <paramref name="subgraph"/>.</summary>
+    public TimeSpan TimeoutFor(string subgraph) =>
+        Subgraphs.TryGetValue(subgraph, out var endpoint) && endpoint.Timeout is { } timeout ? timeout : DefaultSubgraphTimeout;
+
+    /// <summary>The URL configured for <paramref name="subgraph"/>, or <c>null</c> to use the supergraph's.</summary>
+    public Uri? UrlOverrideFor(string subgraph) =>
+        Subgraphs.TryGetValue(subgraph, out var endpoint) ? endpoint.Url : null;
+}

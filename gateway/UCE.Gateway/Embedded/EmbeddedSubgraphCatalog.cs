@@ -1,0 +1,20 @@
+using UCE.Billing;
+using UCE.Customers;
+using UCE.Outages;
+using UCE.Products;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Gateway.Embedded;
+
+/// <summary>The UCE subgraphs the embedded default hosts.</summary>
+public static class EmbeddedSubgraphCatalog
+{
+    /// <summary>One module instance per subgraph, in port order.</summary>
+    public static IReadOnlyList<SubgraphModule> Modules { get; } =
+    [
+        new CustomersSubgraph(),
+        new BillingSubgraph(),
+        new OutagesSubgraph(),
+        new ProductsSubgraph(),
+    ];
+}

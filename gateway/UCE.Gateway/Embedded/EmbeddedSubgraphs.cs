@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Demo;
+
+namespace UCE.Gateway.Embedded;
+
+/// <summary>
+/// The embedded default: the six UCE subgraphs hosted in the gateway's process on their default
+/// ports (4001–4006, the URLs of the committed supergraph), on SQLite files with demo data.
+/// </summary>
+public sealed class EmbeddedSubgraphs : IAsyncDisposable
+{
+    private readonly List<WebApplication> _apps;
+
+    private EmbeddedSubgraphs(List<WebApplication> apps) => _apps = apps;
+
+    /// <summary>The subgraphs' names and the URLs they answer on, once started.</summary>
+    public IReadOnlyDictionary<string, Uri> Urls { get; private set; } = new Dictionary<string, Uri>();
+
+    /// <summary>
+    /// Builds the hosts of <paramref name="modules"/>. With <paramref name="generatedCustomers"/>, their
+    /// databases live in their own folder and are filled by the bulk generator instead of the demo set.
+    /// </summary>
+    public static async Task<EmbeddedSubgraphs> CreateAsync(
+        IReadOnlyList<SubgraphModule> modules,
+        int? generatedCustomers,
+        TextWriter log,
+        CancellationToken cancellationToken)
+    {
+        var dataDirectory = generatedCustomers is { } count
+            ? Path.Combine(Environment.GetEnvironmentVariable("UCE_DATA_DIR") is { Length: > 0 } root ? root : "data", $"customers-{count}")
+            : null;
+        var apps = new List<WebApplication>(modules.Count);
+        for (var i = 0; i < modules.Count; i++)
+        {
+            var options = new SubgraphHostOptions
+            {
+                DataDirectory = dataDirectory,
+                SeedDemoData = generatedCustomers is null,
+                // One tracer per process is enough; the first subgraph carries it.
+                EnableTracing = i == 0,
+                Configuration = { ["Logging:LogLevel:Default"] = "Warning" },
+            };
+            if (generatedCustomers is { } customers)
+            {
+                // A null report means this folder was generated before: serve what is there.
+                await SubgraphHost.GenerateAsync(modules[i], options, new DemoGraph(customers), log, cancellationToken);
+            }
+
+            apps.Add(SubgraphHost.Build(modules[i], options));
+        }
+
+        return new EmbeddedSubgraphs(apps);
+    }
+
+    /// <summary>Starts every subgraph concurrently.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(_apps.Select(app => app.StartAsync(cancellationToken)));
+        Urls = _apps.ToDictionary(
+            app => app.Services.GetRequiredService<SubgraphModule>().Name,
+            app => new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/graphql"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}

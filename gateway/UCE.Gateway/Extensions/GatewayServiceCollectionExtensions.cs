@@ -1,0 +1,29 @@
+using UCE.Gateway.Configuration;
+using UCE.Gateway.Supergraph;
+using UCE.Gateway.Transport;
+
+namespace UCE.Gateway.Extensions;
+
+/// <summary>Registers the gateway host's services.</summary>
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>Options, the served supergraph and its file watcher, the transport and the health check.</summary>
+    public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GatewayHostOptions>()
+            .Bind(configuration.GetSection(GatewayHostOptions.SectionName))
+            .Validate(options => options.MaxBatchSize > 0, "Gateway:MaxBatchSize must be positive.")
+            .Validate(options => options.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
+            .Validate(options => options.DefaultSubgraphTimeout > TimeSpan.Zero, "Gateway:DefaultSubgraphTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ActiveSupergraph>();
+        services.AddSingleton<SupergraphFileWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<SupergraphFileWatcher>());
+        services.AddSingleton<IGatewayEngineFactory, FederatedGatewayEngineFactory>();
+        services.AddSingleton<ForwardedHeaderSelector>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddHealthChecks().AddCheck<SupergraphHealthCheck>("supergraph");
+        return services;
+    }
+}

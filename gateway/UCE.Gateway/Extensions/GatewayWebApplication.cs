@@ -1,0 +1,45 @@
+using System.Net;
+using UCE.Gateway.Configuration;
+
+namespace UCE.Gateway.Extensions;
+
+/// <summary>Builds the gateway's web application from its command line and configuration.</summary>
+public static class GatewayWebApplication
+{
+    /// <summary>
+    /// Configuration from appsettings.json, environment variables (<c>Gateway__Port</c>) and the command line
+    /// (<c>--Gateway:Port=4000</c>), then the <paramref name="commandLine"/>'s own options, then
+    /// <paramref name="overrides"/>; <paramref name="configure"/> is a last hook (tests plug in the test server).
+    /// </summary>
+    public static WebApplication Build(
+        GatewayCommandLine commandLine,
+        IEnumerable<KeyValuePair<string, string?>>? overrides = null,
+        Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [.. commandLine.HostArguments],
+            ApplicationName = typeof(GatewayWebApplication).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(commandLine.ToConfiguration());
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        var options = builder.Configuration.GetSection(GatewayHostOptions.SectionName).Get<GatewayHostOptions>() ?? new GatewayHostOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port);
+        });
+        builder.Services.AddGateway(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapGateway();
+        return app;
+    }
+}

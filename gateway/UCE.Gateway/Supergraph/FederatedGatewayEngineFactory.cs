@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using UCE.Gateway.Configuration;
+using UCE.Gateway.Engine;
+using UCE.Gateway.Engine.Planning;
+using UCE.Gateway.Engine.Supergraph;
+
+namespace UCE.Gateway.Supergraph;
+
+/// <summary>Builds the federation engine for a supergraph, applying the host's subgraph URL overrides, timeouts and introspection switch.</summary>
+public sealed class FederatedGatewayEngineFactory(IOptions<GatewayHostOptions> options) : IGatewayEngineFactory
+{
+    public IGatewayEngine Create(string supergraphSdl)
+    {
+        var host = options.Value;
+        var supergraph = SupergraphSchema.Parse(supergraphSdl);
+        var planner = new QueryPlanner(supergraph);
+        var urls = supergraph.Subgraphs.ToDictionary(subgraph => subgraph.Name, subgraph => new Uri(subgraph.Url), StringComparer.Ordinal);
+        var engineOptions = new GatewayOptions
+        {
+            SubgraphUrlOverrides = host.Subgraphs
+                .Where(entry => entry.Value.Url is not null)
+                .ToDictionary(entry => CanonicalName(supergraph, entry.Key), entry => entry.Value.Url!, StringComparer.Ordinal),
+            SubgraphTimeout = host.DefaultSubgraphTimeout,
+            SubgraphTimeouts = host.Subgraphs
+                .Where(entry => entry.Value.Timeout is not null)
+                .ToDictionary(entry => CanonicalName(supergraph, entry.Key), entry => entry.Value.Timeout!.Value, StringComparer.Ordinal),
+            EnableIntrospection = host.Introspection,
+        };
+        return new FederatedGateway(supergraph.ApiSchema, urls, planner.Plan, QueryPlanPrinter.Print, engineOptions);
+    }
+
+    // Configuration keys are case-insensitive (environment variables are often upper case); the engine matches names exactly.
+    private static string CanonicalName(SupergraphSchema supergraph, string configured) =>
+        supergraph.Subgraphs.FirstOrDefault(subgraph => string.Equals(subgraph.Name, configured, StringComparison.OrdinalIgnoreCase))?.Name ?? configured;
+}

@@ -1,0 +1,210 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using UCE.Gateway.Configuration;
+
+namespace UCE.Gateway.Supergraph;
+
+/// <summary>
+/// Loads the supergraph file at start and, with hot reload on, again whenever it changes: a valid
+/// new supergraph replaces the served one; an invalid one is logged and the old one stays.
+/// </summary>
+public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
+{
+    // Editors and `cp` write a file in several steps; wait for the writes to settle before reading.
+    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(100);
+
+    private readonly GatewayHostOptions _options;
+    private readonly IGatewayEngineFactory _engineFactory;
+    private readonly ActiveSupergraph _active;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SupergraphFileWatcher> _logger;
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stopping = new();
+    private FileSystemWatcher? _watcher;
+    private Task? _loop;
+    private (DateTime WrittenAt, long Length)? _lastSeenStamp;
+    private string? _lastFailedHash;
+    private int _failedLoads;
+
+    public SupergraphFileWatcher(
+        IOptions<GatewayHostOptions> options,
+        IGatewayEngineFactory engineFactory,
+        ActiveSupergraph active,
+        TimeProvider time,
+        ILogger<SupergraphFileWatcher> logger)
+    {
+        _options = options.Value;
+        _engineFactory = engineFactory;
+        _active = active;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The file being served; resolved from configuration or the embedded default at start.</summary>
+    public string? SupergraphPath { get; private set; }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        SupergraphPath = _options.SupergraphPath ?? SupergraphFileLocator.Find();
+        if (SupergraphPath is null)
+        {
+            LogNoSupergraph(_logger, SupergraphFileLocator.RelativePath);
+            return Task.CompletedTask;
+        }
+
+        SupergraphPath = Path.GetFullPath(SupergraphPath);
+        TryLoad();
+        if (_options.HotReload)
+        {
+            _watcher = StartNotifications(SupergraphPath);
+            _loop = Task.Run(() => WatchAsync(_stopping.Token), CancellationToken.None);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        _watcher?.Dispose();
+        if (_loop is not null)
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _stopping.Dispose();
+    }
+
+    /// <summary>The number of supergraph files that could not be read or built since start.</summary>
+    public int FailedLoads => Volatile.Read(ref _failedLoads);
+
+    /// <summary>Reads the file and swaps in its supergraph when it is new and valid; returns whether it did.</summary>
+    internal bool TryLoad()
+    {
+        var path = SupergraphPath!;
+        string sdl;
+        try
+        {
+            _lastSeenStamp = Stamp(path);
+            sdl = File.ReadAllText(path);
+        }
+        catch (IOException exception)
+        {
+            Interlocked.Increment(ref _failedLoads);
+            LogUnreadable(_logger, path, exception.Message);
+            return false;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            Interlocked.Increment(ref _failedLoads);
+            LogUnreadable(_logger, path, exception.Message);
+            return false;
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sdl)));
+        if (hash == _active.Current?.ContentHash || hash == _lastFailedHash)
+        {
+            return false;
+        }
+
+        try
+        {
+            var engine = _engineFactory.Create(sdl);
+            _active.Swap(new LoadedSupergraph(engine, hash, _time.GetUtcNow()));
+            _lastFailedHash = null;
+            LogLoaded(_logger, path, _active.Generation);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Any failure to build the new engine must leave the running one in place.
+            _lastFailedHash = hash;
+            Interlocked.Increment(ref _failedLoads);
+            LogInvalid(_logger, path, _active.Current is null ? "no supergraph is served yet" : "the previous supergraph is still served", exception);
+            return false;
+        }
+    }
+
+    private FileSystemWatcher? StartNotifications(string path)
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(Path.GetDirectoryName(path)!, Path.GetFileName(path))
+            {
+                NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName | NotifyFilters.CreationTime,
+            };
+            watcher.Changed += (_, _) => _changes.Writer.TryWrite(true);
+            watcher.Created += (_, _) => _changes.Writer.TryWrite(true);
+            watcher.Renamed += (_, _) => _changes.Writer.TryWrite(true);
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception exception) when (exception is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            // Without notifications (e.g. out of inotify watches) the poll below still sees changes.
+            LogNoNotifications(_logger, path, exception.Message);
+            return null;
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await NotifiedWithinPollIntervalAsync(cancellationToken) || Stamp(SupergraphPath!) != _lastSeenStamp)
+                {
+                    await Task.Delay(SettleDelay, cancellationToken);
+                    TryLoad();
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> NotifiedWithinPollIntervalAsync(CancellationToken cancellationToken)
+    {
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        poll.CancelAfter(_options.HotReloadPollInterval);
+        try
+        {
+            await _changes.Reader.WaitToReadAsync(poll.Token);
+            return _changes.Reader.TryRead(out _);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static (DateTime WrittenAt, long Length)? Stamp(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving the supergraph {Path} (load {Generation})")]
+    private static partial void LogLoaded(ILogger logger, string path, int generation);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The supergraph {Path} is not valid; {Consequence}")]
+    private static partial void LogInvalid(ILogger logger, string path, string consequence, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The supergraph {Path} cannot be read: {Reason}")]
+    private static partial void LogUnreadable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "No supergraph configured and no {RelativePath} found; /health answers 503")]
+    private static partial void LogNoSupergraph(ILogger logger, string relativePath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No file notifications for {Path} ({Reason}); changes are found by polling")]
+    private static partial void LogNoNotifications(ILogger logger, string path, string reason);
+}

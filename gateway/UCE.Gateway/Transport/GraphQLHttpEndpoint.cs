@@ -1,0 +1,193 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using UCE.Gateway.Configuration;
+using UCE.Gateway.Engine;
+using UCE.Gateway.Engine.Execution;
+using UCE.Gateway.Supergraph;
+
+namespace UCE.Gateway.Transport;
+
+/// <summary>
+/// <c>/graphql</c> per GraphQL over HTTP: POST (one request or a batch) and GET (queries only),
+/// <c>Accept</c> negotiation between <c>application/graphql-response+json</c> and <c>application/json</c>,
+/// and their status codes.
+/// </summary>
+public sealed partial class GraphQLHttpEndpoint
+{
+    /// <summary>The request header asking for the query plan in <c>extensions.queryPlan</c>.</summary>
+    public const string QueryPlanHeader = "UCE-Query-Plan";
+
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
+    private readonly ActiveSupergraph _active;
+    private readonly ForwardedHeaderSelector _forwardedHeaders;
+    private readonly GatewayHostOptions _options;
+    private readonly ILogger<GraphQLHttpEndpoint> _logger;
+
+    public GraphQLHttpEndpoint(ActiveSupergraph active, ForwardedHeaderSelector forwardedHeaders, IOptions<GatewayHostOptions> options, ILogger<GraphQLHttpEndpoint> logger)
+    {
+        _active = active;
+        _forwardedHeaders = forwardedHeaders;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            await WriteErrorAsync(context, ResponseFormat.Json, new TransportError(StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", $"{request.Method} is not supported; use GET or POST."));
+            return;
+        }
+
+        var accept = request.Headers.Accept;
+        if (isGet && GraphQLMediaTypes.AcceptsHtml(accept))
+        {
+            await GraphQLIdePage.WriteAsync(context.Response, context.RequestAborted);
+            return;
+        }
+
+        if (GraphQLMediaTypes.Negotiate(accept) is not { } format)
+        {
+            await WriteErrorAsync(context, ResponseFormat.Json, new TransportError(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE", $"Accept {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}."));
+            return;
+        }
+
+        if (!isGet && !GraphQLMediaTypes.IsJsonRequest(request.ContentType))
+        {
+            await WriteErrorAsync(context, format, new TransportError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"The request body must be {GraphQLMediaTypes.Json} (UTF-8), not '{request.ContentType}'."));
+            return;
+        }
+
+        var (batch, error) = isGet
+            ? GraphQLHttpRequestReader.ReadGet(request.Query)
+            : await GraphQLHttpRequestReader.ReadPostAsync(request, _options.MaxRequestBodyBytes, _options.MaxBatchSize, context.RequestAborted);
+        if (batch is null)
+        {
+            await WriteErrorAsync(context, format, error!);
+            return;
+        }
+
+        using (batch)
+        using (var lease = _active.Acquire())
+        {
+            if (lease is null)
+            {
+                await WriteErrorAsync(context, format, new TransportError(StatusCodes.Status503ServiceUnavailable, "SUPERGRAPH_NOT_LOADED", "The gateway has no supergraph loaded yet."));
+                return;
+            }
+
+            var forwarded = _forwardedHeaders.Select(request.Headers);
+            var includePlan = _options.ExposeQueryPlans && IsTrue(request.Headers[QueryPlanHeader]);
+            if (!batch.IsBatch)
+            {
+                var response = await ExecuteAsync(lease.Engine, batch.Operations[0], forwarded, includePlan, allowMutations: !isGet, context.RequestAborted);
+                await WriteAsync(context, format, StatusOf(response, format, isGet, context.Response), writer => response.WriteTo(writer));
+                return;
+            }
+
+            // In order, so that an operation sees what an earlier one in the same batch changed.
+            var responses = new GatewayResponse[batch.Operations.Count];
+            for (var i = 0; i < responses.Length; i++)
+            {
+                responses[i] = await ExecuteAsync(lease.Engine, batch.Operations[i], forwarded, includePlan, allowMutations: true, context.RequestAborted);
+            }
+
+            await WriteAsync(context, format, StatusCodes.Status200OK, writer =>
+            {
+                writer.WriteStartArray();
+                foreach (var response in responses)
+                {
+                    response.WriteTo(writer);
+                }
+
+                writer.WriteEndArray();
+            });
+        }
+    }
+
+    private async ValueTask<GatewayResponse> ExecuteAsync(
+        IGatewayEngine engine,
+        GraphQLHttpRequest operation,
+        IReadOnlyDictionary<string, string>? forwarded,
+        bool includePlan,
+        bool allowMutations,
+        CancellationToken cancellationToken)
+    {
+        var gatewayRequest = new GatewayRequest(operation.Query, operation.OperationName, operation.Variables, operation.Extensions, forwarded, includePlan, allowMutations);
+        try
+        {
+            return await engine.ExecuteAsync(gatewayRequest, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The engine answers subgraph faults with errors itself; reaching here is a defect, reported
+            // as a GraphQL error so that one bad operation does not fail a whole batch.
+            LogEngineFailure(_logger, operation.OperationName, exception);
+            return new GatewayResponse
+            {
+                Errors = [new System.Text.Json.Nodes.JsonObject
+                {
+                    ["message"] = "The gateway failed to execute the operation.",
+                    ["extensions"] = new System.Text.Json.Nodes.JsonObject { ["code"] = "INTERNAL_SERVER_ERROR" },
+                }],
+            };
+        }
+    }
+
+    /// <summary>
+    /// 405 for a mutation sent with GET (the engine refuses it, having parsed the document anyway), 400 for
+    /// any other request error in <c>application/graphql-response+json</c>, else 200.
+    /// </summary>
+    private static int StatusOf(GatewayResponse response, ResponseFormat format, bool isGet, HttpResponse httpResponse)
+    {
+        if (!response.IsRequestError)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        if (isGet && response.Errors.Count == 1 && response.Errors[0]["extensions"]?["code"]?.GetValue<string>() == ErrorCodes.MutationNotAllowedOverGet)
+        {
+            httpResponse.Headers.Allow = "POST";
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        return format == ResponseFormat.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+    }
+
+    private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
+        value.Count == 1 && (value[0] == "1" || string.Equals(value[0], "true", StringComparison.OrdinalIgnoreCase));
+
+    private static Task WriteErrorAsync(HttpContext context, ResponseFormat format, TransportError error) =>
+        WriteAsync(context, format, error.StatusCode, error.WriteTo);
+
+    private static async Task WriteAsync(HttpContext context, ResponseFormat format, int statusCode, Action<Utf8JsonWriter> write)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = GraphQLMediaTypes.ContentTypeOf(format);
+        response.Headers[HeaderNames.Vary] = HeaderNames.Accept;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
+        {
+            write(writer);
+        }
+
+        await response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The engine threw while executing operation {OperationName}")]
+    private static partial void LogEngineFailure(ILogger logger, string? operationName, Exception exception);
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using UCE.Gateway.Supergraph;
+using UCE.Gateway.Tests.Support;
+
+namespace UCE.Gateway.Tests.Supergraph;
+
+/// <summary>Replacing the supergraph file while the gateway runs.</summary>
+public sealed class SupergraphHotReloadTests
+{
+    private static readonly TimeSpan ReloadTimeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_new_supergraph_file_is_served_without_a_restart()
+    {
+        await using var host = await GatewayTestHost.StartAsync(TestSchemas.Greeting);
+        using (var before = await host.Client.SendAsync(GraphQLHttp.PostQuery("{ added }")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
+        }
+
+        await host.ReplaceSupergraphAsync(TestSchemas.GreetingWithAddedField);
+
+        await GatewayTestHost.WaitUntilAsync(() => ServesAddedFieldAsync(host), ReloadTimeout, "the added field is served");
+        Assert.Equal(2, host.Active.Generation);
+    }
+
+    [Fact]
+    public async Task An_invalid_supergraph_file_keeps_the_previous_one_served()
+    {
+        var factory = new SdlSchemaEngineFactory();
+        await using var host = await GatewayTestHost.StartAsync(TestSchemas.Greeting, factory);
+
+        await host.ReplaceSupergraphAsync(TestSchemas.Invalid);
+        // The invalid file was read (its engine failed to build) before the assertions run.
+        await GatewayTestHost.WaitUntilAsync(() => Task.FromResult(factory.Created.Count == 1 && AttemptedLoads(host) >= 1), ReloadTimeout, "the invalid file was tried");
+
+        using var response = await host.Client.SendAsync(GraphQLHttp.PostQuery("{ hello }"));
+        using var health = await host.Client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal("hello", (await response.ReadJsonAsync())["data"]!["hello"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(1, host.Active.Generation);
+
+        // A later valid file is still picked up.
+        await host.ReplaceSupergraphAsync(TestSchemas.GreetingWithAddedField);
+        await GatewayTestHost.WaitUntilAsync(() => ServesAddedFieldAsync(host), ReloadTimeout, "the added field is served after the invalid file");
+    }
+
+    [Fact]
+    public async Task A_request_in_flight_during_a_reload_finishes_on_the_engine_it_started_on()
+    {
+        var factory = new SdlSchemaEngineFactory();
+        await using var host = await GatewayTestHost.StartAsync(TestSchemas.Greeting, factory);
+        var first = factory.Created[0];
+
+        var slow = host.Client.SendAsync(GraphQLHttp.PostQuery("{ slow(delayMs: 1500) }"));
+        await GatewayTestHost.WaitUntilAsync(() => Task.FromResult(first.ExecutedRequests == 1), ReloadTimeout, "the slow request runs");
+        await host.ReplaceSupergraphAsync(TestSchemas.GreetingWithAddedField);
+        await GatewayTestHost.WaitUntilAsync(() => ServesAddedFieldAsync(host), ReloadTimeout, "the added field is served");
+
+        Assert.False(first.IsDisposed);
+        using var slowResponse = await slow;
+        Assert.Equal(HttpStatusCode.OK, slowResponse.StatusCode);
+        Assert.Equal("slow", (await slowResponse.ReadJsonAsync())["data"]!["slow"]!.GetValue<string>());
+        Assert.True(first.IsDisposed);
+    }
+
+    [Fact]
+    public async Task Rewriting_the_file_with_the_same_content_does_not_reload()
+    {
+        var factory = new SdlSchemaEngineFactory();
+        await using var host = await GatewayTestHost.StartAsync(TestSchemas.Greeting, factory);
+
+        await host.ReplaceSupergraphAsync(TestSchemas.Greeting);
+        await host.ReplaceSupergraphAsync(TestSchemas.GreetingWithAddedField);
+        await GatewayTestHost.WaitUntilAsync(() => ServesAddedFieldAsync(host), ReloadTimeout, "the added field is served");
+
+        Assert.Equal(2, factory.Created.Count);
+    }
+
+    private static int AttemptedLoads(GatewayTestHost host) =>
+        ((SupergraphFileWatcher)host.Services.GetService(typeof(SupergraphFileWatcher))!).FailedLoads;
+
+    private static async Task<bool> ServesAddedFieldAsync(GatewayTestHost host)
+    {
+        using var response = await host.Client.SendAsync(GraphQLHttp.PostQuery("{ added }"));
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+}

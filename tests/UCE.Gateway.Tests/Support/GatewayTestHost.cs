@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using UCE.Gateway.Configuration;
+using UCE.Gateway.Extensions;
+using UCE.Gateway.Supergraph;
+
+namespace UCE.Gateway.Tests.Support;
+
+/// <summary>The gateway host on an in-memory test server, serving a supergraph file in a temporary folder.</summary>
+public sealed class GatewayTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GatewayTestHost(WebApplication app, string directory, string supergraphPath)
+    {
+        _app = app;
+        Directory = directory;
+        SupergraphPath = supergraphPath;
+        Client = app.GetTestClient();
+    }
+
+    public HttpClient Client { get; }
+
+    public string Directory { get; }
+
+    public string SupergraphPath { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public ActiveSupergraph Active => _app.Services.GetRequiredService<ActiveSupergraph>();
+
+    /// <summary>
+    /// Starts the gateway over <paramref name="supergraphSdl"/> (no file at all when <c>null</c>) with
+    /// <paramref name="engineFactory"/> (an <see cref="SdlSchemaEngineFactory"/> by default) and extra <c>Gateway:*</c> settings.
+    /// </summary>
+    public static async Task<GatewayTestHost> StartAsync(
+        string? supergraphSdl,
+        IGatewayEngineFactory? engineFactory = null,
+        IDictionary<string, string?>? settings = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "uce-gateway-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "supergraph.graphql");
+        if (supergraphSdl is not null)
+        {
+            await File.WriteAllTextAsync(path, supergraphSdl);
+        }
+
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Gateway:HotReloadPollInterval"] = "00:00:00.200",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        var factory = engineFactory ?? new SdlSchemaEngineFactory();
+        var app = GatewayWebApplication.Build(
+            new GatewayCommandLine { SupergraphPath = path, Port = 0 },
+            overrides,
+            builder =>
+            {
+                builder.WebHost.UseTestServer();
+                builder.Services.AddSingleton<IGatewayEngineFactory>(factory);
+            });
+        await app.StartAsync();
+        return new GatewayTestHost(app, directory, path);
+    }
+
+    /// <summary>Replaces the supergraph file the way deployment tools do: write a temporary file, then rename it over.</summary>
+    public async Task ReplaceSupergraphAsync(string sdl)
+    {
+        var temporary = SupergraphPath + ".tmp";
+        await File.WriteAllTextAsync(temporary, sdl);
+        File.Move(temporary, SupergraphPath, overwrite: true);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing after <paramref name="timeout"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!await condition())
+        {
+            if (deadline.IsCancellationRequested)
+            {
+                Assert.Fail($"Timed out after {timeout.TotalSeconds} s waiting until {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A watcher may still hold the folder for a moment; the temp folder is cleaned by the OS later.
+        }
+    }
+}
