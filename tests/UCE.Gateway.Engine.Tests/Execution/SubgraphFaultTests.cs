@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using UCE.Gateway.Engine.Tests.TestSubgraphs;
+using static UCE.Gateway.Engine.Tests.TestSubgraphs.PlanSteps;
+
+namespace UCE.Gateway.Engine.Tests.Execution;
+
+public sealed class SubgraphFaultTests
+{
+    private const string Query = "{ topProducts { name reviews { body } } me { username } }";
+
+    private static TestGateway CreateGateway(GatewayOptions? options = null)
+    {
+        var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, ProductCatalogGraph.CreateSubgraphs(), options);
+        gateway.Plan(Query, Parallel(
+            Sequence(
+                Root("products", "{ topProducts { __typename upc name } }"),
+                Flatten("topProducts.@", Entities("reviews", "Product", ["upc"], "{ reviews { body } }"))),
+            Root("accounts", "{ me { username } }")));
+        return gateway;
+    }
+
+    private static JsonObject SingleError(JsonObject response)
+    {
+        var errors = response["errors"]!.AsArray();
+        return Assert.Single(errors)!.AsObject();
+    }
+
+    [Theory]
+    [InlineData(SubgraphFault.Down, "SUBGRAPH_REQUEST_FAILED")]
+    [InlineData(SubgraphFault.Http500, "SUBGRAPH_REQUEST_FAILED")]
+    [InlineData(SubgraphFault.MalformedJson, "SUBGRAPH_INVALID_RESPONSE")]
+    [InlineData(SubgraphFault.NotGraphQL, "SUBGRAPH_INVALID_RESPONSE")]
+    public async Task Failing_entity_subgraph_leaves_its_fields_null_and_the_rest_of_the_response_arrives(SubgraphFault fault, string code)
+    {
+        using var gateway = CreateGateway();
+        gateway.Subgraphs.SetFault("reviews", fault);
+
+        var response = await gateway.RunAsync(Query);
+
+        ResponseShapeTests.AssertJson("""
+            {"data":{"topProducts":[{"name":"Table","reviews":null},{"name":"Couch","reviews":null},{"name":"Chair","reviews":null}],"me":{"username":"ada"}}}
+            """, new JsonObject { ["data"] = response["data"]!.DeepClone() });
+        var error = SingleError(response);
+        Assert.Equal(code, error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("reviews", error["extensions"]!["serviceName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Failing_root_subgraph_nulls_a_non_null_root_field_and_with_it_data()
+    {
+        using var gateway = CreateGateway();
+        gateway.Subgraphs.SetFault("products", SubgraphFault.Http500);
+
+        var response = await gateway.RunAsync(Query);
+
+        // topProducts is [Product!]!: without it the whole data object is null; reviews was never asked.
+        Assert.Null(response["data"]);
+        Assert.Equal("products", SingleError(response)["extensions"]!["serviceName"]!.GetValue<string>());
+        Assert.Empty(gateway.Subgraphs.RequestsTo("reviews"));
+    }
+
+    [Fact]
+    public async Task Slow_subgraph_past_its_timeout_becomes_a_timeout_error_without_holding_the_response()
+    {
+        using var gateway = CreateGateway(new GatewayOptions
+        {
+            SubgraphTimeouts = new Dictionary<string, TimeSpan> { ["reviews"] = TimeSpan.FromMilliseconds(300) },
+        });
+        gateway.Subgraphs.SetFault("reviews", SubgraphFault.Hang);
+        var clock = Stopwatch.StartNew();
+
+        var response = await gateway.RunAsync(Query).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Equal("Table", response["data"]!["topProducts"]![0]!["name"]!.GetValue<string>());
+        var error = SingleError(response);
+        Assert.Equal("SUBGRAPH_TIMEOUT", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("reviews", error["extensions"]!["serviceName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Subgraph_refusing_tcp_connections_becomes_a_request_failed_error()
+    {
+        // A port that was just free and is closed again: connecting to it is refused.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var subgraphs = ProductCatalogGraph.CreateSubgraphs();
+        using var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, subgraphs, new GatewayOptions
+        {
+            SubgraphClient = new Engine.Execution.HttpSubgraphClient(_ => TimeSpan.FromSeconds(5)),
+            SubgraphUrlOverrides = new Dictionary<string, Uri> { ["accounts"] = new($"http://127.0.0.1:{port}/graphql") },
+        });
+        gateway.Plan("{ me { username } }", Root("accounts", "{ me { username } }"));
+
+        var response = await gateway.RunAsync("{ me { username } }").WaitAsync(TimeSpan.FromSeconds(10));
+
+        ResponseShapeTests.AssertJson("""{"me":null}""", response["data"]!);
+        var error = SingleError(response);
+        Assert.Equal("SUBGRAPH_REQUEST_FAILED", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("accounts", error["extensions"]!["serviceName"]!.GetValue<string>());
+    }
+}
