@@ -9,6 +9,7 @@ using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Engine.Planning;
+using UCE.Gateway.Engine.Supergraph;
 
 namespace UCE.Gateway.Engine;
 
@@ -33,6 +34,12 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     private readonly DocumentValidator _validator = new();
     private readonly BoundedCache<string, PreparedDocument> _documents;
     private readonly BoundedCache<(string Query, string? OperationName), QueryPlan> _plans;
+
+    /// <summary>An engine over a supergraph, planned with <see cref="QueryPlanner"/>.</summary>
+    public FederatedGateway(SupergraphSchema supergraph, GatewayOptions? options = null)
+        : this(supergraph.ApiSchema, SubgraphUrls(supergraph), new QueryPlanner(supergraph).Plan, QueryPlanPrinter.Print, options)
+    {
+    }
 
     /// <summary>An engine over an API schema, the subgraphs' URLs and a planner.</summary>
     /// <param name="apiSchema">The API schema clients see.</param>
@@ -178,6 +185,20 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     }
 
     public void Dispose() => _ownedClient?.Dispose();
+
+    private static Dictionary<string, Uri> SubgraphUrls(SupergraphSchema supergraph)
+    {
+        var urls = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        foreach (var subgraph in supergraph.Subgraphs)
+        {
+            if (Uri.TryCreate(subgraph.Url, UriKind.Absolute, out var url))
+            {
+                urls[subgraph.Name] = url;
+            }
+        }
+
+        return urls;
+    }
 
     private async ValueTask<PreparedDocument> PrepareAsync(string query, CancellationToken cancellationToken)
     {
