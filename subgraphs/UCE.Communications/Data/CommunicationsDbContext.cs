@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace UCE.Communications.Data;
+
+/// <summary>The communications subgraph's database: recipients and their preferences, templates and the notification outbox.</summary>
+public sealed class CommunicationsDbContext(DbContextOptions<CommunicationsDbContext> options) : DbContext(options)
+{
+    public DbSet<Recipient> Recipients => Set<Recipient>();
+
+    public DbSet<CommunicationPreference> Preferences => Set<CommunicationPreference>();
+
+    public DbSet<MessageTemplate> Templates => Set<MessageTemplate>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommunicationsDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite hands DateTime back as Unspecified; every instant in this model is UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace UCE.Communications.Data.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).HasMaxLength(64);
+        builder.Property(n => n.CustomerId).HasMaxLength(64);
+        builder.Property(n => n.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.Topic).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.TemplateId).HasMaxLength(64);
+        builder.Property(n => n.Subject).HasMaxLength(512);
+        builder.Property(n => n.Body).HasMaxLength(4096);
+        builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.FailureReason).HasMaxLength(512);
+        builder.HasOne<Recipient>().WithMany().HasForeignKey(n => n.CustomerId);
+        builder.HasOne<MessageTemplate>().WithMany().HasForeignKey(n => n.TemplateId);
+        builder.HasIndex(n => n.CustomerId);
+
+        // The dispatcher picks queued messages oldest first.
+        builder.HasIndex(n => new { n.Status, n.QueuedAt });
+    }
+}

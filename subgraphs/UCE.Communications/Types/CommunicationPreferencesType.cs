@@ -1,0 +1,22 @@
+using GraphQL.Types;
+using UCE.Communications.DataLoaders;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Communications.Types;
+
+/// <summary>GraphQL type <c>CommunicationPreferences</c>: a customer's preference center.</summary>
+public sealed class CommunicationPreferencesType : ObjectGraphType<CustomerReference>
+{
+    public CommunicationPreferencesType()
+    {
+        Name = "CommunicationPreferences";
+        Description = "A customer's preference center: channel and topic choices and quiet hours.";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunicationPreferenceType>>>>("preferences")
+            .Description("One entry per supported channel and topic, by channel then topic.")
+            .Resolve(context => context.Service<PreferencesByCustomerLoader>().LoadAsync(context.Source.Id));
+        Field<QuietHoursType>("quietHours")
+            .Description("Null when the customer set no quiet hours.")
+            .Resolve(context => context.Service<RecipientByIdLoader>().LoadAsync(context.Source.Id).Then(recipient =>
+                recipient is { QuietHoursStart: { } start, QuietHoursEnd: { } end } ? new QuietHours(start, end) : null));
+    }
+}

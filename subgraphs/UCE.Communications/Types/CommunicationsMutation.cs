@@ -1,0 +1,31 @@
+using GraphQL;
+using GraphQL.Types;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Communications.Types;
+
+/// <summary>The communications subgraph's mutations.</summary>
+public sealed class CommunicationsMutation : ObjectGraphType
+{
+    public CommunicationsMutation()
+    {
+        Name = "Mutation";
+
+        Field<NonNullGraphType<UpdatePreferencesPayloadType>>("updateCommunicationPreferences")
+            .Description("Changes channel and topic choices and quiet hours; every entry is validated before any is written.")
+            .Argument<NonNullGraphType<UpdatePreferencesInputType>>("input")
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<Dictionary<string, object?>>("input");
+                var request = PreferenceUpdate.Read(input);
+                return await context.Service<PreferenceCenter>().UpdateAsync(request, context.CancellationToken);
+            });
+
+        Field<NonNullGraphType<SendNotificationPayloadType>>("sendNotification")
+            .Description("Renders a template for a customer and queues it in the outbox, if the customer is opted in to its channel and topic.")
+            .Argument<NonNullGraphType<SendNotificationInputType>>("input")
+            .ResolveAsync(async context =>
+                await context.Service<NotificationOutbox>().QueueAsync(
+                    context.GetArgument<SendNotificationInput>("input"), context.CancellationToken));
+    }
+}

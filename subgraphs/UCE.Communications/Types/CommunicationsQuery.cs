@@ -1,0 +1,32 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using UCE.Communications.Data;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Communications.Types;
+
+/// <summary>The communications subgraph's root query fields.</summary>
+public sealed class CommunicationsQuery : ObjectGraphType
+{
+    public CommunicationsQuery()
+    {
+        Name = "Query";
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MessageTemplateType>>>>("messageTemplates")
+            .Description("The message templates, optionally of one topic, by id.")
+            .Argument<CommunicationTopicType>("topic")
+            .ResolveAsync(async context =>
+            {
+                var topic = context.GetArgument<Topic?>("topic");
+                var query = context.Service<CommunicationsDbContext>().Templates.AsNoTracking();
+                if (topic is { } wanted)
+                {
+                    query = query.Where(t => t.Topic == wanted);
+                }
+
+                var templates = await query.ToListAsync(context.CancellationToken);
+                return templates.OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+            });
+    }
+}

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace UCE.Communications.Types;
+
+/// <summary>GraphQL type <c>UpdateCommunicationPreferencesPayload</c>.</summary>
+public sealed class UpdatePreferencesPayloadType : ObjectGraphType<CustomerReference>
+{
+    public UpdatePreferencesPayloadType()
+    {
+        Name = "UpdateCommunicationPreferencesPayload";
+        Field<NonNullGraphType<CustomerType>>("customer").Resolve(context => context.Source);
+        Field<NonNullGraphType<CommunicationPreferencesType>>("communicationPreferences").Resolve(context => context.Source);
+    }
+}
