@@ -14,7 +14,7 @@ public abstract class BatchDataLoader<TKey, TValue> : DataLoader<TKey, TValue?>
         IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
     {
         var found = await LoadBatchAsync(keys, cancellationToken).ConfigureAwait(false);
-        return found.ToDictionary(pair => pair.Key, pair => (TValue?)pair.Value);
+        return found.ToDictionary(pair => pair.Key, pair => (TValue?)pair.Value, KeyComparer);
     }
 
     /// <summary>One query for all <paramref name="keys"/>.</summary>

@@ -19,8 +19,12 @@ public abstract class DataLoader<TKey, TValue> where TKey : notnull
 
     protected DataLoader(IEqualityComparer<TKey>? comparer = null)
     {
-        results = new Dictionary<TKey, TaskCompletionSource<TValue>>(comparer);
+        KeyComparer = comparer ?? EqualityComparer<TKey>.Default;
+        results = new Dictionary<TKey, TaskCompletionSource<TValue>>(KeyComparer);
     }
+
+    /// <summary>How keys are compared (case-insensitive numbers, for example); fetched answers are matched with it too.</summary>
+    protected IEqualityComparer<TKey> KeyComparer { get; }
 
     /// <summary>How many batches this loader has fetched (tests assert on it).</summary>
     public int BatchCount { get; private set; }
@@ -72,7 +76,7 @@ public abstract class DataLoader<TKey, TValue> where TKey : notnull
 
         try
         {
-            var fetched = await FetchAsync(batch, cancellationToken).ConfigureAwait(false);
+            var fetched = Rekey(await FetchAsync(batch, cancellationToken).ConfigureAwait(false));
             foreach (var key in batch)
             {
                 var value = fetched.TryGetValue(key, out var found) ? found : Missing(key);
@@ -86,6 +90,24 @@ public abstract class DataLoader<TKey, TValue> where TKey : notnull
                 Completion(key).TrySetException(ex);
             }
         }
+    }
+
+    // The answer may come keyed with another comparer than the loader's (a plain ToDictionary); matching it with
+    // the loader's own comparer keeps "ABC" and "abc" the same key when the loader says they are.
+    private Dictionary<TKey, TValue> Rekey(IReadOnlyDictionary<TKey, TValue> fetched)
+    {
+        if (fetched is Dictionary<TKey, TValue> dictionary && dictionary.Comparer.Equals(KeyComparer))
+        {
+            return dictionary;
+        }
+
+        var rekeyed = new Dictionary<TKey, TValue>(KeyComparer);
+        foreach (var (key, value) in fetched)
+        {
+            rekeyed.TryAdd(key, value);
+        }
+
+        return rekeyed;
     }
 
     private TaskCompletionSource<TValue> Completion(TKey key)

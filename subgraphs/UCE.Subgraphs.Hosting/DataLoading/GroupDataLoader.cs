@@ -13,7 +13,15 @@ public abstract class GroupDataLoader<TKey, TElement> : DataLoader<TKey, IReadOn
         IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
     {
         var groups = await LoadGroupsAsync(keys, cancellationToken).ConfigureAwait(false);
-        return groups.ToDictionary(group => group.Key, group => (IReadOnlyList<TElement>)group.ToList());
+
+        // A lookup built with another comparer may hold two groups for what this loader calls one key: merge them.
+        var byKey = new Dictionary<TKey, IReadOnlyList<TElement>>(KeyComparer);
+        foreach (var group in groups)
+        {
+            byKey[group.Key] = byKey.TryGetValue(group.Key, out var earlier) ? [.. earlier, .. group] : group.ToList();
+        }
+
+        return byKey;
     }
 
     protected sealed override IReadOnlyList<TElement> Missing(TKey key) => [];
