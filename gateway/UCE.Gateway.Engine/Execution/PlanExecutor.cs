@@ -246,11 +246,24 @@ public sealed class PlanExecutor
             }
 
             ApplyRewrites(entity, fetch.OutputRewrites);
+            KeepConcreteTypename(entity);
             var targets = batch.Targets[i];
             for (var t = 0; t < targets.Count; t++)
             {
                 ResultMerger.MergeInto(targets[t].Object, entity, cloneSource: t < targets.Count - 1);
             }
+        }
+    }
+
+    /// <summary>
+    /// An <c>@interfaceObject</c> subgraph answers with the interface's name as <c>__typename</c>; the object it merges into
+    /// already knows its concrete type, which must survive.
+    /// </summary>
+    private void KeepConcreteTypename(JsonObject entity)
+    {
+        if (EntityBatch.TypenameOf(entity) is { } typename && _schema.FindType(typename) is not GraphQL.Types.IObjectGraphType)
+        {
+            entity.Remove("__typename");
         }
     }
 

@@ -96,3 +96,215 @@ public sealed class FixtureExecutionTests
             """, response);
     }
 }
+
+/// <summary>Fixture supergraphs with abstract types, <c>@interfaceObject</c>, <c>@provides</c>, <c>@override</c> and partial enums.</summary>
+public sealed class FixtureAbstractTypeExecutionTests
+{
+    private static readonly Dictionary<string, string> DeviceData = new()
+    {
+        ["devices"] = """
+            { "Query": { "devices": [ { "__typename": "Thermostat", "id": "t1", "serial": "S-T1", "setpoint": 20.5 },
+                                      { "__typename": "Charger", "id": "c1", "serial": "S-C1", "kw": 11.0 } ] },
+              "Thermostat": [ { "id": "t1", "serial": "S-T1", "setpoint": 20.5 } ],
+              "Charger": [ { "id": "c1", "serial": "S-C1", "kw": 11.0 } ],
+              "Device": [ { "__typename": "Thermostat", "id": "t1", "serial": "S-T1", "setpoint": 20.5 },
+                          { "__typename": "Charger", "id": "c1", "serial": "S-C1", "kw": 11.0 } ] }
+            """,
+        ["telemetry"] = """
+            { "Query": { "recentlyActive": [ { "id": "c1", "lastSeen": "10:00", "battery": 80 } ] },
+              "Device": [ { "id": "t1", "lastSeen": "09:00", "battery": 15 }, { "id": "c1", "lastSeen": "10:00", "battery": 80 } ] }
+            """,
+    };
+
+    private static readonly Dictionary<string, Func<IResolveFieldContext, object?>> WarrantyResolvers = new()
+    {
+        ["Device.warrantyRisk"] = context =>
+            ((IDictionary<string, object?>)context.Source!).TryGetValue("battery", out var battery) && battery is int level
+                ? (level < 20 ? "high" : "low")
+                : null,
+    };
+
+    [Fact]
+    public async Task Interface_object_fields_merge_into_concrete_objects_that_keep_their_type()
+    {
+        using var graph = new FixtureGraph("interface-object", DeviceData, WarrantyResolvers);
+
+        var response = await graph.RunAsync("query Devices { devices { __typename serial lastSeen ... on Thermostat { setpoint } } }");
+
+        ResponseShapeTests.AssertJson("""
+            {"data":{"devices":[{"__typename":"Thermostat","serial":"S-T1","lastSeen":"09:00","setpoint":20.5},{"__typename":"Charger","serial":"S-C1","lastSeen":"10:00"}]}}
+            """, response);
+        var telemetry = Assert.Single(graph.Subgraphs.RequestsTo("telemetry"));
+        Assert.Contains("\"__typename\":\"Device\"", telemetry.Variables.GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interface_object_root_learns_its_concrete_type_from_the_owning_subgraph()
+    {
+        using var graph = new FixtureGraph("interface-object", DeviceData, WarrantyResolvers);
+
+        var response = await graph.RunAsync("{ recentlyActive { __typename lastSeen serial ... on Charger { kw } } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"recentlyActive":[{"__typename":"Charger","lastSeen":"10:00","serial":"S-C1","kw":11}]}}""", response);
+    }
+
+    [Fact]
+    public async Task Interface_object_with_requires_chains_three_subgraphs()
+    {
+        using var graph = new FixtureGraph("interface-object", DeviceData, WarrantyResolvers);
+
+        var response = await graph.RunAsync("{ devices { id warrantyRisk } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"devices":[{"id":"t1","warrantyRisk":"high"},{"id":"c1","warrantyRisk":"low"}]}}""", response);
+    }
+
+    [Fact]
+    public async Task Union_members_living_in_some_subgraphs_only_are_completed_per_member()
+    {
+        using var graph = new FixtureGraph("union-partial-members", new Dictionary<string, string>
+        {
+            ["search"] = """
+                { "Query": { "search": [ { "__typename": "Customer", "id": "c1", "name": "Ada" }, { "__typename": "Outage", "id": "o1", "cause": "storm" } ] },
+                  "Outage": [ { "id": "o1", "cause": "storm" }, { "id": "o2", "cause": "tree" } ] }
+                """,
+            ["notices"] = """
+                { "Query": { "notices": [ { "__typename": "Notice", "text": "Planned work" }, { "__typename": "Outage", "id": "o2", "eta": "18:00" } ] },
+                  "Outage": [ { "id": "o1", "eta": "17:00" }, { "id": "o2", "eta": "18:00" } ] }
+                """,
+        });
+
+        var response = await graph.RunAsync(
+            "query Search($term: String!) { search(term: $term) { __typename ... on Customer { name } ... on Outage { cause eta } ... on Notice { text } } notices { ... on Outage { cause } ... on Notice { text } } }",
+            """{"term": "x"}""");
+
+        ResponseShapeTests.AssertJson("""
+            {"data":{"search":[{"__typename":"Customer","name":"Ada"},{"__typename":"Outage","cause":"storm","eta":"17:00"}],
+                     "notices":[{"text":"Planned work"},{"cause":"tree"}]}}
+            """, response);
+    }
+
+    [Fact]
+    public async Task Enum_value_only_one_subgraph_defines_is_served_because_composition_kept_it()
+    {
+        using var graph = new FixtureGraph("enum-partial-values", new Dictionary<string, string>
+        {
+            ["outages"] = """{ "Query": { "outages": [ { "id": "o1", "status": "OPEN" }, { "id": "o2", "status": "CLOSED" } ] } }""",
+            ["crews"] = """{ "Outage": [ { "id": "o1", "crewStatus": "DISPATCHED" }, { "id": "o2", "crewStatus": "CLOSED" } ] }""",
+        });
+
+        var response = await graph.RunAsync("{ outages { status crewStatus } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"outages":[{"status":"OPEN","crewStatus":"DISPATCHED"},{"status":"CLOSED","crewStatus":"CLOSED"}]}}""", response);
+    }
+
+    [Fact]
+    public async Task Provided_field_needs_no_fetch_and_the_rest_comes_from_its_owner()
+    {
+        using var graph = new FixtureGraph("provides-list", new Dictionary<string, string>
+        {
+            ["reviews"] = """{ "Query": { "reviews": [ { "id": "r1", "author": { "id": "u1", "name": "Ada (provided)" } } ] } }""",
+            ["accounts"] = """{ "User": [ { "id": "u1", "name": "Ada", "email": "ada@example.com" } ] }""",
+        });
+
+        var response = await graph.RunAsync("{ reviews { author { name email } } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"reviews":[{"author":{"name":"Ada (provided)","email":"ada@example.com"}}]}}""", response);
+    }
+
+    [Fact]
+    public async Task Overridden_field_is_read_from_the_subgraph_that_took_it_over()
+    {
+        using var graph = new FixtureGraph("override", new Dictionary<string, string>
+        {
+            ["legacy"] = """{ "Query": { "bills": [ { "id": "b1", "dueDate": "2026-12-01", "total": 1.0 } ] } }""",
+            ["billing"] = """{ "Bill": [ { "id": "b1", "total": 99.5 } ] }""",
+        });
+
+        var response = await graph.RunAsync("{ bills { dueDate total } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"bills":[{"dueDate":"2026-12-01","total":99.5}]}}""", response);
+    }
+}
+
+/// <summary>Fixture operations that stress response shaping: aliases over keys, the same field with different arguments, skip/include.</summary>
+public sealed class FixtureOperationShapeTests
+{
+    private static readonly Dictionary<string, string> CatalogData = new()
+    {
+        ["catalog"] = """
+            { "Query": { "products": [ { "upc": "1", "name": "Lamp", "price": 10.0, "related": [ { "upc": "2", "name": "Bulb", "price": 2.0, "related": [] } ] },
+                                       { "upc": "2", "name": "Bulb", "price": 2.0, "related": [] } ],
+                         "product": { "upc": "1", "name": "Lamp", "price": 10.0, "related": [] } } }
+            """,
+        ["reviews"] = """
+            { "Product": [ { "upc": "1", "reviews": [ { "stars": 5, "body": "Bright and warm light", "author": "ada" }, { "stars": 2, "body": "Flickers", "author": "bob" } ] },
+                           { "upc": "2", "reviews": [ { "stars": 4, "body": "Fine", "author": "cy" } ] } ] }
+            """,
+    };
+
+    private static readonly Dictionary<string, Func<IResolveFieldContext, object?>> CatalogResolvers = new()
+    {
+        ["Product.price"] = context =>
+        {
+            var price = Convert.ToDouble(((IDictionary<string, object?>)context.Source!)["price"], System.Globalization.CultureInfo.InvariantCulture);
+            return context.GetArgument<string>("currency") == "EUR" ? price * 0.5 : price;
+        },
+        ["Product.reviews"] = context =>
+        {
+            var reviews = (List<object?>)((IDictionary<string, object?>)context.Source!)["reviews"]!;
+            var min = context.GetArgument<int?>("minStars") ?? 0;
+            return reviews.Where(r => (int)((IDictionary<string, object?>)r!)["stars"]! >= min).ToList();
+        },
+        ["Review.body"] = context =>
+        {
+            var body = (string)((IDictionary<string, object?>)context.Source!)["body"]!;
+            var truncate = context.GetArgument<int?>("truncate");
+            return truncate is { } length && body.Length > length ? body[..length] : body;
+        },
+    };
+
+    [Fact]
+    public async Task Client_alias_named_like_a_key_does_not_clash_with_the_key_the_planner_needs()
+    {
+        using var graph = new FixtureGraph("operation-shapes", CatalogData, CatalogResolvers);
+
+        var response = await graph.RunAsync("{ products { upc: name reviews { stars } } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"products":[{"upc":"Lamp","reviews":[{"stars":5},{"stars":2}]},{"upc":"Bulb","reviews":[{"stars":4}]}]}}""", response);
+    }
+
+    [Fact]
+    public async Task Same_field_aliased_twice_with_different_arguments_keeps_both_values()
+    {
+        using var graph = new FixtureGraph("operation-shapes", CatalogData, CatalogResolvers);
+
+        var response = await graph.RunAsync(
+            "query Prices($upc: String!) { product(upc: $upc) { usd: price(currency: \"USD\") eur: price(currency: \"EUR\") good: reviews(minStars: 4) { stars } bad: reviews(minStars: 1) { short: body(truncate: 10) full: body } } }",
+            """{"upc": "1"}""");
+
+        ResponseShapeTests.AssertJson("""
+            {"data":{"product":{"usd":10,"eur":5,"good":[{"stars":5}],"bad":[{"short":"Bright and","full":"Bright and warm light"},{"short":"Flickers","full":"Flickers"}]}}}
+            """, response);
+    }
+
+    [Theory]
+    [InlineData(true, false, """{"data":{"products":[{"name":"Lamp","price":10,"reviews":[{"stars":5}],"related":[{"name":"Bulb","reviews":[{"body":"Fine"}]}]},{"name":"Bulb","price":2,"reviews":[{"stars":4}],"related":[]}]}}""")]
+    [InlineData(false, true, """{"data":{"products":[{"name":"Lamp"},{"name":"Bulb"}]}}""")]
+    public async Task Skip_and_include_with_variables_shape_the_response_and_the_fetches(bool withReviews, bool noPrice, string expected)
+    {
+        using var graph = new FixtureGraph("operation-shapes", CatalogData, CatalogResolvers);
+
+        var response = await graph.RunAsync("""
+            query Conditional($withReviews: Boolean!, $noPrice: Boolean!, $stars: Int) {
+              products {
+                name
+                price @skip(if: $noPrice)
+                reviews(minStars: $stars) @include(if: $withReviews) { stars }
+                ... @include(if: $withReviews) { related { name reviews { body } } }
+              }
+            }
+            """, $$"""{"withReviews": {{(withReviews ? "true" : "false")}}, "noPrice": {{(noPrice ? "true" : "false")}}, "stars": 4}""");
+
+        ResponseShapeTests.AssertJson(expected, response);
+    }
+}

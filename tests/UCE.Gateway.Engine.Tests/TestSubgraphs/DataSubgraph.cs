@@ -67,6 +67,8 @@ public sealed class DataSubgraph
 
     private static Schema BuildSchema(IServiceProvider provider, string sdl, Dictionary<string, object?> data, IReadOnlyDictionary<string, Func<IResolveFieldContext, object?>>? resolvers)
     {
+        // @interfaceObject only informs composition; at run time such a type is an ordinary entity object type.
+        sdl = sdl.Replace("@interfaceObject", string.Empty, StringComparison.Ordinal);
         var document = GraphQLParser.Parser.Parse(sdl);
         if (!document.Definitions.OfType<GraphQLObjectTypeDefinition>().Any(t => t.Name.StringValue == "Query"))
         {
@@ -81,6 +83,14 @@ public sealed class DataSubgraph
             builder.RunConfigurations = true;
             foreach (var definition in document.Definitions)
             {
+                if (definition is GraphQLInterfaceTypeDefinition entityInterface
+                    && data.TryGetValue(entityInterface.Name.StringValue, out var implementations) && implementations is List<object?> found)
+                {
+                    // An entity interface: representations name the interface, stored rows name their concrete type.
+                    builder.Types.For(entityInterface.Name.StringValue).ResolveReference(new DataEntityResolver(entityInterface.Name.StringValue, found));
+                    continue;
+                }
+
                 if (definition is not GraphQLObjectTypeDefinition and not GraphQLObjectTypeExtension)
                 {
                     continue;
@@ -105,7 +115,12 @@ public sealed class DataSubgraph
                     var fieldName = field.Name.StringValue;
                     var coordinate = typeName + "." + fieldName;
                     var fieldConfig = type.FieldFor(fieldName);
-                    if (resolvers is not null && resolvers.TryGetValue(coordinate, out var resolver))
+                    if (typeName == "Subscription")
+                    {
+                        // Subscriptions are not served by test subgraphs; the schema still needs a stream per field.
+                        fieldConfig.StreamResolver = new GraphQL.Resolvers.SourceStreamResolver<object?>(_ => new CompletedObservable());
+                    }
+                    else if (resolvers is not null && resolvers.TryGetValue(coordinate, out var resolver))
                     {
                         fieldConfig.Resolver = new GraphQL.Resolvers.FuncFieldResolver<object?>(resolver);
                     }
@@ -134,6 +149,16 @@ public sealed class DataSubgraph
         JsonValueKind.False => false,
         _ => null,
     };
+
+    /// <summary>A stream that ends at once.</summary>
+    private sealed class CompletedObservable : IObservable<object?>
+    {
+        public IDisposable Subscribe(IObserver<object?> observer)
+        {
+            observer.OnCompleted();
+            return new CancellationTokenSource();
+        }
+    }
 
     /// <summary>Finds an entity among the data's objects by the representation's fields that the stored object has too.</summary>
     private sealed class DataEntityResolver(string typeName, List<object?>? rows) : IFederationResolver
@@ -186,7 +211,10 @@ public sealed class DataSubgraph
                         merged[key] = value;
                     }
 
-                    merged["__typename"] = typeName;
+                    if (!stored.ContainsKey("__typename"))
+                    {
+                        merged["__typename"] = typeName;
+                    }
                     return ValueTask.FromResult<object?>(merged);
                 }
             }
