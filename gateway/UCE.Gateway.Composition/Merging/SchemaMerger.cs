@@ -111,6 +111,8 @@ internal sealed partial class SchemaMerger
         supergraph.UsesInaccessible = supergraph.Types.Values.Any(t => t.Inaccessible
             || t.Fields.Any(f => f.Inaccessible || f.Arguments.Any(a => a.Inaccessible))
             || t.EnumValues.Any(v => v.Inaccessible));
+        supergraph.TagName = subgraphs.Select(s => s.TagName).FirstOrDefault(n => n is not null) ?? "tag";
+        supergraph.InaccessibleName = subgraphs.Select(s => s.InaccessibleName).FirstOrDefault(n => n is not null) ?? "inaccessible";
         supergraph.UsesTag = subgraphs.Any(s => s.Types.Values.Any(t => t.OtherDirectives.Any(IsTag)
             || t.Fields.Any(f => f.OtherDirectives.Any(IsTag) || f.Arguments.Any(a => a.OtherDirectives.Any(IsTag)))
             || t.EnumValues.Any(v => v.OtherDirectives.Any(IsTag))));

@@ -20,6 +20,11 @@ internal sealed class Supergraph
 
     public bool UsesTag { get; set; }
 
+    /// <summary>The name @tag is printed under: the first subgraph using it decides, as in Apollo.</summary>
+    public string TagName { get; set; } = "tag";
+
+    public string InaccessibleName { get; set; } = "inaccessible";
+
     public SubgraphSchema Subgraph(string name) => Subgraphs.First(s => s.Name == name);
 }
 

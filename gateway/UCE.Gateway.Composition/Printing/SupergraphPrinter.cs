@@ -40,7 +40,25 @@ internal static class SupergraphPrinter
 
     public static string Print(Supergraph supergraph)
     {
-        var blocks = new List<string> { PrintSchema(supergraph) };
+        var text = PrintDefinitions(supergraph);
+
+        // The schema's @link imports name the directives by their spec names; everything else uses the printed names.
+        if (supergraph.TagName != "tag")
+        {
+            text = text.Replace("@tag(name: ", "@" + supergraph.TagName + "(name: ", StringComparison.Ordinal);
+        }
+
+        if (supergraph.InaccessibleName != "inaccessible")
+        {
+            text = text.Replace("@inaccessible", "@" + supergraph.InaccessibleName, StringComparison.Ordinal);
+        }
+
+        return PrintSchema(supergraph) + "\n\n" + text;
+    }
+
+    private static string PrintDefinitions(Supergraph supergraph)
+    {
+        var blocks = new List<string>();
 
         var directives = new List<(string Name, string Text)>();
         foreach (var line in JoinDirectives.Split('\n'))
@@ -50,17 +68,17 @@ internal static class SupergraphPrinter
 
         if (supergraph.UsesInaccessible)
         {
-            directives.Add(("inaccessible", InaccessibleDirective));
+            directives.Add((supergraph.InaccessibleName, InaccessibleDirective));
         }
 
         if (supergraph.UsesTag)
         {
-            directives.Add(("tag", TagDirective));
+            directives.Add((supergraph.TagName, TagDirective));
         }
 
         foreach (var composed in supergraph.ComposedDirectives)
         {
-            directives.Add((composed.Name, composed.DefinitionSdl));
+            directives.Add((composed.Name, Description(composed.Description, "", firstInBlock: true) + composed.DefinitionSdl));
         }
 
         blocks.AddRange(directives.OrderBy(d => d.Name, NameOrder.Instance).Select(d => d.Text));
@@ -84,12 +102,12 @@ internal static class SupergraphPrinter
         builder.Append("  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION)\n");
         if (supergraph.UsesTag)
         {
-            builder.Append("  @link(url: \"https://specs.apollo.dev/tag/v0.3\")\n");
+            builder.Append("  @link(url: \"https://specs.apollo.dev/tag/v0.3\"").Append(RenamedImport("tag", supergraph.TagName)).Append(")\n");
         }
 
         if (supergraph.UsesInaccessible)
         {
-            builder.Append("  @link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY)\n");
+            builder.Append("  @link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY").Append(RenamedImport("inaccessible", supergraph.InaccessibleName)).Append(")\n");
         }
 
         foreach (var composed in supergraph.ComposedDirectives.Where(c => c.LinkUrl is not null).GroupBy(c => c.LinkUrl))
@@ -109,6 +127,9 @@ internal static class SupergraphPrinter
 
         return builder.Append('}').ToString();
     }
+
+    private static string RenamedImport(string name, string printedName) =>
+        name == printedName ? "" : $", import: [{{name: \"@{name}\", as: \"@{printedName}\"}}]";
 
     private static string PrintGraphEnum(Supergraph supergraph)
     {

@@ -31,11 +31,17 @@ internal sealed class SubgraphSchema(string name, string url, bool isFederation2
 
     public Func<int, SourceLocation>? Locate { get; set; }
 
+    /// <summary>The name this subgraph applies @tag under, when it applies it (renamed by an import or a link prefix).</summary>
+    public string? TagName { get; set; }
+
+    /// <summary>The name this subgraph applies @inaccessible under, when it applies it.</summary>
+    public string? InaccessibleName { get; set; }
+
     public SourceLocation? LocationOf(ASTNode? node) => node?.Location is { } l && Locate is not null && l.End > 0 ? Locate(l.Start) : null;
 }
 
 /// <summary>A directive a subgraph asks to keep in the supergraph.</summary>
-internal sealed record ComposedDirective(string Name, string? LinkUrl, string? ImportName, string DefinitionSdl, HashSet<string> Locations);
+internal sealed record ComposedDirective(string Name, string? LinkUrl, string? ImportName, string DefinitionSdl, string? Description, HashSet<string> Locations);
 
 internal sealed class SubgraphType(string name, TypeKind kind)
 {
@@ -50,6 +56,9 @@ internal sealed class SubgraphType(string name, TypeKind kind)
     public bool HasExtension { get; set; }
 
     public bool IsExtension { get; set; }
+
+    /// <summary>Marked with @extends, which Federation 1 subgraphs use instead of <c>extend type</c>.</summary>
+    public bool HasExtendsDirective { get; set; }
 
     public List<KeyDirective> Keys { get; } = [];
 

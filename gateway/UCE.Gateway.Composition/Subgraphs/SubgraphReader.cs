@@ -84,7 +84,7 @@ internal static class SubgraphReader
         query.Fields.RemoveAll(f => f.Name is "_entities" or "_service");
         foreach (var type in subgraph.Types.Values)
         {
-            type.IsExtension = isFederation2 && type.HasExtension && !type.HasDefinition;
+            type.IsExtension = (isFederation2 && type.HasExtension && !type.HasDefinition) || type.HasExtendsDirective;
         }
 
         CheckTypeReferences(subgraph, errors);
@@ -196,7 +196,7 @@ internal static class SubgraphReader
             var import = link?.Imports.Find(i => (i.Alias ?? i.Name) == "@" + name);
             context.Composed[name] = name;
             var locations = (definitionNode.Locations?.Items ?? []).Select(l => LocationName(l)).ToHashSet(StringComparer.Ordinal);
-            context.Subgraph.ComposedDirectives.Add(new ComposedDirective(name, link?.Url, import?.Name, PrintDirectiveDefinition(definitionNode), locations));
+            context.Subgraph.ComposedDirectives.Add(new ComposedDirective(name, link?.Url, import?.Name, PrintDirectiveDefinition(definitionNode), definitionNode.Description?.Value.ToString(), locations));
         }
     }
 
@@ -320,7 +320,7 @@ internal static class SubgraphReader
                     type.InterfaceObject = true;
                     break;
                 case "extends":
-                    type.HasExtension = true;
+                    type.HasExtendsDirective = true;
                     break;
                 case "tag":
                     type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, "tag"));
@@ -345,7 +345,21 @@ internal static class SubgraphReader
             return "deprecated";
         }
 
-        return context.Names.TryGetValue(local, out var canonical) ? canonical : null;
+        if (!context.Names.TryGetValue(local, out var canonical))
+        {
+            return null;
+        }
+
+        if (canonical == "tag")
+        {
+            context.Subgraph.TagName ??= local;
+        }
+        else if (canonical == "inaccessible")
+        {
+            context.Subgraph.InaccessibleName ??= local;
+        }
+
+        return canonical;
     }
 
     private static string? StringArgument(GraphQLDirective directive, string name) =>
