@@ -26,15 +26,16 @@ internal sealed partial class OperationPlanning
             return false;
         }
 
+        // Join v0.1 (Federation 1) records no external fields, so a provided field may have no @join__field for this graph.
         if (field.JoinFields.Count == 0)
         {
-            return type.OwnerGraph is null || type.OwnerGraph == graph || IsKeyField(type, graph, fieldName);
+            return type.OwnerGraph is null || type.OwnerGraph == graph || IsKeyField(type, graph, fieldName) || ProvidedContains(provided, typeName, fieldName);
         }
 
         var joinField = JoinFieldIn(graph, field);
         if (joinField is null)
         {
-            return IsKeyField(type, graph, fieldName);
+            return IsKeyField(type, graph, fieldName) || ProvidedContains(provided, typeName, fieldName);
         }
 
         if (IsOverriddenAway(joinField) || joinField.Requires is not null)

@@ -72,7 +72,7 @@ public sealed class SupergraphReaderTests
     [Fact]
     public void Reads_a_federation_1_supergraph_linked_with_core_and_join_owner()
     {
-        var supergraph = SupergraphSchema.Parse(Federation1Supergraph);
+        var supergraph = SupergraphFixtures.Load("fed1-join-v0.1");
 
         var user = supergraph.Type("User")!;
         Assert.Equal("accounts", user.OwnerGraph);
@@ -154,45 +154,4 @@ public sealed class SupergraphReaderTests
 
         Assert.Equal(SupergraphException.InvalidJoinMetadata, Assert.Throws<SupergraphException>(() => SupergraphSchema.Parse(sdl)).Code);
     }
-
-    private const string Federation1Supergraph = """
-        schema
-          @core(feature: "https://specs.apollo.dev/core/v0.2")
-          @core(feature: "https://specs.apollo.dev/join/v0.1", for: EXECUTION)
-        {
-          query: Query
-        }
-
-        directive @core(as: String, feature: String!, for: core__Purpose) repeatable on SCHEMA
-        directive @join__field(graph: join__Graph, provides: join__FieldSet, requires: join__FieldSet) on FIELD_DEFINITION
-        directive @join__graph(name: String!, url: String!) on ENUM_VALUE
-        directive @join__owner(graph: join__Graph!) on INTERFACE | OBJECT
-        directive @join__type(graph: join__Graph!, key: join__FieldSet) repeatable on INTERFACE | OBJECT
-
-        type Query {
-          me: User @join__field(graph: ACCOUNTS)
-          topReviews: [Review] @join__field(graph: REVIEWS)
-        }
-
-        type Review @join__owner(graph: REVIEWS) @join__type(graph: REVIEWS, key: "id") {
-          id: ID! @join__field(graph: REVIEWS)
-          body: String @join__field(graph: REVIEWS)
-          author: User @join__field(graph: REVIEWS, provides: "username")
-        }
-
-        type User @join__owner(graph: ACCOUNTS) @join__type(graph: ACCOUNTS, key: "id") @join__type(graph: REVIEWS, key: "id") {
-          id: ID! @join__field(graph: ACCOUNTS)
-          username: String @join__field(graph: ACCOUNTS)
-          reviews: [Review] @join__field(graph: REVIEWS)
-        }
-
-        enum core__Purpose { EXECUTION SECURITY }
-
-        scalar join__FieldSet
-
-        enum join__Graph {
-          ACCOUNTS @join__graph(name: "accounts", url: "http://accounts.local/graphql")
-          REVIEWS @join__graph(name: "reviews", url: "http://reviews.local/graphql")
-        }
-        """;
 }
