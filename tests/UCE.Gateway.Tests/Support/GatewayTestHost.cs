@@ -35,10 +35,17 @@ public sealed class GatewayTestHost : IAsyncDisposable
     /// Starts the gateway over <paramref name="supergraphSdl"/> (no file at all when <c>null</c>) with
     /// <paramref name="engineFactory"/> (an <see cref="SdlSchemaEngineFactory"/> by default) and extra <c>Gateway:*</c> settings.
     /// </summary>
-    public static async Task<GatewayTestHost> StartAsync(
+    public static Task<GatewayTestHost> StartAsync(
         string? supergraphSdl,
         IGatewayEngineFactory? engineFactory = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null) =>
+        StartCoreAsync(supergraphSdl, engineFactory ?? new SdlSchemaEngineFactory(), settings);
+
+    /// <summary>Starts the gateway with its real federation engine over <paramref name="supergraphSdl"/>.</summary>
+    public static Task<GatewayTestHost> StartFederatedAsync(string supergraphSdl, IDictionary<string, string?>? settings = null) =>
+        StartCoreAsync(supergraphSdl, engineFactory: null, settings);
+
+    private static async Task<GatewayTestHost> StartCoreAsync(string? supergraphSdl, IGatewayEngineFactory? engineFactory, IDictionary<string, string?>? settings)
     {
         var directory = Path.Combine(Path.GetTempPath(), "uce-gateway-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -58,14 +65,16 @@ public sealed class GatewayTestHost : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var factory = engineFactory ?? new SdlSchemaEngineFactory();
         var app = GatewayWebApplication.Build(
             new GatewayCommandLine { SupergraphPath = path, Port = 0 },
             overrides,
             builder =>
             {
                 builder.WebHost.UseTestServer();
-                builder.Services.AddSingleton<IGatewayEngineFactory>(factory);
+                if (engineFactory is not null)
+                {
+                    builder.Services.AddSingleton(engineFactory);
+                }
             });
         await app.StartAsync();
         return new GatewayTestHost(app, directory, path);

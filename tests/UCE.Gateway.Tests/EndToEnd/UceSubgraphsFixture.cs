@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using UCE.Gateway.Configuration;
+using UCE.Gateway.Embedded;
+using UCE.Gateway.Tests.Support;
+using UCE.Subgraphs.Hosting;
+
+namespace UCE.Gateway.Tests.EndToEnd;
+
+/// <summary>
+/// The UCE subgraphs the embedded default hosts, each on its own fresh PostgreSQL database with the demo
+/// data, listening on 127.0.0.1 with a port the system picked; one set per test class.
+/// </summary>
+public sealed class UceSubgraphsFixture : IAsyncLifetime
+{
+    private readonly List<PostgresDatabase> _databases = [];
+    private readonly Dictionary<string, WebApplication> _apps = new(StringComparer.Ordinal);
+
+    /// <summary>Where each subgraph answers, by name.</summary>
+    public Dictionary<string, Uri> Urls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The committed supergraph (its URLs are replaced by <see cref="GatewaySettings"/>).</summary>
+    public string Supergraph { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        Supergraph = await File.ReadAllTextAsync(RepositoryFile(SupergraphFileLocator.RelativePath));
+        var starts = EmbeddedSubgraphCatalog.Modules.Select(async module =>
+        {
+            var database = await PostgresDatabase.CreateAsync(module.Name);
+            lock (_databases)
+            {
+                _databases.Add(database);
+            }
+
+            var app = SubgraphHost.Build(module, new SubgraphHostOptions
+            {
+                Port = 0,
+                ConnectionString = database.ConnectionString,
+                EnableTracing = false,
+                Configuration =
+                {
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+                },
+            });
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            lock (_apps)
+            {
+                _apps[module.Name] = app;
+                Urls[module.Name] = new Uri(address.TrimEnd('/') + "/graphql");
+            }
+        });
+        await Task.WhenAll(starts);
+    }
+
+    /// <summary>Gateway settings pointing every subgraph of the supergraph at its test instance, plus <paramref name="extra"/>.</summary>
+    public Dictionary<string, string?> GatewaySettings(IDictionary<string, string?>? extra = null)
+    {
+        var settings = Urls.ToDictionary(entry => $"Gateway:Subgraphs:{entry.Key}:Url", entry => (string?)entry.Value.ToString());
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>The gateway over these subgraphs, with the real engine.</summary>
+    public Task<GatewayTestHost> StartGatewayAsync(IDictionary<string, string?>? extra = null) =>
+        GatewayTestHost.StartFederatedAsync(Supergraph, GatewaySettings(extra));
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps.Values)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        foreach (var database in _databases)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    /// <summary>A file of the repository, found from the test's working directory upward.</summary>
+    public static string RepositoryFile(string relativePath)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, relativePath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{relativePath} not found above {AppContext.BaseDirectory}.");
+    }
+}
