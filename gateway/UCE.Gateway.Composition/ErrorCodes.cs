@@ -25,8 +25,8 @@ public static class ErrorCodes
     public const string EmptyMergedInputType = "EMPTY_MERGED_INPUT_TYPE";
     public const string RequiredArgumentMissingInSomeSubgraph = "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH";
     public const string RequiredInputFieldMissingInSomeSubgraph = "REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH";
-    public const string ArgumentTypeMismatch = "ARGUMENT_TYPE_MISMATCH";
-    public const string ArgumentDefaultMismatch = "ARGUMENT_DEFAULT_MISMATCH";
+    public const string ArgumentTypeMismatch = "FIELD_ARGUMENT_TYPE_MISMATCH";
+    public const string ArgumentDefaultMismatch = "FIELD_ARGUMENT_DEFAULT_MISMATCH";
     public const string InputFieldDefaultMismatch = "INPUT_FIELD_DEFAULT_MISMATCH";
     public const string ShareableHasMismatchedRuntimeTypes = "SHAREABLE_HAS_MISMATCHED_RUNTIME_TYPES";
     public const string SatisfiabilityError = "SATISFIABILITY_ERROR";
@@ -34,4 +34,5 @@ public static class ErrorCodes
     public const string NoQueries = "NO_QUERIES";
     public const string DirectiveDefinitionInvalid = "DIRECTIVE_DEFINITION_INVALID";
     public const string InterfaceObjectUsageError = "INTERFACE_OBJECT_USAGE_ERROR";
+    public const string InterfaceKeyNotOnImplementation = "INTERFACE_KEY_NOT_ON_IMPLEMENTATION";
 }

@@ -41,9 +41,23 @@ internal sealed partial class SchemaMerger
 
         // A field taken over with @override stays in the source subgraph only when that subgraph still needs it.
         var sources = new List<(SubgraphSchema Subgraph, SubgraphType Type, SubgraphField Field, bool UsedOverridden)>();
+        foreach (var (subgraph, _, field) in definedIn.Where(d => d.Field.OverrideFrom is not null))
+        {
+            var source = definedIn.Find(d => d.Subgraph.Name == field.OverrideFrom);
+            if (source.Field?.OverrideFrom is not null)
+            {
+                errors.Add(new CompositionError(
+                    ErrorCodes.OverrideSourceHasOverride,
+                    $"Field \"{coordinate}\" on subgraph \"{subgraph.Name}\" is also marked with directive @override in subgraph \"{source.Subgraph.Name}\". Only one @override directive is allowed per field.",
+                    subgraph.Name,
+                    subgraph.LocationOf(field.Node)));
+            }
+        }
+
         foreach (var (subgraph, owner, field) in definedIn)
         {
-            var overriddenBy = definedIn.Find(d => d.Field.OverrideFrom == subgraph.Name && d.Subgraph != subgraph);
+            // An override whose source overrides too is an error (reported above) and moves nothing.
+            var overriddenBy = definedIn.Find(d => d.Field.OverrideFrom == subgraph.Name && d.Subgraph != subgraph && field.OverrideFrom is null);
             if (overriddenBy.Field is null)
             {
                 sources.Add((subgraph, owner, field, false));
@@ -277,7 +291,7 @@ internal sealed partial class SchemaMerger
                 continue;
             }
 
-            var type = MergeInputType(having.Select(h => (h.Subgraph, h.Argument.Type)).ToList(), $"Type of argument \"{coordinate}({name}:)\"");
+            var type = MergeInputType(having.Select(h => (h.Subgraph, h.Argument.Type)).ToList(), $"Type of argument \"{coordinate}({name}:)\"", ErrorCodes.ArgumentTypeMismatch);
             if (type is null)
             {
                 continue;

@@ -405,7 +405,7 @@ internal sealed partial class SchemaMerger
             merged.Fields.Add(field);
         }
 
-        if (merged.Fields.Count == 0)
+        if (!fieldNames.Exists(f => sources.TrueForAll(s => s.Type.Field(f) is not null)))
         {
             errors.Add(new CompositionError(ErrorCodes.EmptyMergedInputType, $"None of the fields of input object type \"{name}\" are consistently defined in all the subgraphs defining that type. As only fields common to all subgraphs are merged, this would result in an empty type."));
         }
@@ -433,7 +433,7 @@ internal sealed partial class SchemaMerger
     }
 
     /// <summary>Input positions take the most restrictive type: a value must be valid for every subgraph.</summary>
-    private TypeReference? MergeInputType(List<(SubgraphSchema Subgraph, TypeReference Type)> types, string what)
+    private TypeReference? MergeInputType(List<(SubgraphSchema Subgraph, TypeReference Type)> types, string what, string code = ErrorCodes.FieldTypeMismatch)
     {
         var result = types[0].Type;
         foreach (var (subgraph, type) in types.Skip(1))
@@ -444,7 +444,7 @@ internal sealed partial class SchemaMerger
             }
             else if (!IsSubtype(result, type, allowAbstract: false))
             {
-                errors.Add(new CompositionError(ErrorCodes.FieldTypeMismatch, $"{what} is incompatible across subgraphs: it has type \"{types[0].Type}\" in subgraph \"{types[0].Subgraph.Name}\" but type \"{type}\" in subgraph \"{subgraph.Name}\"", subgraph.Name));
+                errors.Add(new CompositionError(code, $"{what} is incompatible across subgraphs: it has type \"{types[0].Type}\" in subgraph \"{types[0].Subgraph.Name}\" but type \"{type}\" in subgraph \"{subgraph.Name}\"", subgraph.Name));
                 return null;
             }
         }

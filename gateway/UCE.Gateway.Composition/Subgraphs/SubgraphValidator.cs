@@ -13,6 +13,14 @@ internal static class SubgraphValidator
             foreach (var key in type.Keys)
             {
                 ValidateKey(subgraph, type, key, errors);
+                if (type.Kind == TypeKind.Interface && !type.InterfaceObject)
+                {
+                    var normalized = NormalizeFieldSet(key.Fields);
+                    foreach (var implementation in subgraph.Types.Values.Where(t => t.Kind == TypeKind.Object && t.Interfaces.Contains(type.Name) && !t.Keys.Exists(k => NormalizeFieldSet(k.Fields) == normalized)))
+                    {
+                        errors.Add(new CompositionError(ErrorCodes.InterfaceKeyNotOnImplementation, $"[{subgraph.Name}] Key @key(fields: \"{key.Fields}\") on interface type \"{type.Name}\" is missing on implementation type \"{implementation.Name}\".", subgraph.Name, subgraph.LocationOf(implementation.Node)));
+                    }
+                }
             }
 
             foreach (var field in type.Fields)
@@ -31,6 +39,8 @@ internal static class SubgraphValidator
             ValidateExternalsAreUsed(subgraph, errors);
         }
     }
+
+    private static string NormalizeFieldSet(string fields) => string.Join(" ", fields.Split([' ', '\n', '\t', '\r', ','], StringSplitOptions.RemoveEmptyEntries));
 
     private static CompositionError Error(SubgraphSchema subgraph, SubgraphField? field, string code, string message) =>
         new(code, $"[{subgraph.Name}] {message}", subgraph.Name, subgraph.LocationOf(field?.Node));
