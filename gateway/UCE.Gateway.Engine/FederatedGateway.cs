@@ -169,10 +169,10 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         }
 
         var rootType = operation.Operation == OperationType.Mutation ? _schema.MutationType! : _schema.QueryType;
-        JsonObject? data;
+        ResponseObject? data;
         lock (execution.Sync)
         {
-            data = ResponseShaper.Shape(_schema, prepared.Fragments, operation, rootType, execution.Data, variables, execution.Errors, execution.AnyFetchFailed);
+            data = ResponseShaper.Shape(_schema, prepared, operation, rootType, execution.Data, variables, execution.Errors, execution.AnyFetchFailed);
         }
 
         JsonObject? extensions = null;
@@ -181,7 +181,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             extensions = new JsonObject { ["queryPlan"] = _printPlan(plan) };
         }
 
-        return new GatewayResponse { Data = data, Errors = execution.Errors, Extensions = extensions };
+        return new GatewayResponse(data) { Errors = execution.Errors, Extensions = extensions };
     }
 
     public void Dispose() => _ownedClient?.Dispose();

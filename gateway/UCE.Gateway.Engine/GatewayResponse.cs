@@ -1,11 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using UCE.Gateway.Engine.Execution;
 
 namespace UCE.Gateway.Engine;
 
 /// <summary>A GraphQL response: <c>data</c>, <c>errors</c>, <c>extensions</c>.</summary>
 public sealed class GatewayResponse
 {
+    private readonly ResponseObject? _shapedData;
+    private JsonObject? _data;
+
+    public GatewayResponse()
+    {
+    }
+
+    /// <summary>A response whose data was shaped by the executor; it is written without being copied into JSON nodes.</summary>
+    internal GatewayResponse(ResponseObject? shapedData) => _shapedData = shapedData;
+
     /// <summary>
     /// False when the request failed before execution (parse, validation, variable coercion):
     /// the response then has no <c>data</c> entry at all, and GraphQL-over-HTTP answers 400
@@ -14,7 +25,11 @@ public sealed class GatewayResponse
     public bool IsRequestError { get; init; }
 
     /// <summary>The data, or <c>null</c> (written as <c>"data": null</c> unless <see cref="IsRequestError"/>).</summary>
-    public JsonObject? Data { get; init; }
+    public JsonObject? Data
+    {
+        get => _data ??= _shapedData?.ToJsonObject();
+        init => _data = value;
+    }
 
     /// <summary>Errors, each with <c>message</c> and usually <c>path</c>, <c>locations</c>, <c>extensions.code</c>.</summary>
     public IReadOnlyList<JsonObject> Errors { get; init; } = [];
@@ -54,13 +69,17 @@ public sealed class GatewayResponse
         if (!IsRequestError)
         {
             writer.WritePropertyName("data");
-            if (Data is null)
+            if (_data is not null)
             {
-                writer.WriteNullValue();
+                _data.WriteTo(writer);
+            }
+            else if (_shapedData is not null)
+            {
+                _shapedData.WriteTo(writer);
             }
             else
             {
-                Data.WriteTo(writer);
+                writer.WriteNullValue();
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using GraphQLParser.AST;
 
@@ -28,6 +29,10 @@ internal sealed class PreparedDocument
 
         Fragments = fragments;
         Operations = operations;
+        if (!UsesConditionalDirectives(document))
+        {
+            ShapeCache = new ConcurrentDictionary<ResponseShaper.ShapeKey, ResponseShaper.FieldCollection>();
+        }
     }
 
     private PreparedDocument(IReadOnlyList<JsonObject> errors)
@@ -42,8 +47,64 @@ internal sealed class PreparedDocument
 
     public IReadOnlyList<GraphQLOperationDefinition> Operations { get; }
 
+    /// <summary>
+    /// Field collections per selection and object type, reused by every request of this document; <c>null</c> when
+    /// <c>@skip</c>/<c>@include</c> make the collections depend on variables.
+    /// </summary>
+    public ConcurrentDictionary<ResponseShaper.ShapeKey, ResponseShaper.FieldCollection>? ShapeCache { get; }
+
     /// <summary>Parse or validation errors; <c>null</c> when the document can run.</summary>
     public IReadOnlyList<JsonObject>? Errors { get; }
+
+    private static bool UsesConditionalDirectives(GraphQLDocument document)
+    {
+        foreach (var definition in document.Definitions)
+        {
+            var selectionSet = definition switch
+            {
+                GraphQLOperationDefinition operation => operation.SelectionSet,
+                GraphQLFragmentDefinition fragment => fragment.SelectionSet,
+                _ => null,
+            };
+            if (selectionSet is not null && UsesConditionalDirectives(selectionSet))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool UsesConditionalDirectives(GraphQLSelectionSet selectionSet)
+    {
+        foreach (var selection in selectionSet.Selections)
+        {
+            var (directives, children) = selection switch
+            {
+                GraphQLField field => (field.Directives, field.SelectionSet),
+                GraphQLInlineFragment inline => (inline.Directives, inline.SelectionSet),
+                GraphQLFragmentSpread spread => (spread.Directives, null),
+                _ => (null, null),
+            };
+            if (directives is not null)
+            {
+                foreach (var directive in directives.Items)
+                {
+                    if (directive.Name.StringValue is "skip" or "include")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (children is not null && UsesConditionalDirectives(children))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static PreparedDocument Failed(IReadOnlyList<JsonObject> errors) => new(errors);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
@@ -14,6 +15,7 @@ namespace UCE.Gateway.Engine.Execution;
 internal sealed class ResponseShaper
 {
     private readonly ApiSchemaIndex _schema;
+    private readonly PreparedDocument _document;
     private readonly IReadOnlyDictionary<string, GraphQLFragmentDefinition> _fragments;
     private readonly JsonObject _variables;
     private readonly List<JsonObject> _errors;
@@ -21,10 +23,11 @@ internal sealed class ResponseShaper
     private readonly HashSet<string> _errorPaths;
     private readonly List<object> _path = new(16);
 
-    private ResponseShaper(ApiSchemaIndex schema, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, JsonObject variables, List<JsonObject> errors, bool anyFetchFailed)
+    private ResponseShaper(ApiSchemaIndex schema, PreparedDocument document, JsonObject variables, List<JsonObject> errors, bool anyFetchFailed)
     {
         _schema = schema;
-        _fragments = fragments;
+        _document = document;
+        _fragments = document.Fragments;
         _variables = variables;
         _errors = errors;
         _nullsExplainedByFailedFetch = anyFetchFailed;
@@ -51,9 +54,9 @@ internal sealed class ResponseShaper
     }
 
     /// <summary>Shapes <paramref name="data"/> for <paramref name="operation"/>; returns <c>null</c> when null propagation reaches <c>data</c>.</summary>
-    public static JsonObject? Shape(
+    public static ResponseObject? Shape(
         ApiSchemaIndex schema,
-        IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments,
+        PreparedDocument document,
         GraphQLOperationDefinition operation,
         IObjectGraphType rootType,
         JsonObject data,
@@ -61,63 +64,82 @@ internal sealed class ResponseShaper
         List<JsonObject> errors,
         bool anyFetchFailed)
     {
-        var shaper = new ResponseShaper(schema, fragments, variables, errors, anyFetchFailed);
-        var fields = new FieldCollection();
-        shaper.CollectFields(rootType, operation.SelectionSet, fields);
+        var shaper = new ResponseShaper(schema, document, variables, errors, anyFetchFailed);
+        var fields = shaper.FieldsOf(operation.SelectionSet, rootType, static (shaper, owner, type, into) =>
+            shaper.CollectFields(type, (GraphQLSelectionSet)owner, into));
         var outcome = shaper.CompleteFields(rootType, data, fields, out var result);
         return outcome == Outcome.Value ? result : null;
     }
 
-    private Outcome CompleteFields(IObjectGraphType type, JsonObject source, FieldCollection fields, out JsonObject? result)
+    /// <summary>
+    /// The fields selected on <paramref name="type"/> under <paramref name="owner"/> (a selection set or a field's nodes),
+    /// cached per document when no <c>@skip</c>/<c>@include</c> makes them depend on variables.
+    /// </summary>
+    private FieldCollection FieldsOf(object owner, IObjectGraphType type, Action<ResponseShaper, object, IObjectGraphType, FieldCollection> collect)
     {
-        var output = new JsonObject();
-        result = null;
-        for (var i = 0; i < fields.Count; i++)
+        if (_document.ShapeCache is { } cache)
         {
-            var responseName = fields.ResponseNames[i];
-            var nodes = fields.Nodes[i];
-            var fieldName = nodes[0].Name.StringValue;
-            if (fieldName == "__typename")
+            var key = new ShapeKey(owner, type);
+            if (cache.TryGetValue(key, out var cached))
             {
-                output[responseName] = type.Name;
-                continue;
+                return cached;
             }
 
-            if (fieldName is "__schema" or "__type")
+            var built = new FieldCollection();
+            collect(this, owner, type, built);
+            built.Resolve(type);
+            return cache.GetOrAdd(key, built);
+        }
+
+        var fields = new FieldCollection();
+        collect(this, owner, type, fields);
+        fields.Resolve(type);
+        return fields;
+    }
+
+    private Outcome CompleteFields(IObjectGraphType type, JsonObject source, FieldCollection fields, out ResponseObject? result)
+    {
+        var output = new ResponseObject(fields.Count);
+        result = null;
+        var entries = fields.Entries;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var field = entries[i];
+            switch (field.Kind)
             {
-                // Answered by the gateway's introspection and placed in the data under the response name.
-                output[responseName] = source[responseName]?.DeepClone();
-                continue;
+                case CollectedFieldKind.Typename:
+                    output.Add(field.ResponseName, type.Name);
+                    continue;
+                case CollectedFieldKind.Introspection:
+                    // Answered by the gateway's introspection and placed in the data under the response name.
+                    output.Add(field.ResponseName, source[field.ResponseName]);
+                    continue;
+                case CollectedFieldKind.Unknown:
+                    continue;
             }
 
-            var definition = type.GetField(fieldName);
-            if (definition?.ResolvedType is null)
-            {
-                continue;
-            }
-
-            source.TryGetPropertyValue(responseName, out var value);
-            _path.Add(responseName);
-            var outcome = CompleteValue(definition.ResolvedType, value, nodes, type, out var completed);
+            source.TryGetPropertyValue(field.ResponseName, out var value);
+            _path.Add(field.ResponseName);
+            var outcome = CompleteValue(field.Definition!.ResolvedType!, value, field, type, out var completed);
             _path.RemoveAt(_path.Count - 1);
             if (outcome == Outcome.Propagate)
             {
                 return Outcome.Propagate;
             }
 
-            output[responseName] = completed;
+            output.Add(field.ResponseName, completed);
         }
 
         result = output;
         return Outcome.Value;
     }
 
-    private Outcome CompleteValue(IGraphType type, JsonNode? value, List<GraphQLField> nodes, IComplexGraphType parent, out JsonNode? result)
+    private Outcome CompleteValue(IGraphType type, JsonNode? value, CollectedField field, IComplexGraphType parent, out object? result)
     {
         result = null;
         if (type is NonNullGraphType nonNull)
         {
-            var inner = CompleteValue(nonNull.ResolvedType!, value, nodes, parent, out result);
+            var inner = CompleteValue(nonNull.ResolvedType!, value, field, parent, out result);
             if (inner == Outcome.Value)
             {
                 return Outcome.Value;
@@ -125,7 +147,7 @@ internal sealed class ResponseShaper
 
             if (inner == Outcome.Null)
             {
-                AddNonNullError(parent, nodes[0]);
+                AddNonNullError(parent, field.FieldName);
             }
 
             return Outcome.Propagate;
@@ -141,49 +163,44 @@ internal sealed class ResponseShaper
             case ListGraphType list:
                 if (value is not JsonArray array)
                 {
-                    return FieldError($"Expected a list for field '{nodes[0].Name.StringValue}' but the subgraph returned {value.GetValueKind()}.");
+                    return FieldError($"Expected a list for field '{field.FieldName}' but the subgraph returned {value.GetValueKind()}.");
                 }
 
-                var items = new JsonArray();
-                for (var i = 0; i < array.Count; i++)
+                var items = new object?[array.Count];
+                for (var i = 0; i < items.Length; i++)
                 {
                     _path.Add(i);
-                    var outcome = CompleteValue(list.ResolvedType!, array[i], nodes, parent, out var item);
+                    var outcome = CompleteValue(list.ResolvedType!, array[i], field, parent, out var item);
                     _path.RemoveAt(_path.Count - 1);
                     if (outcome == Outcome.Propagate)
                     {
                         return Outcome.ErrorNull;
                     }
 
-                    items.Add(item);
+                    items[i] = item;
                 }
 
                 result = items;
                 return Outcome.Value;
             case EnumerationGraphType enumeration:
-                if (value is JsonValue enumValue && enumValue.GetValueKind() == JsonValueKind.String)
+                if (value is JsonValue enumValue && enumValue.GetValueKind() == JsonValueKind.String
+                    && enumeration.Values.FindByName(enumValue.GetValue<string>()) is not null)
                 {
-                    var name = enumValue.GetValue<string>();
-                    if (enumeration.Values.FindByName(name) is not null)
-                    {
-                        result = JsonValue.Create(name);
-                        return Outcome.Value;
-                    }
+                    result = value;
+                    return Outcome.Value;
                 }
 
                 return FieldError($"Enum \"{enumeration.Name}\" cannot represent value: {value.ToJsonString()}");
             case ScalarGraphType scalar:
                 return CompleteScalar(scalar, value, out result);
-            case IComplexGraphType complex:
-                return CompleteObject(complex, value, nodes, out result);
-            case UnionGraphType union:
-                return CompleteObject(union, value, nodes, out result);
+            case IComplexGraphType or UnionGraphType:
+                return CompleteObject(type, value, field, out result);
             default:
                 return FieldError($"The gateway cannot complete values of type {type.Name}.");
         }
     }
 
-    private Outcome CompleteObject(IGraphType declared, JsonNode value, List<GraphQLField> nodes, out JsonNode? result)
+    private Outcome CompleteObject(IGraphType declared, JsonNode value, CollectedField field, out object? result)
     {
         result = null;
         if (value is not JsonObject obj)
@@ -202,15 +219,16 @@ internal sealed class ResponseShaper
             }
         }
 
-        var fields = new FieldCollection();
-        foreach (var node in nodes)
+        var fields = FieldsOf(field.Nodes, runtime, static (shaper, owner, type, into) =>
         {
-            if (node.SelectionSet is not null)
+            foreach (var node in (List<GraphQLField>)owner)
             {
-                CollectFields(runtime, node.SelectionSet, fields);
+                if (node.SelectionSet is not null)
+                {
+                    shaper.CollectFields(type, node.SelectionSet, into);
+                }
             }
-        }
-
+        });
         var outcome = CompleteFields(runtime, obj, fields, out var shaped);
         if (outcome == Outcome.Propagate)
         {
@@ -221,16 +239,16 @@ internal sealed class ResponseShaper
         return Outcome.Value;
     }
 
-    private Outcome CompleteScalar(ScalarGraphType scalar, JsonNode value, out JsonNode? result)
+    private Outcome CompleteScalar(ScalarGraphType scalar, JsonNode value, out object? result)
     {
         result = null;
         var kind = value.GetValueKind();
         switch (scalar)
         {
             case IntGraphType:
-                if (kind == JsonValueKind.Number && value.AsValue().TryGetValue<int>(out var integer))
+                if (kind == JsonValueKind.Number && value.AsValue().TryGetValue<int>(out _))
                 {
-                    result = JsonValue.Create(integer);
+                    result = value;
                     return Outcome.Value;
                 }
 
@@ -238,7 +256,7 @@ internal sealed class ResponseShaper
             case FloatGraphType:
                 if (kind == JsonValueKind.Number)
                 {
-                    result = JsonValue.Create(value.GetValue<double>());
+                    result = value;
                     return Outcome.Value;
                 }
 
@@ -247,13 +265,13 @@ internal sealed class ResponseShaper
                 switch (kind)
                 {
                     case JsonValueKind.String:
-                        result = JsonValue.Create(value.GetValue<string>());
+                        result = value;
                         return Outcome.Value;
                     case JsonValueKind.Number:
-                        result = JsonValue.Create(value.ToJsonString());
+                        result = value.ToJsonString();
                         return Outcome.Value;
                     case JsonValueKind.True or JsonValueKind.False:
-                        result = JsonValue.Create(kind == JsonValueKind.True ? "true" : "false");
+                        result = kind == JsonValueKind.True ? "true" : "false";
                         return Outcome.Value;
                     default:
                         return FieldError($"String cannot represent value: {value.ToJsonString()}");
@@ -262,7 +280,7 @@ internal sealed class ResponseShaper
             case BooleanGraphType:
                 if (kind is JsonValueKind.True or JsonValueKind.False)
                 {
-                    result = JsonValue.Create(kind == JsonValueKind.True);
+                    result = value;
                     return Outcome.Value;
                 }
 
@@ -270,20 +288,20 @@ internal sealed class ResponseShaper
             case IdGraphType:
                 if (kind == JsonValueKind.String)
                 {
-                    result = JsonValue.Create(value.GetValue<string>());
+                    result = value;
                     return Outcome.Value;
                 }
 
                 if (kind == JsonValueKind.Number && value.AsValue().TryGetValue<long>(out var id))
                 {
-                    result = JsonValue.Create(id.ToString(CultureInfo.InvariantCulture));
+                    result = id.ToString(CultureInfo.InvariantCulture);
                     return Outcome.Value;
                 }
 
                 return FieldError($"ID cannot represent value: {value.ToJsonString()}");
             default:
                 // Custom scalars travel as the subgraph serialized them.
-                result = value.DeepClone();
+                result = value;
                 return Outcome.Value;
         }
     }
@@ -296,7 +314,7 @@ internal sealed class ResponseShaper
         return Outcome.ErrorNull;
     }
 
-    private void AddNonNullError(IComplexGraphType parent, GraphQLField node)
+    private void AddNonNullError(IComplexGraphType parent, string fieldName)
     {
         // A subgraph error at this path, or a fetch that failed as a whole, already explains the null.
         if (_nullsExplainedByFailedFetch)
@@ -311,7 +329,7 @@ internal sealed class ResponseShaper
         }
 
         _errors.Add(ResponseErrors.Create(
-            $"Cannot return null for non-nullable field {parent.Name}.{node.Name.StringValue}.",
+            $"Cannot return null for non-nullable field {parent.Name}.{fieldName}.",
             ErrorCodes.InvalidSubgraphValue,
             [.. _path]));
     }
@@ -353,27 +371,75 @@ internal sealed class ResponseShaper
     private bool IsIncluded(GraphQLDirectives? directives) => DirectiveConditions.IsIncluded(directives, _variables);
 
     /// <summary>Fields by response name, in the order of their first appearance.</summary>
-    private sealed class FieldCollection
+    internal sealed class FieldCollection
     {
-        public List<string> ResponseNames { get; } = [];
+        public List<CollectedField> Entries { get; } = [];
 
-        public List<List<GraphQLField>> Nodes { get; } = [];
-
-        public int Count => ResponseNames.Count;
+        public int Count => Entries.Count;
 
         public void Add(string responseName, GraphQLField field)
         {
-            for (var i = 0; i < ResponseNames.Count; i++)
+            foreach (var entry in Entries)
             {
-                if (ResponseNames[i] == responseName)
+                if (entry.ResponseName == responseName)
                 {
-                    Nodes[i].Add(field);
+                    entry.Nodes.Add(field);
                     return;
                 }
             }
 
-            ResponseNames.Add(responseName);
-            Nodes.Add([field]);
+            Entries.Add(new CollectedField(responseName, field.Name.StringValue, [field]));
         }
+
+        /// <summary>Looks every field up on the type once, so that completing many objects does not repeat it.</summary>
+        public void Resolve(IObjectGraphType type)
+        {
+            foreach (var entry in Entries)
+            {
+                if (entry.FieldName == "__typename")
+                {
+                    entry.Kind = CollectedFieldKind.Typename;
+                }
+                else if (entry.FieldName is "__schema" or "__type")
+                {
+                    entry.Kind = CollectedFieldKind.Introspection;
+                }
+                else
+                {
+                    entry.Definition = type.GetField(entry.FieldName);
+                    entry.Kind = entry.Definition?.ResolvedType is null ? CollectedFieldKind.Unknown : CollectedFieldKind.Field;
+                }
+            }
+        }
+    }
+
+    internal enum CollectedFieldKind
+    {
+        Field,
+        Typename,
+        Introspection,
+        Unknown,
+    }
+
+    /// <summary>One response name of a selection on one object type, with every field node merged under it.</summary>
+    internal sealed class CollectedField(string responseName, string fieldName, List<GraphQLField> nodes)
+    {
+        public string ResponseName { get; } = responseName;
+
+        public string FieldName { get; } = fieldName;
+
+        public List<GraphQLField> Nodes { get; } = nodes;
+
+        public FieldType? Definition { get; set; }
+
+        public CollectedFieldKind Kind { get; set; }
+    }
+
+    /// <summary>Identifies a cached field collection: the selection it came from (by reference) and the object type.</summary>
+    internal readonly record struct ShapeKey(object Owner, IObjectGraphType Type) : IEquatable<ShapeKey>
+    {
+        public bool Equals(ShapeKey other) => ReferenceEquals(Owner, other.Owner) && ReferenceEquals(Type, other.Type);
+
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(Owner), RuntimeHelpers.GetHashCode(Type));
     }
 }
