@@ -86,11 +86,12 @@ internal sealed partial class OperationPlanning
     }
 
     /// <summary>
-    /// A field given up by this subgraph: <c>usedOverridden</c>, or the old side of a progressive override
-    /// (label without <c>override</c>), which the gateway treats as already moved.
+    /// A field this subgraph must not be asked for: given up to an <c>@override</c> (<c>usedOverridden</c>), or
+    /// taken over through a progressive override label. Labels are off unless enabled per request, as in Apollo
+    /// Gateway, and the gateway enables none, so the labelled field stays in the subgraph it comes from.
     /// </summary>
     private static bool IsOverriddenAway(FieldInGraph joinField) =>
-        joinField.UsedOverridden || (joinField.OverrideLabel is not null && joinField.OverrideFrom is null);
+        joinField.UsedOverridden || (joinField.OverrideLabel is not null && joinField.OverrideFrom is not null);
 
     private static FieldInGraph? JoinFieldIn(string graph, SupergraphField field)
     {

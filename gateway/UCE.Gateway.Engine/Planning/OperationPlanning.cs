@@ -207,12 +207,68 @@ internal sealed partial class OperationPlanning
 
         if (CanResolveLocally(position.Graph, parent.Name, field.Name, position.Provided))
         {
+            if (EntityFetchResolvingWholeField(position, parent, field, definition) is { } graph)
+            {
+                // Resolving the field here would need a further jump below it; an entity fetch already planned
+                // at this path resolves all of it, so the field joins that fetch instead.
+                Jump(position, field, graph);
+                return;
+            }
+
             PlanFieldLocally(position, field, definition, JoinFieldIn(position.Graph, definition));
         }
         else
         {
             Jump(position, field);
         }
+    }
+
+    private string? EntityFetchResolvingWholeField(Position position, SupergraphType parent, ClientField field, SupergraphField definition)
+    {
+        if (field.Children is null || field.AddedByPlanner || parent.Kind != SupergraphTypeKind.Object)
+        {
+            return null;
+        }
+
+        var total = FieldCount(field.Children);
+        if (LocalScore(position.Graph, definition.NamedType, field.Children) == total)
+        {
+            return null;
+        }
+
+        var pathKey = string.Join('.', position.Path);
+        foreach (var group in _groups)
+        {
+            if (group.IsEntityFetch && group.Subgraph != position.Graph && group.PathKey == pathKey && group.Segment == position.Group.Segment
+                && group.Dependencies.Count == 1 && group.Dependencies.Contains(position.Group)
+                && CanResolveLocally(group.Subgraph, parent.Name, field.Name, null)
+                && LocalScore(group.Subgraph, definition.NamedType, field.Children) == total
+                && parent.InGraph(group.Subgraph)?.Keys.Any(k => k.Resolvable) == true)
+            {
+                return group.Subgraph;
+            }
+        }
+
+        return null;
+    }
+
+    private static int FieldCount(IReadOnlyList<ClientSelection> selections)
+    {
+        var count = 0;
+        foreach (var selection in selections)
+        {
+            switch (selection)
+            {
+                case ClientField field when field.Name != "__typename":
+                    count += 1 + (field.Children is null ? 0 : FieldCount(field.Children));
+                    break;
+                case ClientFragment fragment:
+                    count += FieldCount(fragment.Children);
+                    break;
+            }
+        }
+
+        return count;
     }
 
     private void PlanFieldLocally(Position position, ClientField field, SupergraphField definition, FieldInGraph? joinField)
@@ -312,7 +368,7 @@ internal sealed partial class OperationPlanning
     }
 
     /// <summary>Moves a selection the current subgraph cannot resolve to another subgraph through an entity key.</summary>
-    private void Jump(Position position, ClientSelection selection)
+    private void Jump(Position position, ClientSelection selection, string? onlyGraph = null)
     {
         var fieldName = (selection as ClientField)?.Name;
         if (position.JumpDepth >= MaxJumpDepth)
@@ -321,6 +377,11 @@ internal sealed partial class OperationPlanning
         }
 
         var candidates = JumpTargets(position, fieldName);
+        if (onlyGraph is not null)
+        {
+            candidates.RemoveAll(c => c.Graph != onlyGraph);
+        }
+
         if (candidates.Count == 0)
         {
             if (position.Enclosing is { } up && _supergraph.Type(position.ParentType)?.Kind != SupergraphTypeKind.Interface)
