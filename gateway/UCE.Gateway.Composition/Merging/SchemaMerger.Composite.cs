@@ -56,9 +56,10 @@ internal sealed partial class SchemaMerger
 
         foreach (var (subgraph, owner, field) in definedIn)
         {
-            // An override whose source overrides too is an error (reported above) and moves nothing.
+            // An override whose source overrides too is an error (reported above) and moves nothing;
+            // a progressive (labelled) override keeps the source, which serves the rest of the traffic.
             var overriddenBy = definedIn.Find(d => d.Field.OverrideFrom == subgraph.Name && d.Subgraph != subgraph && field.OverrideFrom is null);
-            if (overriddenBy.Field is null)
+            if (overriddenBy.Field is null || overriddenBy.Field.OverrideLabel is not null)
             {
                 sources.Add((subgraph, owner, field, false));
             }
@@ -101,7 +102,8 @@ internal sealed partial class SchemaMerger
 
         if (kind == TypeKind.Object)
         {
-            CheckSharing(coordinate, sources.Where(s => !s.Field.External && !s.UsedOverridden).Select(s => (s.Subgraph, s.Type, s.Field)).ToList());
+            var labelled = definedIn.Exists(d => d.Field.OverrideLabel is not null);
+            CheckSharing(coordinate, sources.Where(s => !s.Field.External && !s.UsedOverridden && !(labelled && (s.Field.OverrideLabel is not null || definedIn.Exists(d => d.Field.OverrideFrom == s.Subgraph.Name)))).Select(s => (s.Subgraph, s.Type, s.Field)).ToList());
         }
 
         var merged = new SupergraphField(fieldName, type)
@@ -112,7 +114,8 @@ internal sealed partial class SchemaMerger
         MergeArguments(merged, coordinate, definedIn.Select(d => (d.Subgraph, d.Field)).ToList());
         foreach (var (subgraph, _, field, usedOverridden) in sources)
         {
-            merged.Sources.Add(new FieldSource(subgraph.Name, field.Type, field.External, field.Requires, field.Provides, field.OverrideFrom, usedOverridden));
+            var label = field.OverrideLabel ?? definedIn.Find(d => d.Field.OverrideFrom == subgraph.Name && d.Field.OverrideLabel is not null).Field?.OverrideLabel;
+            merged.Sources.Add(new FieldSource(subgraph.Name, field.Type, field.External, field.Requires, field.Provides, field.OverrideFrom, usedOverridden, label));
         }
 
         if (merged.Inaccessible)
@@ -123,7 +126,7 @@ internal sealed partial class SchemaMerger
         var allTypesEqual = merged.Sources.TrueForAll(s => s.Type.ToString() == type.ToString());
         var needsJoinField = merged.Sources.Count != typeGraphCount
             || !allTypesEqual
-            || merged.Sources.Exists(s => s.External || s.Requires is not null || s.Provides is not null || s.OverrideFrom is not null || s.UsedOverridden);
+            || merged.Sources.Exists(s => s.External || s.Requires is not null || s.Provides is not null || s.OverrideFrom is not null || s.UsedOverridden || s.OverrideLabel is not null);
         if (needsJoinField)
         {
             foreach (var source in merged.Sources)
@@ -132,7 +135,7 @@ internal sealed partial class SchemaMerger
             }
         }
 
-        AddDistinct(merged.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives));
+        AddOtherDirectives(merged.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives));
         return merged;
     }
 
@@ -167,6 +170,11 @@ internal sealed partial class SchemaMerger
         if (source.UsedOverridden)
         {
             arguments.Add("usedOverridden: true");
+        }
+
+        if (source.OverrideLabel is not null)
+        {
+            arguments.Add($"overrideLabel: {ValuePrinter.Quote(source.OverrideLabel)}");
         }
 
         return $"@join__field({string.Join(", ", arguments)})";

@@ -111,6 +111,17 @@ internal sealed partial class SchemaMerger
         supergraph.UsesInaccessible = supergraph.Types.Values.Any(t => t.Inaccessible
             || t.Fields.Any(f => f.Inaccessible || f.Arguments.Any(a => a.Inaccessible))
             || t.EnumValues.Any(v => v.Inaccessible));
+        var federationMinor = subgraphs.Max(s => s.FederationMinorVersion);
+        supergraph.JoinVersion = federationMinor >= 8 ? 5 : federationMinor == 7 ? 4 : 3;
+        var applied = supergraph.Types.Values.SelectMany(t => t.Directives.Concat(t.Fields.SelectMany(f => f.Directives)).Concat(t.EnumValues.SelectMany(v => v.Directives))).ToList();
+        foreach (var (spec, printed) in new[] { ("authenticated", "@authenticated"), ("requiresScopes", "@requiresScopes(scopes: "), ("policy", "@policy(policies: ") })
+        {
+            if (supergraph.ComposedDirectives.TrueForAll(c => c.Name != spec) && applied.Exists(d => d.StartsWith(printed, StringComparison.Ordinal)))
+            {
+                supergraph.AccessControlSpecs.Add(spec);
+            }
+        }
+
         supergraph.TagName = subgraphs.Select(s => s.TagName).FirstOrDefault(n => n is not null) ?? "tag";
         supergraph.InaccessibleName = subgraphs.Select(s => s.InaccessibleName).FirstOrDefault(n => n is not null) ?? "inaccessible";
         supergraph.UsesTag = subgraphs.Any(s => s.Types.Values.Any(t => t.OtherDirectives.Any(IsTag)
@@ -206,6 +217,59 @@ internal sealed partial class SchemaMerger
         }
     }
 
+    /// <summary>
+    /// Adds the tag, deprecation, access-control and composed directives of every source once. Access
+    /// rules from several subgraphs must all hold, so @requiresScopes and @policy combine into one
+    /// application whose alternatives are the pairwise unions of the sources' alternatives.
+    /// </summary>
+    private static void AddOtherDirectives(List<string> target, IEnumerable<string> all)
+    {
+        var list = all.ToList();
+        foreach (var directive in list)
+        {
+            var accessRule = directive.StartsWith("@requiresScopes(scopes: ", StringComparison.Ordinal) ? "@requiresScopes(scopes: "
+                : directive.StartsWith("@policy(policies: ", StringComparison.Ordinal) ? "@policy(policies: " : null;
+            if (accessRule is null)
+            {
+                if (!target.Contains(directive))
+                {
+                    target.Add(directive);
+                }
+
+                continue;
+            }
+
+            if (target.Exists(d => d.StartsWith(accessRule, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var alternatives = list.Where(d => d.StartsWith(accessRule, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
+                .Select(d => AccessAlternatives(d[accessRule.Length..^1]))
+                .ToList();
+            var combined = alternatives[0];
+            foreach (var next in alternatives.Skip(1))
+            {
+                combined = combined.SelectMany(a => next.Select(b => a.Union(b).Order(StringComparer.Ordinal).ToList()))
+                    .DistinctBy(a => string.Join("\u0000", a))
+                    .ToList();
+            }
+
+            target.Add(accessRule + "[" + string.Join(", ", combined.Select(a => "[" + string.Join(", ", a.Select(ValuePrinter.Quote)) + "]")) + "])");
+        }
+    }
+
+    private static List<List<string>> AccessAlternatives(string printedValue)
+    {
+        var document = GraphQLParser.Parser.Parse("{ f(a: " + printedValue + ") }");
+        var operation = (GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0];
+        var field = (GraphQLParser.AST.GraphQLField)operation.SelectionSet.Selections[0];
+        var value = (GraphQLParser.AST.GraphQLListValue)field.Arguments!.Items[0].Value;
+        return (value.Values ?? []).OfType<GraphQLParser.AST.GraphQLListValue>()
+            .Select(l => (l.Values ?? []).OfType<GraphQLParser.AST.GraphQLStringValue>().Select(v => v.Value.ToString()).ToList())
+            .ToList();
+    }
+
     private SupergraphType MergeScalar(string name, List<(SubgraphSchema Subgraph, SubgraphType Type)> sources)
     {
         var merged = StartType(name, TypeKind.Scalar, sources);
@@ -279,7 +343,7 @@ internal sealed partial class SchemaMerger
             merged.Directives.Add("@inaccessible");
         }
 
-        AddDistinct(merged.Directives, sources.SelectMany(s => s.Type.OtherDirectives));
+        AddOtherDirectives(merged.Directives, sources.SelectMany(s => s.Type.OtherDirectives));
     }
 
     private SupergraphType MergeUnion(string name, List<(SubgraphSchema Subgraph, SubgraphType Type)> sources)

@@ -20,6 +20,12 @@ internal sealed class Supergraph
 
     public bool UsesTag { get; set; }
 
+    /// <summary>Minor version of the join spec: 3, 4 (subgraphs on federation 2.7) or 5 (2.8 and later).</summary>
+    public int JoinVersion { get; set; } = 3;
+
+    /// <summary>Access-control specs used (authenticated, requiresScopes, policy), in link order.</summary>
+    public List<string> AccessControlSpecs { get; } = [];
+
     /// <summary>The name @tag is printed under: the first subgraph using it decides, as in Apollo.</summary>
     public string TagName { get; set; } = "tag";
 
@@ -85,7 +91,7 @@ internal sealed class SupergraphField(string name, TypeReference type)
 }
 
 /// <summary>One subgraph's declaration of a field, as recorded by @join__field.</summary>
-internal sealed record FieldSource(string Graph, TypeReference Type, bool External, string? Requires, string? Provides, string? OverrideFrom, bool UsedOverridden)
+internal sealed record FieldSource(string Graph, TypeReference Type, bool External, string? Requires, string? Provides, string? OverrideFrom, bool UsedOverridden, string? OverrideLabel = null)
 {
     public bool Resolves => !External && !UsedOverridden;
 }

@@ -12,13 +12,31 @@ internal static class SupergraphPrinter
 {
     private const string JoinDirectives = """
         directive @join__enumValue(graph: join__Graph!) repeatable on ENUM_VALUE
-        directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
+        directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: Boolean{FIELD_EXTRA}) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
         directive @join__graph(name: String!, url: String!) on ENUM_VALUE
         directive @join__implements(graph: join__Graph!, interface: String!) repeatable on OBJECT | INTERFACE
         directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR
         directive @join__unionMember(graph: join__Graph!, member: String!) repeatable on UNION
         directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) repeatable on SCHEMA
         """;
+
+    private const string JoinDirectiveDirective = "directive @join__directive(graphs: [join__Graph!], name: String!, args: join__DirectiveArguments) repeatable on SCHEMA | OBJECT | INTERFACE | FIELD_DEFINITION";
+
+    private const string ContextArgumentInput = """
+        input join__ContextArgument {
+          name: String!
+          type: String!
+          context: String!
+          selection: join__FieldValue!
+        }
+        """;
+
+    private static readonly Dictionary<string, (string Directive, string? Scalar)> AccessControl = new(StringComparer.Ordinal)
+    {
+        ["authenticated"] = ("directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM", null),
+        ["requiresScopes"] = ("directive @requiresScopes(scopes: [[requiresScopes__Scope!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM", "requiresScopes__Scope"),
+        ["policy"] = ("directive @policy(policies: [[policy__Policy!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM", "policy__Policy"),
+    };
 
     private const string InaccessibleDirective = "directive @inaccessible on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION";
 
@@ -61,9 +79,25 @@ internal static class SupergraphPrinter
         var blocks = new List<string>();
 
         var directives = new List<(string Name, string Text)>();
-        foreach (var line in JoinDirectives.Split('\n'))
+        var fieldExtra = supergraph.JoinVersion switch
+        {
+            >= 5 => ", overrideLabel: String, contextArguments: [join__ContextArgument!]",
+            4 => ", overrideLabel: String",
+            _ => "",
+        };
+        foreach (var line in JoinDirectives.Replace("{FIELD_EXTRA}", fieldExtra, StringComparison.Ordinal).Split('\n'))
         {
             directives.Add((line[11..line.IndexOfAny(['(', ' '], 11)], line));
+        }
+
+        if (supergraph.JoinVersion >= 4)
+        {
+            directives.Add(("join__directive", JoinDirectiveDirective));
+        }
+
+        foreach (var spec in supergraph.AccessControlSpecs)
+        {
+            directives.Add((spec, AccessControl[spec].Directive));
         }
 
         if (supergraph.UsesInaccessible)
@@ -90,6 +124,22 @@ internal static class SupergraphPrinter
             ("link__Import", "scalar link__Import"),
             ("link__Purpose", LinkPurpose.Replace("\r", "", StringComparison.Ordinal)),
         };
+        if (supergraph.JoinVersion >= 4)
+        {
+            types.Add(("join__DirectiveArguments", "scalar join__DirectiveArguments"));
+        }
+
+        if (supergraph.JoinVersion >= 5)
+        {
+            types.Add(("join__ContextArgument", ContextArgumentInput));
+            types.Add(("join__FieldValue", "scalar join__FieldValue"));
+        }
+
+        foreach (var spec in supergraph.AccessControlSpecs.Where(s => AccessControl[s].Scalar is not null))
+        {
+            types.Add((AccessControl[spec].Scalar!, "scalar " + AccessControl[spec].Scalar));
+        }
+
         types.AddRange(supergraph.Types.Values.Select(t => (t.Name, PrintType(t))));
         blocks.AddRange(types.OrderBy(t => t.Name, NameOrder.Instance).Select(t => t.Text));
         return string.Join("\n\n", blocks);
@@ -99,7 +149,7 @@ internal static class SupergraphPrinter
     {
         var builder = new StringBuilder("schema\n");
         builder.Append("  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n");
-        builder.Append("  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION)\n");
+        builder.Append("  @link(url: \"https://specs.apollo.dev/join/v0.").Append(supergraph.JoinVersion).Append("\", for: EXECUTION)\n");
         if (supergraph.UsesTag)
         {
             builder.Append("  @link(url: \"https://specs.apollo.dev/tag/v0.3\"").Append(RenamedImport("tag", supergraph.TagName)).Append(")\n");
@@ -108,6 +158,11 @@ internal static class SupergraphPrinter
         if (supergraph.UsesInaccessible)
         {
             builder.Append("  @link(url: \"https://specs.apollo.dev/inaccessible/v0.2\", for: SECURITY").Append(RenamedImport("inaccessible", supergraph.InaccessibleName)).Append(")\n");
+        }
+
+        foreach (var spec in supergraph.AccessControlSpecs)
+        {
+            builder.Append("  @link(url: \"https://specs.apollo.dev/").Append(spec).Append("/v0.1\", for: SECURITY)\n");
         }
 
         foreach (var composed in supergraph.ComposedDirectives.Where(c => c.LinkUrl is not null).GroupBy(c => c.LinkUrl))

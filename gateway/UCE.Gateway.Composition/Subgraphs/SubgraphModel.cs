@@ -21,6 +21,9 @@ internal sealed class SubgraphSchema(string name, string url, bool isFederation2
 
     public bool IsFederation2 { get; } = isFederation2;
 
+    /// <summary>The X of the federation/v2.X link (0 for Federation 1); it decides the join spec version.</summary>
+    public int FederationMinorVersion { get; init; }
+
     public Dictionary<string, SubgraphType> Types { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Operation (query, mutation, subscription) to the type name, after renaming roots to the defaults.</summary>
@@ -105,6 +108,9 @@ internal sealed class SubgraphField(string name, TypeReference type)
     public string? Provides { get; set; }
 
     public string? OverrideFrom { get; set; }
+
+    /// <summary>Progressive override label (<c>percent(50)</c> or a custom label).</summary>
+    public string? OverrideLabel { get; set; }
 
     public bool Shareable { get; set; }
 

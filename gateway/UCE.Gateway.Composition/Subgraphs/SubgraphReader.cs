@@ -62,6 +62,7 @@ internal static class SubgraphReader
 
         var subgraph = new SubgraphSchema(definition.Name, definition.Url, isFederation2)
         {
+            FederationMinorVersion = FederationMinorVersion(federationLink?.Url),
             Locate = offset => Locate(lineStarts, offset),
         };
         var errorCount = errors.Count;
@@ -94,6 +95,12 @@ internal static class SubgraphReader
         }
 
         return errors.Count > errorCount ? null : subgraph;
+    }
+
+    private static int FederationMinorVersion(string? url)
+    {
+        var marker = url?.LastIndexOf("/v2.", StringComparison.Ordinal) ?? -1;
+        return marker >= 0 && int.TryParse(url![(marker + 4)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minor) ? minor : 0;
     }
 
     private sealed record Link(string Url, string? As, List<(string Name, string? Alias)> Imports);
@@ -325,6 +332,9 @@ internal static class SubgraphReader
                 case "tag":
                     type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, "tag"));
                     break;
+                case "authenticated" or "requiresScopes" or "policy":
+                    type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
+                    break;
                 case "external":
                     // Federation 2 allows @external on a type as shorthand for all its fields.
                     type.OtherDirectives.Add("@external");
@@ -417,6 +427,10 @@ internal static class SubgraphReader
                         break;
                     case "override":
                         field.OverrideFrom = StringArgument(directive, "from");
+                        field.OverrideLabel = StringArgument(directive, "label");
+                        break;
+                    case "authenticated" or "requiresScopes" or "policy":
+                        field.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
                         break;
                     case "shareable":
                         field.Shareable = true;
