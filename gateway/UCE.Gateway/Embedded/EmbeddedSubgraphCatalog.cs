@@ -1,8 +1,10 @@
 using UCE.Billing;
+using UCE.Communications;
 using UCE.Customers;
 using UCE.Outages;
 using UCE.Products;
 using UCE.Subgraphs.Hosting;
+using UCE.Usage;
 
 namespace UCE.Gateway.Embedded;
 
@@ -14,7 +16,9 @@ public static class EmbeddedSubgraphCatalog
     [
         new CustomersSubgraph(),
         new BillingSubgraph(),
+        new UsageSubgraph(),
         new OutagesSubgraph(),
         new ProductsSubgraph(),
+        new CommunicationsSubgraph(),
     ];
 }

@@ -21,6 +21,7 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
               kind
               balance { amount currency }
               bills(first: 2) { nodes { id amountDue status } }
+              usageSummary { highUsage current { kWh } }
             }
             serviceLocations {
               id
@@ -28,9 +29,12 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
               premiseId
               currentOutage { id status }
               outageHistory(first: 3) { id status }
+              usageSummary(period: MONTH) { period highUsage current { kWh costEstimate } previous { kWh } }
             }
             enrollments { id status product { id name } }
             offers { id reason product { name } }
+            communicationPreferences { preferences { channel topic optedIn } }
+            notifications(first: 3) { id channel topic status }
           }
         }
         """;
@@ -58,9 +62,12 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
             accounts.Select(a => a!["id"]!.GetValue<string>()).Order());
         foreach (var account in accounts)
         {
-            var owned = await SubgraphClient.EntityAsync(subgraphs.Urls["billing"], "Account", account!["id"]!.GetValue<string>(), "balance { amount currency } bills(first: 2) { nodes { id amountDue status } }");
-            Assert.True(JsonNode.DeepEquals(owned["balance"], account["balance"]), $"balance of {account["id"]}");
-            Assert.True(JsonNode.DeepEquals(owned["bills"], account["bills"]), $"bills of {account["id"]}");
+            var accountId = account!["id"]!.GetValue<string>();
+            var owned = await SubgraphClient.EntityAsync(subgraphs.Urls["billing"], "Account", accountId, "balance { amount currency } bills(first: 2) { nodes { id amountDue status } }");
+            Assert.True(JsonNode.DeepEquals(owned["balance"], account["balance"]), $"balance of {accountId}");
+            Assert.True(JsonNode.DeepEquals(owned["bills"], account["bills"]), $"bills of {accountId}");
+            var usage = await SubgraphClient.EntityAsync(subgraphs.Urls["usage"], "Account", accountId, "usageSummary { highUsage current { kWh } }");
+            Assert.True(JsonNode.DeepEquals(usage["usageSummary"], account["usageSummary"]), $"usage of {accountId}");
         }
 
         var location = Assert.Single(customer["serviceLocations"]!.AsArray())!;
@@ -68,10 +75,18 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
         var outages = await SubgraphClient.EntityAsync(subgraphs.Urls["outages"], "ServiceLocation", DemoGraph.LocationId(index), "currentOutage { id status } outageHistory(first: 3) { id status }");
         Assert.True(JsonNode.DeepEquals(outages["currentOutage"], location["currentOutage"]));
         Assert.True(JsonNode.DeepEquals(outages["outageHistory"], location["outageHistory"]));
+        var locationUsage = await SubgraphClient.EntityAsync(subgraphs.Urls["usage"], "ServiceLocation", DemoGraph.LocationId(index), "usageSummary(period: MONTH) { period highUsage current { kWh costEstimate } previous { kWh } }");
+        Assert.True(JsonNode.DeepEquals(locationUsage["usageSummary"], location["usageSummary"]));
 
         var products = await SubgraphClient.EntityAsync(subgraphs.Urls["products"], "Customer", customerId, "enrollments { id status product { id name } } offers { id reason product { name } }");
         Assert.True(JsonNode.DeepEquals(products["enrollments"], customer["enrollments"]));
         Assert.True(JsonNode.DeepEquals(products["offers"], customer["offers"]));
+
+        var communications = await SubgraphClient.EntityAsync(subgraphs.Urls["communications"], "Customer", customerId, "communicationPreferences { preferences { channel topic optedIn } } notifications(first: 3) { id channel topic status }");
+        Assert.True(JsonNode.DeepEquals(communications["communicationPreferences"], customer["communicationPreferences"]));
+        Assert.True(JsonNode.DeepEquals(communications["notifications"], customer["notifications"]));
+        Assert.NotEmpty(customer["communicationPreferences"]!["preferences"]!.AsArray());
+        Assert.Equal(6, subgraphs.Urls.Count);
     }
 
     [Fact]
