@@ -34,6 +34,14 @@ internal sealed class FetchGroup
 
     public List<FetchRewrite> InputRewrites { get; } = [];
 
+    /// <summary>Renames undoing the aliases the planner gave to fields that would conflict in the subgraph operation.</summary>
+    public List<FetchRewrite> OutputRewrites { get; } = [];
+
+    private int _aliasCount;
+
+    /// <summary>A response name unique within this fetch, for a field that must be aliased.</summary>
+    public string NextAlias(string responseName) => $"{responseName}__uce_{_aliasCount++}";
+
     public string PathKey => string.Join('.', Path);
 
     /// <summary>Adds the representation shape for one type, merging fields when the type is already there.</summary>

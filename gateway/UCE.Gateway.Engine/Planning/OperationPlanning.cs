@@ -275,6 +275,19 @@ internal sealed partial class OperationPlanning
     {
         Touch(position);
         var alias = field.AddedByPlanner ? PlannerAlias(position.Reserved, field.Name) : field.Alias;
+        var responseName = alias ?? field.Name;
+        if (!position.Target.TryClaimResponseName(responseName, SubgraphTypeOf(definition, joinField)))
+        {
+            // Same response name, different type in this subgraph (sibling fragments on different types): the
+            // subgraph would reject the operation, so the field is aliased and renamed back when the data arrives.
+            var unique = position.Group.NextAlias(responseName);
+            var rewritePath = position.Path.Skip(position.Group.Path.Count).Where(s => s != "@").ToList();
+            rewritePath.Add("... on " + position.ParentType);
+            rewritePath.Add(unique);
+            position.Group.OutputRewrites.Add(new KeyRenamer(rewritePath, responseName));
+            alias = unique;
+        }
+
         var subgraphField = position.Target.AddField(alias, field.Name, field.Arguments, ForwardedDirectives(field.Directives));
         if (field.Children is null)
         {
@@ -308,6 +321,18 @@ internal sealed partial class OperationPlanning
         }
 
         PlanSelections(child, field.Children);
+    }
+
+    private static string SubgraphTypeOf(SupergraphField definition, FieldInGraph? joinField)
+    {
+        if (joinField?.TypeInGraph is { } type)
+        {
+            return type;
+        }
+
+        var text = new System.Text.StringBuilder();
+        CompactPrinter.Type(definition.Type, text);
+        return text.ToString();
     }
 
     private void PlanFragment(Position position, ClientFragment fragment)

@@ -197,7 +197,7 @@ internal sealed class PlanAssembler
             usages,
             group.IsEntityFetch ? group.BuildRequires() : null,
             group.InputRewrites.ToList(),
-            []);
+            group.OutputRewrites.ToList());
         return group.IsEntityFetch ? new FlattenNode(group.Path, fetch) : fetch;
     }
 }

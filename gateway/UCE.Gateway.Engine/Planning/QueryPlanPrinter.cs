@@ -147,8 +147,8 @@ public static class QueryPlanPrinter
 
     private static string PrintRewrite(FetchRewrite rewrite) => rewrite switch
     {
-        ValueSetter setter => $"{string.Join('.', setter.Path)} = \"{setter.Value}\"",
-        KeyRenamer renamer => $"{string.Join('.', renamer.Path)} -> {renamer.RenameKeyTo}",
+        ValueSetter setter => $"[{string.Join(", ", setter.Path)}] = \"{setter.Value}\"",
+        KeyRenamer renamer => $"[{string.Join(", ", renamer.Path)}] renamed to {renamer.RenameKeyTo}",
         _ => rewrite.ToString(),
     };
 }

@@ -7,7 +7,41 @@ namespace UCE.Gateway.Engine.Planning;
 /// <summary>The selection set of a subgraph operation being built; fields merge by response name and arguments.</summary>
 internal sealed class SubgraphSelectionSet
 {
+    private Dictionary<string, string>? _responseTypes;
+
+    public SubgraphSelectionSet()
+    {
+        Scope = this;
+    }
+
+    private SubgraphSelectionSet(SubgraphSelectionSet scope)
+    {
+        Scope = scope;
+    }
+
     public List<SubgraphSelection> Items { get; } = [];
+
+    /// <summary>
+    /// The selection set of the field this one belongs to: inline fragments share their field's scope, where
+    /// fields with the same response name must have the same type in the subgraph's eyes.
+    /// </summary>
+    public SubgraphSelectionSet Scope { get; }
+
+    /// <summary>
+    /// Records the subgraph type of a response name in the scope; false when the name is already taken by a
+    /// field of another type (from a sibling fragment), which the subgraph would reject as a conflict.
+    /// </summary>
+    public bool TryClaimResponseName(string responseName, string type)
+    {
+        var types = Scope._responseTypes ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (types.TryGetValue(responseName, out var existing))
+        {
+            return existing == type;
+        }
+
+        types[responseName] = type;
+        return true;
+    }
 
     public bool IsEmpty => Items.Count == 0;
 
@@ -40,7 +74,7 @@ internal sealed class SubgraphSelectionSet
             }
         }
 
-        var fragment = new SubgraphInlineFragment(typeCondition, directives, directivesText);
+        var fragment = new SubgraphInlineFragment(typeCondition, directives, directivesText, new SubgraphSelectionSet(Scope));
         Items.Add(fragment);
         return fragment;
     }
@@ -182,11 +216,12 @@ internal sealed class SubgraphField : SubgraphSelection
 /// <summary>An inline fragment of a subgraph operation (a type condition, directives, or both).</summary>
 internal sealed class SubgraphInlineFragment : SubgraphSelection
 {
-    public SubgraphInlineFragment(string? typeCondition, GraphQLDirectives? directives, string directivesText)
+    public SubgraphInlineFragment(string? typeCondition, GraphQLDirectives? directives, string directivesText, SubgraphSelectionSet selections)
     {
         TypeCondition = typeCondition;
         Directives = directives;
         DirectivesText = directivesText;
+        Selections = selections;
     }
 
     public string? TypeCondition { get; }
@@ -195,7 +230,7 @@ internal sealed class SubgraphInlineFragment : SubgraphSelection
 
     public string DirectivesText { get; }
 
-    public SubgraphSelectionSet Selections { get; } = new();
+    public SubgraphSelectionSet Selections { get; }
 
     public override void Print(StringBuilder text)
     {

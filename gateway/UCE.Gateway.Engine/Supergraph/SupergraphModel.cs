@@ -181,4 +181,7 @@ public sealed class FieldInGraph
     public GraphQLSelectionSet? Provides { get; internal init; }
 
     public string? ProvidesText { get; internal init; }
+
+    /// <summary>The field's type in this subgraph when it differs from the supergraph's (<c>type:</c>).</summary>
+    public string? TypeInGraph { get; internal init; }
 }

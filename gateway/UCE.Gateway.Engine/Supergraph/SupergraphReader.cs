@@ -196,6 +196,7 @@ internal sealed class SupergraphReader
                     RequiresText = requires,
                     Provides = provides is null ? null : ParseFieldSet(provides, $"{name}.{field.Name} provides"),
                     ProvidesText = provides,
+                    TypeInGraph = StringArgument(directive, "type"),
                 });
             }
 
