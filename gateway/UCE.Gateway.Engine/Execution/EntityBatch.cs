@@ -1,65 +1,78 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using UCE.Gateway.Engine.Planning;
 
 namespace UCE.Gateway.Engine.Execution;
 
 /// <summary>
-/// The representations one entity fetch sends, deduplicated, and for each of them every object of the data tree
-/// (with its response path) that its entity is merged into.
+/// The representations one entity fetch sends, deduplicated and already serialized as a JSON array, and for each of them
+/// every object of the data tree (with its response path) that its entity is merged into.
 /// </summary>
 internal sealed class EntityBatch
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+
+    private readonly ArrayBufferWriter<byte> _representations = new(1024);
+
     private EntityBatch()
     {
     }
 
-    public JsonArray Representations { get; } = [];
+    /// <summary>How many distinct representations were collected.</summary>
+    public int Count => Targets.Count;
+
+    /// <summary>The representations as one JSON array.</summary>
+    public ReadOnlySpan<byte> RepresentationsJson => _representations.WrittenSpan;
 
     /// <summary>Per representation index, the objects that receive the entity.</summary>
     public List<List<EntityTarget>> Targets { get; } = [];
 
-    public static EntityBatch Collect(FetchNode fetch, IReadOnlyList<string> path, JsonObject data, ApiSchemaIndex schema)
+    public static EntityBatch Collect(FetchNode fetch, IReadOnlyList<string> path, DataObject data, ApiSchemaIndex schema)
     {
         var batch = new EntityBatch();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var stack = new List<object>(path.Count + 4);
+        var scratch = new ArrayBufferWriter<byte>(256);
+        using var scratchWriter = new Utf8JsonWriter(scratch, WriterOptions);
+        batch._representations.Write("["u8);
         Walk(data, 0);
+        batch._representations.Write("]"u8);
         return batch;
 
-        void Walk(JsonNode? node, int segment)
+        void Walk(object? node, int segment)
         {
             switch (node)
             {
                 case null:
                     return;
-                case JsonArray array when segment == path.Count || path[segment] != "@":
-                    // Lists the path does not mark with '@' are stepped through too: the planner may omit them.
-                    for (var i = 0; i < array.Count; i++)
+                case object?[] list when segment == path.Count || path[segment] != "@":
+                    // Lists the path does not mark with '@' are stepped through too.
+                    for (var i = 0; i < list.Length; i++)
                     {
                         stack.Add(i);
-                        Walk(array[i], segment);
+                        Walk(list[i], segment);
                         stack.RemoveAt(stack.Count - 1);
                     }
 
                     return;
-                case JsonArray array:
-                    for (var i = 0; i < array.Count; i++)
+                case object?[] list:
+                    for (var i = 0; i < list.Length; i++)
                     {
                         stack.Add(i);
-                        Walk(array[i], segment + 1);
+                        Walk(list[i], segment + 1);
                         stack.RemoveAt(stack.Count - 1);
                     }
 
                     return;
-                case JsonObject obj when segment == path.Count:
+                case DataObject obj when segment == path.Count:
                     Add(obj);
                     return;
-                case JsonObject obj:
+                case DataObject obj:
                     var step = path[segment];
                     if (step.StartsWith("... on ", StringComparison.Ordinal))
                     {
-                        if (TypenameOf(obj) is { } typename && schema.Satisfies(typename, step[7..].Trim()))
+                        if (obj.Typename is { } typename && schema.Satisfies(typename, step[7..].Trim()))
                         {
                             Walk(obj, segment + 1);
                         }
@@ -73,7 +86,7 @@ internal sealed class EntityBatch
                         return;
                     }
 
-                    if (obj.TryGetPropertyValue(step, out var child))
+                    if (obj.TryGetValue(step, out var child))
                     {
                         stack.Add(step);
                         Walk(child, segment + 1);
@@ -86,21 +99,34 @@ internal sealed class EntityBatch
             }
         }
 
-        void Add(JsonObject obj)
+        void Add(DataObject obj)
         {
-            var representation = new JsonObject();
+            var representation = new DataObject();
             if (!Build(obj, fetch.Requires!, representation, schema) || representation.Count == 0)
             {
                 return;
             }
 
-            PlanExecutor.ApplyRewrites(representation, fetch.InputRewrites);
-            var key = representation.ToJsonString();
+            if (fetch.InputRewrites.Count > 0)
+            {
+                PlanExecutor.ApplyRewrites(representation, fetch.InputRewrites);
+            }
+
+            scratch.ResetWrittenCount();
+            scratchWriter.Reset(scratch);
+            DataObject.Write(scratchWriter, representation);
+            scratchWriter.Flush();
+            var key = Encoding.UTF8.GetString(scratch.WrittenSpan);
             if (!index.TryGetValue(key, out var position))
             {
-                position = batch.Representations.Count;
+                position = batch.Targets.Count;
                 index[key] = position;
-                batch.Representations.Add(representation);
+                if (position > 0)
+                {
+                    batch._representations.Write(","u8);
+                }
+
+                batch._representations.Write(scratch.WrittenSpan);
                 batch.Targets.Add([]);
             }
 
@@ -109,14 +135,14 @@ internal sealed class EntityBatch
     }
 
     /// <summary>Copies the required shape out of <paramref name="source"/>; false when a required field is missing.</summary>
-    private static bool Build(JsonObject source, IReadOnlyList<InputSelection> selections, JsonObject target, ApiSchemaIndex schema)
+    private static bool Build(DataObject source, IReadOnlyList<InputSelection> selections, DataObject target, ApiSchemaIndex schema)
     {
         foreach (var selection in selections)
         {
             switch (selection)
             {
                 case InputFragment fragment:
-                    if (TypenameOf(source) is { } typename && schema.Satisfies(typename, fragment.TypeCondition)
+                    if (source.Typename is { } typename && schema.Satisfies(typename, fragment.TypeCondition)
                         && !Build(source, fragment.Selections, target, schema))
                     {
                         return false;
@@ -124,24 +150,24 @@ internal sealed class EntityBatch
 
                     break;
                 case InputField field:
-                    if (!source.TryGetPropertyValue(field.ResponseName, out var value))
+                    if (!source.TryGetValue(field.ResponseName, out var value))
                     {
                         return false;
                     }
 
                     if (field.Selections is null || value is null)
                     {
-                        target[field.Name] = value?.DeepClone();
+                        target.Set(field.Name, DataObject.Copy(value));
                     }
                     else
                     {
-                        var copied = BuildNested(value, field.Selections, schema);
-                        if (copied is null)
+                        var copied = BuildNested(value, field.Selections, schema, out var complete);
+                        if (!complete)
                         {
                             return false;
                         }
 
-                        target[field.Name] = copied;
+                        target.Set(field.Name, copied);
                     }
 
                     break;
@@ -151,41 +177,35 @@ internal sealed class EntityBatch
         return true;
     }
 
-    private static JsonNode? BuildNested(JsonNode value, IReadOnlyList<InputSelection> selections, ApiSchemaIndex schema)
+    private static object? BuildNested(object value, IReadOnlyList<InputSelection> selections, ApiSchemaIndex schema, out bool complete)
     {
+        complete = true;
         switch (value)
         {
-            case JsonObject obj:
-                var nested = new JsonObject();
-                return Build(obj, selections, nested, schema) ? nested : null;
-            case JsonArray array:
-                var list = new JsonArray();
-                foreach (var item in array)
+            case DataObject obj:
+                var nested = new DataObject();
+                complete = Build(obj, selections, nested, schema);
+                return nested;
+            case object?[] list:
+                var items = new object?[list.Length];
+                for (var i = 0; i < list.Length; i++)
                 {
-                    if (item is null)
+                    if (list[i] is { } item)
                     {
-                        list.Add(null);
-                        continue;
+                        items[i] = BuildNested(item, selections, schema, out complete);
+                        if (!complete)
+                        {
+                            return null;
+                        }
                     }
-
-                    var copied = BuildNested(item, selections, schema);
-                    if (copied is null)
-                    {
-                        return null;
-                    }
-
-                    list.Add(copied);
                 }
 
-                return list;
+                return items;
             default:
-                return value.DeepClone();
+                return value;
         }
     }
-
-    internal static string? TypenameOf(JsonObject obj) =>
-        obj["__typename"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }
 
 /// <summary>An object of the data tree that receives an entity, and its response path (names and list indexes).</summary>
-internal readonly record struct EntityTarget(JsonObject Object, object[] Path);
+internal readonly record struct EntityTarget(DataObject Object, object[] Path);

@@ -66,7 +66,7 @@ internal sealed class IntrospectionExecutor
         GraphQLOperationDefinition operation,
         IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments,
         Inputs variables,
-        JsonObject data,
+        DataObject data,
         List<JsonObject> errors,
         CancellationToken cancellationToken)
     {
@@ -96,7 +96,11 @@ internal sealed class IntrospectionExecutor
         var serialized = JsonNode.Parse(_serializer.Serialize(result)) as JsonObject;
         if (serialized?["data"] is JsonObject introspected)
         {
-            ResultMerger.MergeInto(data, introspected, cloneSource: false);
+            foreach (var (name, value) in introspected)
+            {
+                // Introspection values are written to the response as they are; only their top level is named here.
+                data.Set(name, value?.DeepClone());
+            }
         }
 
         if (serialized?["errors"] is JsonArray introspectionErrors)

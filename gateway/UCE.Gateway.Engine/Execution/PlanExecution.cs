@@ -14,7 +14,7 @@ internal sealed class PlanExecution
     }
 
     /// <summary>Everything the fetches returned, merged; keys are response names.</summary>
-    public JsonObject Data { get; } = new();
+    public DataObject Data { get; } = new(8);
 
     public List<JsonObject> Errors { get; } = [];
 

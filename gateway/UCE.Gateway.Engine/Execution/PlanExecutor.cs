@@ -79,7 +79,7 @@ public sealed class PlanExecutor
                 batch = EntityBatch.Collect(fetch, path ?? [], execution.Data, _schema);
             }
 
-            if (batch.Representations.Count == 0)
+            if (batch.Count == 0)
             {
                 return;
             }
@@ -112,7 +112,7 @@ public sealed class PlanExecutor
             return;
         }
 
-        var body = ParseGraphQLResponse(response.Body);
+        var body = SubgraphResponseReader.Read(response.Body.Span);
         var success = response.StatusCode is >= 200 and < 300;
         lock (execution.Sync)
         {
@@ -142,7 +142,7 @@ public sealed class PlanExecutor
             }
 
             AddSubgraphErrors(fetch.Subgraph, body, batch, execution);
-            if (body["data"] is not JsonObject data)
+            if (body.Data is not { } data)
             {
                 execution.AnyFetchFailed = true;
                 return;
@@ -151,7 +151,7 @@ public sealed class PlanExecutor
             if (batch is null)
             {
                 ApplyRewrites(data, fetch.OutputRewrites);
-                ResultMerger.MergeInto(execution.Data, data, cloneSource: false);
+                ResultMerger.MergeInto(execution.Data, data, copySource: false);
             }
             else
             {
@@ -167,23 +167,6 @@ public sealed class PlanExecutor
             execution.AnyFetchFailed = true;
             execution.Errors.Add(ResponseErrors.Create(message, code, serviceName: subgraph));
         }
-    }
-
-    private static JsonObject? ParseGraphQLResponse(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            if (JsonNode.Parse(body.Span) is JsonObject parsed
-                && (parsed.ContainsKey("data") || parsed["errors"] is JsonArray))
-            {
-                return parsed;
-            }
-        }
-        catch (JsonException)
-        {
-        }
-
-        return null;
     }
 
     private static ReadOnlyMemory<byte> WriteBody(FetchNode fetch, EntityBatch? batch, JsonObject variables)
@@ -218,7 +201,7 @@ public sealed class PlanExecutor
             if (batch is not null)
             {
                 writer.WritePropertyName("representations");
-                batch.Representations.WriteTo(writer);
+                writer.WriteRawValue(batch.RepresentationsJson, skipInputValidation: true);
             }
 
             writer.WriteEndObject();
@@ -228,19 +211,17 @@ public sealed class PlanExecutor
         return buffer.WrittenMemory;
     }
 
-    private void MergeEntities(FetchNode fetch, EntityBatch batch, JsonObject data, PlanExecution execution)
+    private void MergeEntities(FetchNode fetch, EntityBatch batch, DataObject data, PlanExecution execution)
     {
-        if (data["_entities"] is not JsonArray entities)
+        if (!data.TryGetValue("_entities", out var value) || value is not object?[] items)
         {
             return;
         }
 
-        var items = entities.ToArray();
-        entities.Clear();
         var count = Math.Min(items.Length, batch.Targets.Count);
         for (var i = 0; i < count; i++)
         {
-            if (items[i] is not JsonObject entity)
+            if (items[i] is not DataObject entity)
             {
                 continue;
             }
@@ -250,7 +231,7 @@ public sealed class PlanExecutor
             var targets = batch.Targets[i];
             for (var t = 0; t < targets.Count; t++)
             {
-                ResultMerger.MergeInto(targets[t].Object, entity, cloneSource: t < targets.Count - 1);
+                ResultMerger.MergeInto(targets[t].Object, entity, copySource: t < targets.Count - 1);
             }
         }
     }
@@ -259,17 +240,17 @@ public sealed class PlanExecutor
     /// An <c>@interfaceObject</c> subgraph answers with the interface's name as <c>__typename</c>; the object it merges into
     /// already knows its concrete type, which must survive.
     /// </summary>
-    private void KeepConcreteTypename(JsonObject entity)
+    private void KeepConcreteTypename(DataObject entity)
     {
-        if (EntityBatch.TypenameOf(entity) is { } typename && _schema.FindType(typename) is not GraphQL.Types.IObjectGraphType)
+        if (entity.Typename is { } typename && _schema.FindType(typename) is not GraphQL.Types.IObjectGraphType)
         {
             entity.Remove("__typename");
         }
     }
 
-    private static void AddSubgraphErrors(string subgraph, JsonObject body, EntityBatch? batch, PlanExecution execution)
+    private static void AddSubgraphErrors(string subgraph, ParsedResponse body, EntityBatch? batch, PlanExecution execution)
     {
-        if (body["errors"] is not JsonArray errors)
+        if (body.Errors is not { } errors)
         {
             return;
         }
@@ -342,7 +323,7 @@ public sealed class PlanExecutor
     }
 
     /// <summary>Applies input or output rewrites to one representation or entity.</summary>
-    internal static void ApplyRewrites(JsonObject value, IReadOnlyList<FetchRewrite> rewrites)
+    internal static void ApplyRewrites(DataObject value, IReadOnlyList<FetchRewrite> rewrites)
     {
         foreach (var rewrite in rewrites)
         {
@@ -350,11 +331,11 @@ public sealed class PlanExecutor
         }
     }
 
-    private static void ApplyRewrite(JsonNode? node, FetchRewrite rewrite, int segment)
+    private static void ApplyRewrite(object? node, FetchRewrite rewrite, int segment)
     {
-        if (node is JsonArray array)
+        if (node is object?[] list)
         {
-            foreach (var item in array)
+            foreach (var item in list)
             {
                 ApplyRewrite(item, rewrite, segment);
             }
@@ -362,7 +343,7 @@ public sealed class PlanExecutor
             return;
         }
 
-        if (node is not JsonObject obj || segment >= rewrite.Path.Count)
+        if (node is not DataObject obj || segment >= rewrite.Path.Count)
         {
             return;
         }
@@ -370,8 +351,7 @@ public sealed class PlanExecutor
         var step = rewrite.Path[segment];
         if (step.StartsWith("... on ", StringComparison.Ordinal))
         {
-            if (obj["__typename"] is JsonValue typename && typename.GetValueKind() == JsonValueKind.String
-                && typename.GetValue<string>() == step[7..].Trim())
+            if (obj.Typename == step[7..].Trim())
             {
                 ApplyRewrite(obj, rewrite, segment + 1);
             }
@@ -381,18 +361,22 @@ public sealed class PlanExecutor
 
         if (segment < rewrite.Path.Count - 1)
         {
-            ApplyRewrite(obj[step], rewrite, segment + 1);
+            if (obj.TryGetValue(step, out var child))
+            {
+                ApplyRewrite(child, rewrite, segment + 1);
+            }
+
             return;
         }
 
         switch (rewrite)
         {
             case ValueSetter setter:
-                obj[step] = setter.Value;
+                obj.Set(step, setter.Value);
                 break;
-            case KeyRenamer renamer when obj.TryGetPropertyValue(step, out var value):
+            case KeyRenamer renamer when obj.TryGetValue(step, out var value):
                 obj.Remove(step);
-                obj[renamer.RenameKeyTo] = value;
+                obj.Set(renamer.RenameKeyTo, value);
                 break;
         }
     }

@@ -59,7 +59,7 @@ internal sealed class ResponseShaper
         PreparedDocument document,
         GraphQLOperationDefinition operation,
         IObjectGraphType rootType,
-        JsonObject data,
+        DataObject data,
         JsonObject variables,
         List<JsonObject> errors,
         bool anyFetchFailed)
@@ -97,7 +97,7 @@ internal sealed class ResponseShaper
         return fields;
     }
 
-    private Outcome CompleteFields(IObjectGraphType type, JsonObject source, FieldCollection fields, out ResponseObject? result)
+    private Outcome CompleteFields(IObjectGraphType type, DataObject source, FieldCollection fields, out ResponseObject? result)
     {
         var output = new ResponseObject(fields.Count);
         result = null;
@@ -112,13 +112,14 @@ internal sealed class ResponseShaper
                     continue;
                 case CollectedFieldKind.Introspection:
                     // Answered by the gateway's introspection and placed in the data under the response name.
-                    output.Add(field.ResponseName, source[field.ResponseName]);
+                    source.TryGetValue(field.ResponseName, out var introspected);
+                    output.Add(field.ResponseName, introspected);
                     continue;
                 case CollectedFieldKind.Unknown:
                     continue;
             }
 
-            source.TryGetPropertyValue(field.ResponseName, out var value);
+            source.TryGetValue(field.ResponseName, out var value);
             _path.Add(field.ResponseName);
             var outcome = CompleteValue(field.Definition!.ResolvedType!, value, field, type, out var completed);
             _path.RemoveAt(_path.Count - 1);
@@ -134,7 +135,7 @@ internal sealed class ResponseShaper
         return Outcome.Value;
     }
 
-    private Outcome CompleteValue(IGraphType type, JsonNode? value, CollectedField field, IComplexGraphType parent, out object? result)
+    private Outcome CompleteValue(IGraphType type, object? value, CollectedField field, IComplexGraphType parent, out object? result)
     {
         result = null;
         if (type is NonNullGraphType nonNull)
@@ -161,12 +162,12 @@ internal sealed class ResponseShaper
         switch (type)
         {
             case ListGraphType list:
-                if (value is not JsonArray array)
+                if (value is not object?[] array)
                 {
-                    return FieldError($"Expected a list for field '{field.FieldName}' but the subgraph returned {value.GetValueKind()}.");
+                    return FieldError($"Expected a list for field '{field.FieldName}' but the subgraph returned {DataObject.KindOf(value)}.");
                 }
 
-                var items = new object?[array.Count];
+                var items = new object?[array.Length];
                 for (var i = 0; i < items.Length; i++)
                 {
                     _path.Add(i);
@@ -183,14 +184,13 @@ internal sealed class ResponseShaper
                 result = items;
                 return Outcome.Value;
             case EnumerationGraphType enumeration:
-                if (value is JsonValue enumValue && enumValue.GetValueKind() == JsonValueKind.String
-                    && enumeration.Values.FindByName(enumValue.GetValue<string>()) is not null)
+                if (value is string enumValue && enumeration.Values.FindByName(enumValue) is not null)
                 {
                     result = value;
                     return Outcome.Value;
                 }
 
-                return FieldError($"Enum \"{enumeration.Name}\" cannot represent value: {value.ToJsonString()}");
+                return FieldError($"Enum \"{enumeration.Name}\" cannot represent value: {DataObject.ToJsonText(value)}");
             case ScalarGraphType scalar:
                 return CompleteScalar(scalar, value, out result);
             case IComplexGraphType or UnionGraphType:
@@ -200,18 +200,18 @@ internal sealed class ResponseShaper
         }
     }
 
-    private Outcome CompleteObject(IGraphType declared, JsonNode value, CollectedField field, out object? result)
+    private Outcome CompleteObject(IGraphType declared, object value, CollectedField field, out object? result)
     {
         result = null;
-        if (value is not JsonObject obj)
+        if (value is not DataObject obj)
         {
-            return FieldError($"Expected an object of type {declared.Name} but the subgraph returned {value.GetValueKind()}.");
+            return FieldError($"Expected an object of type {declared.Name} but the subgraph returned {DataObject.KindOf(value)}.");
         }
 
         var runtime = declared as IObjectGraphType;
         if (runtime is null)
         {
-            var typename = EntityBatch.TypenameOf(obj);
+            var typename = obj.Typename;
             runtime = typename is null ? null : _schema.FindType(typename) as IObjectGraphType;
             if (runtime is null || !_schema.Satisfies(runtime.Name, declared.Name))
             {
@@ -239,66 +239,69 @@ internal sealed class ResponseShaper
         return Outcome.Value;
     }
 
-    private Outcome CompleteScalar(ScalarGraphType scalar, JsonNode value, out object? result)
+    private Outcome CompleteScalar(ScalarGraphType scalar, object value, out object? result)
     {
         result = null;
-        var kind = value.GetValueKind();
         switch (scalar)
         {
             case IntGraphType:
-                if (kind == JsonValueKind.Number && value.AsValue().TryGetValue<int>(out _))
+                switch (value)
                 {
-                    result = value;
-                    return Outcome.Value;
-                }
-
-                return FieldError($"Int cannot represent value: {value.ToJsonString()}");
-            case FloatGraphType:
-                if (kind == JsonValueKind.Number)
-                {
-                    result = value;
-                    return Outcome.Value;
-                }
-
-                return FieldError($"Float cannot represent value: {value.ToJsonString()}");
-            case StringGraphType:
-                switch (kind)
-                {
-                    case JsonValueKind.String:
+                    case int:
                         result = value;
                         return Outcome.Value;
-                    case JsonValueKind.Number:
-                        result = value.ToJsonString();
-                        return Outcome.Value;
-                    case JsonValueKind.True or JsonValueKind.False:
-                        result = kind == JsonValueKind.True ? "true" : "false";
+                    case double real when real == Math.Floor(real) && real is >= int.MinValue and <= int.MaxValue:
+                        result = (int)real;
                         return Outcome.Value;
                     default:
-                        return FieldError($"String cannot represent value: {value.ToJsonString()}");
+                        return FieldError($"Int cannot represent value: {DataObject.ToJsonText(value)}");
+                }
+
+            case FloatGraphType:
+                if (value is int or long or double)
+                {
+                    result = value;
+                    return Outcome.Value;
+                }
+
+                return FieldError($"Float cannot represent value: {DataObject.ToJsonText(value)}");
+            case StringGraphType:
+                switch (value)
+                {
+                    case string:
+                        result = value;
+                        return Outcome.Value;
+                    case int or long or double:
+                        result = DataObject.ToJsonText(value);
+                        return Outcome.Value;
+                    case bool flag:
+                        result = flag ? "true" : "false";
+                        return Outcome.Value;
+                    default:
+                        return FieldError($"String cannot represent value: {DataObject.ToJsonText(value)}");
                 }
 
             case BooleanGraphType:
-                if (kind is JsonValueKind.True or JsonValueKind.False)
+                if (value is bool)
                 {
                     result = value;
                     return Outcome.Value;
                 }
 
-                return FieldError($"Boolean cannot represent value: {value.ToJsonString()}");
+                return FieldError($"Boolean cannot represent value: {DataObject.ToJsonText(value)}");
             case IdGraphType:
-                if (kind == JsonValueKind.String)
+                switch (value)
                 {
-                    result = value;
-                    return Outcome.Value;
+                    case string:
+                        result = value;
+                        return Outcome.Value;
+                    case int or long:
+                        result = Convert.ToString(value, CultureInfo.InvariantCulture);
+                        return Outcome.Value;
+                    default:
+                        return FieldError($"ID cannot represent value: {DataObject.ToJsonText(value)}");
                 }
 
-                if (kind == JsonValueKind.Number && value.AsValue().TryGetValue<long>(out var id))
-                {
-                    result = id.ToString(CultureInfo.InvariantCulture);
-                    return Outcome.Value;
-                }
-
-                return FieldError($"ID cannot represent value: {value.ToJsonString()}");
             default:
                 // Custom scalars travel as the subgraph serialized them.
                 result = value;

@@ -4,9 +4,8 @@ using System.Text.Json.Nodes;
 namespace UCE.Gateway.Engine.Execution;
 
 /// <summary>
-/// A shaped response object. Values are <c>null</c>, <see cref="ResponseObject"/>, <c>object?[]</c> (lists),
-/// <see cref="string"/>, <see cref="bool"/> or a <see cref="JsonNode"/> from a subgraph answer that is written as it is —
-/// so leaves are never copied between the merged data and the response.
+/// A shaped response object. Values are <c>null</c>, <see cref="ResponseObject"/>, <c>object?[]</c> (lists), or leaves
+/// of the merged data (see <see cref="DataObject"/>), which are immutable and therefore shared, never copied.
 /// </summary>
 internal sealed class ResponseObject
 {
@@ -41,22 +40,19 @@ internal sealed class ResponseObject
 
     public JsonObject ToJsonObject()
     {
-        var result = new JsonObject();
-        for (var i = 0; i < _count; i++)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            result.Add(_names[i], ToJsonNode(_values[i]));
+            WriteTo(writer);
         }
 
-        return result;
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)
     {
         switch (value)
         {
-            case null:
-                writer.WriteNullValue();
-                break;
             case ResponseObject obj:
                 obj.WriteTo(writer);
                 break;
@@ -69,28 +65,9 @@ internal sealed class ResponseObject
 
                 writer.WriteEndArray();
                 break;
-            case string text:
-                writer.WriteStringValue(text);
-                break;
-            case bool flag:
-                writer.WriteBooleanValue(flag);
-                break;
-            case JsonNode node:
-                node.WriteTo(writer);
-                break;
             default:
-                throw new InvalidOperationException($"Unexpected response value {value.GetType().Name}.");
+                DataObject.Write(writer, value);
+                break;
         }
     }
-
-    private static JsonNode? ToJsonNode(object? value) => value switch
-    {
-        null => null,
-        ResponseObject obj => obj.ToJsonObject(),
-        object?[] list => new JsonArray([.. list.Select(ToJsonNode)]),
-        string text => JsonValue.Create(text),
-        bool flag => JsonValue.Create(flag),
-        JsonNode node => node.DeepClone(),
-        _ => throw new InvalidOperationException($"Unexpected response value {value.GetType().Name}."),
-    };
 }

@@ -1,82 +1,54 @@
-using System.Text.Json.Nodes;
-
 namespace UCE.Gateway.Engine.Execution;
 
 /// <summary>Deep-merges fetched objects into the data already fetched.</summary>
 internal static class ResultMerger
 {
     /// <summary>
-    /// Merges <paramref name="source"/> into <paramref name="target"/>. Without <paramref name="cloneSource"/> the source's
-    /// nodes are moved (the source is emptied); with it they are copied, for a source merged into several targets.
+    /// Merges <paramref name="source"/> into <paramref name="target"/>. Without <paramref name="copySource"/> the source's
+    /// objects are taken over; with it they are copied, for a source merged into several targets.
     /// </summary>
-    public static void MergeInto(JsonObject target, JsonObject source, bool cloneSource)
+    public static void MergeInto(DataObject target, DataObject source, bool copySource)
     {
-        if (cloneSource)
+        for (var i = 0; i < source.Count; i++)
         {
-            foreach (var (name, value) in source)
+            var name = source.NameAt(i);
+            var value = source.ValueAt(i);
+            if (value is not null && target.TryGetValue(name, out var existing) && existing is not null)
             {
-                MergeProperty(target, name, value, cloneSource: true);
+                if (existing is DataObject existingObject && value is DataObject valueObject)
+                {
+                    MergeInto(existingObject, valueObject, copySource);
+                    continue;
+                }
+
+                if (existing is object?[] existingList && value is object?[] valueList && existingList.Length == valueList.Length)
+                {
+                    MergeLists(existingList, valueList, copySource);
+                    continue;
+                }
             }
 
-            return;
-        }
-
-        var properties = source.ToArray();
-        source.Clear();
-        foreach (var (name, value) in properties)
-        {
-            MergeProperty(target, name, value, cloneSource: false);
+            target.Set(name, copySource ? DataObject.Copy(value) : value);
         }
     }
 
-    private static void MergeProperty(JsonObject target, string name, JsonNode? value, bool cloneSource)
+    private static void MergeLists(object?[] target, object?[] source, bool copySource)
     {
-        if (value is not null && target.TryGetPropertyValue(name, out var existing) && existing is not null)
+        for (var i = 0; i < source.Length; i++)
         {
-            if (existing is JsonObject existingObject && value is JsonObject valueObject)
-            {
-                MergeInto(existingObject, valueObject, cloneSource);
-                return;
-            }
-
-            if (existing is JsonArray existingArray && value is JsonArray valueArray && existingArray.Count == valueArray.Count)
-            {
-                MergeArrays(existingArray, valueArray, cloneSource);
-                return;
-            }
-        }
-
-        target[name] = cloneSource ? value?.DeepClone() : value;
-    }
-
-    private static void MergeArrays(JsonArray target, JsonArray source, bool cloneSource)
-    {
-        JsonNode?[] items;
-        if (cloneSource)
-        {
-            items = source.ToArray();
-        }
-        else
-        {
-            items = source.ToArray();
-            source.Clear();
-        }
-
-        for (var i = 0; i < items.Length; i++)
-        {
-            var item = items[i];
+            var item = source[i];
             var existing = target[i];
-            if (existing is JsonObject existingObject && item is JsonObject itemObject)
+            if (existing is DataObject existingObject && item is DataObject itemObject)
             {
-                MergeInto(existingObject, itemObject, cloneSource);
+                MergeInto(existingObject, itemObject, copySource);
             }
-            else if (existing is JsonArray existingArray && item is JsonArray itemArray && existingArray.Count == itemArray.Count)
+            else if (existing is object?[] existingList && item is object?[] itemList && existingList.Length == itemList.Length)
             {
-                MergeArrays(existingArray, itemArray, cloneSource);
+                MergeLists(existingList, itemList, copySource);
             }
             else if (item is not null || existing is null)
             {
-                target[i] = cloneSource ? item?.DeepClone() : item;
+                target[i] = copySource ? DataObject.Copy(item) : item;
             }
         }
     }
