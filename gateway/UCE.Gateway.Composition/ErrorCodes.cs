@@ -34,5 +34,6 @@ public static class ErrorCodes
     public const string NoQueries = "NO_QUERIES";
     public const string DirectiveDefinitionInvalid = "DIRECTIVE_DEFINITION_INVALID";
     public const string InterfaceObjectUsageError = "INTERFACE_OBJECT_USAGE_ERROR";
+    public const string UnsupportedFeature = "UNSUPPORTED_FEATURE";
     public const string InterfaceKeyNotOnImplementation = "INTERFACE_KEY_NOT_ON_IMPLEMENTATION";
 }

@@ -67,4 +67,24 @@ public sealed class CompositionErrorTests
 
         Assert.Equal("INVALID_SUBGRAPH_NAME", Assert.Single(result.Errors).Code);
     }
+
+    [Fact]
+    public void Context_directives_are_refused_rather_than_silently_dropped()
+    {
+        const string Sdl = """
+            extend schema @link(url: "https://specs.apollo.dev/federation/v2.8", import: ["@key", "@context", "@fromContext"])
+            type User @key(fields: "id") @context(name: "userContext") {
+              id: ID!
+              locale: String
+              greeting(locale: String @fromContext(field: "$userContext { locale }")): String
+            }
+            type Query { me: User }
+            """;
+
+        var result = SupergraphComposer.Compose([new SubgraphDefinition("users", "http://users", Sdl)]);
+
+        Assert.False(result.Succeeded);
+        Assert.All(result.Errors, e => Assert.Equal("UNSUPPORTED_FEATURE", e.Code));
+        Assert.Equal(2, result.Errors.Count);
+    }
 }

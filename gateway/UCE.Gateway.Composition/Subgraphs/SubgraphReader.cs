@@ -335,6 +335,9 @@ internal static class SubgraphReader
                 case "authenticated" or "requiresScopes" or "policy":
                     type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
                     break;
+                case "context" or "fromContext" or "cost" or "listSize":
+                    Unsupported(directive, local, context);
+                    break;
                 case "external":
                     // Federation 2 allows @external on a type as shorthand for all its fields.
                     type.OtherDirectives.Add("@external");
@@ -371,6 +374,14 @@ internal static class SubgraphReader
 
         return canonical;
     }
+
+    /// <summary>Directives whose supergraph encoding this composer does not write are refused rather than dropped.</summary>
+    private static void Unsupported(GraphQLDirective directive, string local, ReadContext context) =>
+        context.Errors.Add(new CompositionError(
+            ErrorCodes.UnsupportedFeature,
+            $"[{context.Subgraph.Name}] @{local} is not supported by this composer (contexts and demand control are not composed)",
+            context.Subgraph.Name,
+            context.Subgraph.LocationOf(directive)));
 
     private static string? StringArgument(GraphQLDirective directive, string name) =>
         (directive.Arguments?.Items.Find(a => a.Name.StringValue == name)?.Value as GraphQLStringValue)?.Value.ToString();
@@ -432,6 +443,9 @@ internal static class SubgraphReader
                     case "authenticated" or "requiresScopes" or "policy":
                         field.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
                         break;
+                    case "context" or "fromContext" or "cost" or "listSize":
+                        Unsupported(directive, local, context);
+                        break;
                     case "shareable":
                         field.Shareable = true;
                         break;
@@ -466,6 +480,9 @@ internal static class SubgraphReader
             var local = directive.Name.StringValue;
             switch (Canonical(local, context))
             {
+                case "fromContext" or "cost" or "listSize":
+                    Unsupported(directive, local, context);
+                    break;
                 case "inaccessible":
                     argument.Inaccessible = true;
                     break;
