@@ -74,13 +74,17 @@ internal static class SubgraphResponseReader
 
                 return obj;
             case JsonTokenType.StartArray:
-                var items = new List<object?>();
+                // One scratch list per nesting depth, reused for every list at that depth; only the exact-size array is kept.
+                var depth = reader.CurrentDepth;
+                var items = names.ListAt(depth);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items.Add(ReadValue(ref reader, names));
                 }
 
-                return items.ToArray();
+                var array = items.Count == 0 ? [] : items.ToArray();
+                items.Clear();
+                return array;
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
@@ -110,10 +114,24 @@ internal static class SubgraphResponseReader
         return boxes;
     }
 
-    /// <summary>Property names seen in one response: each distinct name becomes one string, however often it occurs.</summary>
+    /// <summary>
+    /// Per-response reading state: property names seen (each distinct name becomes one string, however often it occurs)
+    /// and scratch lists.
+    /// </summary>
     private sealed class NameTable
     {
         private readonly List<(byte[] Utf8, string Name)> _names = new(16);
+        private readonly List<List<object?>> _lists = [];
+
+        public List<object?> ListAt(int depth)
+        {
+            while (_lists.Count <= depth)
+            {
+                _lists.Add(new List<object?>(16));
+            }
+
+            return _lists[depth];
+        }
 
         public string Get(ref Utf8JsonReader reader)
         {
