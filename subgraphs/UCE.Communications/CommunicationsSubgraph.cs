@@ -42,8 +42,7 @@ public sealed class CommunicationsSubgraph : SubgraphModule<CommunicationsDbCont
             db.Templates.AddRange(MessageTemplates.Create());
         }
 
-        var now = DateTime.UtcNow;
-        var rows = CommunicationSeed.Build(graph, new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc));
+        var rows = CommunicationSeed.Build(graph);
         db.Recipients.AddRange(rows.Recipients);
         db.Notifications.AddRange(rows.Notifications);
         await db.SaveChangesAsync(cancellationToken);

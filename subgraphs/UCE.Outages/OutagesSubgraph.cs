@@ -38,8 +38,7 @@ public sealed class OutagesSubgraph : SubgraphModule<OutagesDbContext>
 
     protected override async Task SeedAsync(OutagesDbContext db, DemoGraph graph, CancellationToken cancellationToken)
     {
-        var now = DateTime.UtcNow;
-        var rows = OutageSeed.Build(graph, new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc));
+        var rows = OutageSeed.Build(graph);
         db.GridConnections.AddRange(rows.GridConnections);
         db.Outages.AddRange(rows.Outages);
         await db.SaveChangesAsync(cancellationToken);

@@ -42,7 +42,7 @@ public sealed class ProductsSubgraph : SubgraphModule<ProductsDbContext>
             db.Products.AddRange(ProductCatalogue.Create());
         }
 
-        var rows = ProductSeed.Build(graph, DateTime.UtcNow.Date);
+        var rows = ProductSeed.Build(graph);
         db.CustomerProfiles.AddRange(rows.Customers);
         db.Enrollments.AddRange(rows.Enrollments);
         db.Offers.AddRange(rows.Offers);

@@ -10,6 +10,9 @@ namespace UCE.Communications.Data;
 /// </summary>
 public static class CommunicationSeed
 {
+    /// <summary>The instant the demo timeline is written as of (the other subgraphs' seeds use the same day).</summary>
+    public static readonly DateTime AsOf = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+
     private static readonly string[] FirstNames =
     [
         "Avery", "Jordan", "Maya", "Noah", "Priya", "Lucas", "Chloe", "Mateo", "Hannah", "Omar",
@@ -22,10 +25,11 @@ public static class CommunicationSeed
 
     private static readonly IReadOnlyList<MessageTemplate> Templates = MessageTemplates.Create();
 
-    /// <summary>Builds the rows for <paramref name="graph"/>'s customers; <paramref name="now"/> anchors the timeline.</summary>
-    public static CommunicationSeedRows Build(DemoGraph graph, DateTime now)
+    /// <summary>Builds the rows for <paramref name="graph"/>'s customers, with notifications in the year before <see cref="AsOf"/>.</summary>
+    public static CommunicationSeedRows Build(DemoGraph graph)
     {
         var rows = new CommunicationSeedRows();
+        var now = AsOf;
         foreach (var customer in graph.Customers())
         {
             var random = DemoGraph.RandomFor("communications", customer.Index);

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using UCE.Communications.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.DataLoading;
 
 namespace UCE.Communications.Types;
 

@@ -19,7 +19,8 @@ public sealed class CommunicationsQuery : ObjectGraphType
             .ResolveAsync(async context =>
             {
                 var topic = context.GetArgument<Topic?>("topic");
-                var query = context.Service<CommunicationsDbContext>().Templates.AsNoTracking();
+                await using var db = await context.Service<IDbContextFactory<CommunicationsDbContext>>().CreateDbContextAsync(context.CancellationToken);
+                var query = db.Templates.AsNoTracking();
                 if (topic is { } wanted)
                 {
                     query = query.Where(t => t.Topic == wanted);

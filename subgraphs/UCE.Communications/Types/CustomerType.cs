@@ -3,6 +3,7 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Communications.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.DataLoading;
 
 namespace UCE.Communications.Types;
 

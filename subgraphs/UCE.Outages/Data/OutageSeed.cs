@@ -15,6 +15,9 @@ public static class OutageSeed
 {
     public const int LocationsPerFeeder = 10;
 
+    /// <summary>The instant the demo timeline is written as of (the other subgraphs' seeds use the same day).</summary>
+    public static readonly DateTime AsOf = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+
     private const int FeedersPerArea = 10;
 
     private static readonly string[] AreaNames =
@@ -32,10 +35,11 @@ public static class OutageSeed
         "Street lights and our house are out.",
     ];
 
-    /// <summary>Builds the rows for <paramref name="graph"/>'s customers; <paramref name="now"/> anchors the timeline.</summary>
-    public static OutageSeedRows Build(DemoGraph graph, DateTime now)
+    /// <summary>Builds the rows for <paramref name="graph"/>'s customers, with outages in the year before <see cref="AsOf"/>.</summary>
+    public static OutageSeedRows Build(DemoGraph graph)
     {
         var rows = new OutageSeedRows();
+        var now = AsOf;
         var lastIndex = graph.FirstIndex + graph.CustomerCount - 1;
         foreach (var customer in graph.Customers())
         {

@@ -1,10 +1,10 @@
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Outages.Data;
 using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.DataLoading;
 
 namespace UCE.Outages.Types;
 

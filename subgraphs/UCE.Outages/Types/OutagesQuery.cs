@@ -1,10 +1,10 @@
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using UCE.Outages.Data;
 using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Subgraphs.Hosting.Errors;
 
 namespace UCE.Outages.Types;
@@ -36,7 +36,7 @@ public sealed class OutagesQuery : ObjectGraphType
             .ResolveAsync(async context =>
             {
                 var first = PageSize.Read(context, "first");
-                var db = context.Service<OutagesDbContext>();
+                await using var db = await context.Service<IDbContextFactory<OutagesDbContext>>().CreateDbContextAsync(context.CancellationToken);
                 return await db.Outages.AsNoTracking()
                     .Where(o => o.Status != OutageStatus.Restored)
                     .OrderByDescending(o => o.StartedAt)

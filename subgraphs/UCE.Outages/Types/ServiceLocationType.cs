@@ -1,9 +1,9 @@
 using GraphQL;
-using GraphQL.DataLoader;
 using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.DataLoading;
 
 namespace UCE.Outages.Types;
 

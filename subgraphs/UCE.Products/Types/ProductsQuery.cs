@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using UCE.Products.Data;
 using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Subgraphs.Hosting.Errors;
 
 namespace UCE.Products.Types;
@@ -21,7 +22,7 @@ public sealed class ProductsQuery : ObjectGraphType
             .ResolveAsync(async context =>
             {
                 var category = context.GetArgument<ProductCategory?>("category");
-                var db = context.Service<ProductsDbContext>();
+                await using var db = await context.Service<IDbContextFactory<ProductsDbContext>>().CreateDbContextAsync(context.CancellationToken);
                 var query = db.Products.AsNoTracking();
                 if (category is { } wanted)
                 {
