@@ -32,6 +32,37 @@ public sealed class UsageSubgraph : SubgraphModule<UsageDbContext>
     protected override Task<bool> HasDataAsync(UsageDbContext db, CancellationToken cancellationToken) =>
         db.Meters.AnyAsync(cancellationToken);
 
+    /// <summary>On PostgreSQL the generator writes each chunk with binary COPY; elsewhere it seeds chunk by chunk.</summary>
+    public override async Task GenerateAsync(Func<DbContext> createContext, DemoGraph graph, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        await using (var probe = createContext())
+        {
+            if (!probe.Database.IsNpgsql())
+            {
+                await base.GenerateAsync(createContext, graph, progress, cancellationToken);
+                return;
+            }
+        }
+
+        var end = graph.FirstIndex + graph.CustomerCount;
+        for (var first = graph.FirstIndex; first < end; first += GenerationChunkSize)
+        {
+            var count = Math.Min(GenerationChunkSize, end - first);
+            var rows = UsageSeed.Generate(new DemoGraph(count, first));
+            await using var db = createContext();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await PostgresBulkCopy.CopyAsync(db, rows.Meters, cancellationToken);
+            await PostgresBulkCopy.CopyAsync(db, rows.Accounts, cancellationToken);
+            await PostgresBulkCopy.CopyAsync(db, rows.DailyReads, cancellationToken);
+            await PostgresBulkCopy.CopyAsync(db, rows.Intervals, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            progress?.Report(first + count - graph.FirstIndex);
+        }
+    }
+
+    protected override int GenerationChunkSize => 5_000;
+
     protected override async Task SeedAsync(UsageDbContext db, DemoGraph graph, CancellationToken cancellationToken)
     {
         var rows = UsageSeed.Generate(graph);
