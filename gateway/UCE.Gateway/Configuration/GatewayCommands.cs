@@ -1,3 +1,5 @@
+using UCE.Gateway.Composition;
+
 namespace UCE.Gateway.Configuration;
 
 /// <summary>The command-line verbs that do not start the gateway: <c>--help</c> and <c>compose</c>.</summary>
@@ -8,8 +10,7 @@ public static class GatewayCommands
     {
         if (commandLine.IsCompose)
         {
-            await error.WriteLineAsync("compose: this build has no composition library entry point; compose with tests/tools/apollo/compose.mjs.");
-            return 2;
+            return await ComposeCommand.RunAsync([.. commandLine.ComposeArguments], output, error);
         }
 
         await output.WriteLineAsync(GatewayCommandLine.Usage);
