@@ -200,7 +200,7 @@ internal sealed partial class SchemaMerger
 
     private static string? MostCommon(IEnumerable<string?> values)
     {
-        var present = values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+        var present = values.Where(v => v is not null).Select(v => v!).ToList();
         return present.Count == 0
             ? null
             : present.GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().Key;
