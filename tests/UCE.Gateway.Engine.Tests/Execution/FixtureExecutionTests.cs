@@ -6,7 +6,7 @@ namespace UCE.Gateway.Engine.Tests.Execution;
 /// <summary>Planner and executor together over the Apollo-composed fixture supergraphs.</summary>
 public sealed class FixtureExecutionTests
 {
-    private static readonly Dictionary<string, string> EntityJumpData = new()
+    internal static readonly Dictionary<string, string> EntityJumpData = new()
     {
         ["accounts"] = """
             { "Query": { "customers": [ { "id": "c1", "name": "Ada" }, { "id": "c2", "name": "Grace" }, { "id": "c1", "name": "Ada" } ],
@@ -100,7 +100,7 @@ public sealed class FixtureExecutionTests
 /// <summary>Fixture supergraphs with abstract types, <c>@interfaceObject</c>, <c>@provides</c>, <c>@override</c> and partial enums.</summary>
 public sealed class FixtureAbstractTypeExecutionTests
 {
-    private static readonly Dictionary<string, string> DeviceData = new()
+    internal static readonly Dictionary<string, string> DeviceData = new()
     {
         ["devices"] = """
             { "Query": { "devices": [ { "__typename": "Thermostat", "id": "t1", "serial": "S-T1", "setpoint": 20.5 },
@@ -116,7 +116,7 @@ public sealed class FixtureAbstractTypeExecutionTests
             """,
     };
 
-    private static readonly Dictionary<string, Func<IResolveFieldContext, object?>> WarrantyResolvers = new()
+    internal static readonly Dictionary<string, Func<IResolveFieldContext, object?>> WarrantyResolvers = new()
     {
         ["Device.warrantyRisk"] = context =>
             ((IDictionary<string, object?>)context.Source!).TryGetValue("battery", out var battery) && battery is int level
@@ -229,7 +229,7 @@ public sealed class FixtureAbstractTypeExecutionTests
 /// <summary>Fixture operations that stress response shaping: aliases over keys, the same field with different arguments, skip/include.</summary>
 public sealed class FixtureOperationShapeTests
 {
-    private static readonly Dictionary<string, string> CatalogData = new()
+    internal static readonly Dictionary<string, string> CatalogData = new()
     {
         ["catalog"] = """
             { "Query": { "products": [ { "upc": "1", "name": "Lamp", "price": 10.0, "related": [ { "upc": "2", "name": "Bulb", "price": 2.0, "related": [] } ] },
@@ -242,7 +242,7 @@ public sealed class FixtureOperationShapeTests
             """,
     };
 
-    private static readonly Dictionary<string, Func<IResolveFieldContext, object?>> CatalogResolvers = new()
+    internal static readonly Dictionary<string, Func<IResolveFieldContext, object?>> CatalogResolvers = new()
     {
         ["Product.price"] = context =>
         {

@@ -27,6 +27,7 @@ public sealed class FixtureGraph : IDisposable
             subgraphs.Add(new DataSubgraph(info.Name, sdl, dataBySubgraph.GetValueOrDefault(info.Name, "{}"), resolvers));
         }
 
+        DataSubgraphs = subgraphs;
         Subgraphs = new InMemorySubgraphHandler([.. subgraphs]);
         options ??= new GatewayOptions();
         Engine = new FederatedGateway(Supergraph, new GatewayOptions
@@ -42,6 +43,9 @@ public sealed class FixtureGraph : IDisposable
     public SupergraphSchema Supergraph { get; }
 
     public InMemorySubgraphHandler Subgraphs { get; }
+
+    /// <summary>The subgraphs themselves, to serve them to another gateway too.</summary>
+    public IReadOnlyList<DataSubgraph> DataSubgraphs { get; }
 
     public FederatedGateway Engine { get; }
 
