@@ -118,7 +118,7 @@ public static class ComposeCommand
             Directory.CreateDirectory(directory);
         }
 
-        await File.WriteAllTextAsync(outPath, composed + "\n").ConfigureAwait(false);
+        await File.WriteAllTextAsync(outPath, composed).ConfigureAwait(false);
         await stdout.WriteLineAsync($"compose: wrote {outPath} from {subgraphs.Count} subgraphs").ConfigureAwait(false);
         return exitCode;
     }
