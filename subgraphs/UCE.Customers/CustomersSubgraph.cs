@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using UCE.Customers.Data;
 using UCE.Customers.DataLoaders;
 using UCE.Customers.Types;
@@ -45,5 +46,19 @@ public sealed class CustomersSubgraph : SubgraphModule<CustomersDbContext>
         db.Accounts.AddRange(records.SelectMany(r => r.Accounts));
         db.Interactions.AddRange(records.SelectMany(r => r.Interactions));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Binary COPY on PostgreSQL; the chunked <see cref="SubgraphModule.SeedAsync"/> path on SQLite.</summary>
+    public override async Task GenerateAsync(Func<DbContext> createContext, DemoGraph graph, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(createContext);
+        await using var db = createContext();
+        if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+        {
+            await CustomersBulkLoader.LoadAsync(connection, graph, progress, cancellationToken);
+            return;
+        }
+
+        await base.GenerateAsync(createContext, graph, progress, cancellationToken);
     }
 }

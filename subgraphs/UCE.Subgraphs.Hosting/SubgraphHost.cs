@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UCE.Subgraphs.Hosting.Database;
@@ -75,6 +76,8 @@ public static class SubgraphHost
             Args = [.. options.Arguments],
             ApplicationName = module.GetType().Assembly.GetName().Name,
         });
+        // Defaults first, so appsettings, the environment and the command line override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietDefaults });
         builder.Configuration.AddInMemoryCollection(options.Configuration);
         builder.AddSubgraphLogging();
 
@@ -200,6 +203,14 @@ public static class SubgraphHost
         log?.WriteLine(report.ToString());
         return report;
     }
+
+    // Per-command SQL logs at Information would drown everything else; they stay available by configuration.
+    private static readonly Dictionary<string, string?> QuietDefaults = new(StringComparer.Ordinal)
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+    };
 
     private static string? ReadOption(string[] args, string name)
     {

@@ -18,14 +18,14 @@ public class SubgraphFixture<TModule> : IAsyncLifetime
 
     public GraphQLClient GraphQL => Host.GraphQL;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var module = new TModule();
         database = await PostgresDatabase.CreateAsync(module.Name);
         host = await SubgraphTestHost.StartAsync(module, database.ConnectionString);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (host is not null)
         {
