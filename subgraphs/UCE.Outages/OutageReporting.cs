@@ -33,6 +33,14 @@ public sealed class OutageReporting(OutagesDbContext db, TimeProvider clock, ILo
             .SingleOrDefaultAsync(c => c.LocationId == locationId, cancellationToken)
             ?? throw new DomainError(OutageErrorCodes.ServiceLocationNotFound, $"No service location has id '{locationId}'.");
 
+        // Storms bring many reports from one feeder at once; serialising them per feeder keeps them on one outage
+        // instead of each opening its own.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({connection.FeederName}))", cancellationToken);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var outage = await FindCoveringOutageAsync(connection, cancellationToken);
         var created = outage is null;
@@ -58,6 +66,7 @@ public sealed class OutageReporting(OutagesDbContext db, TimeProvider clock, ILo
         };
         outage.Reports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         foreach (var changed in outage.PendingEvents)
         {

@@ -94,6 +94,25 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
     }
 
     [Fact]
+    public async Task Simultaneous_reports_from_one_powered_feeder_open_a_single_outage()
+    {
+        var locations = Enumerable.Range(21, 8).Select(i => $"loc-{i:D6}").ToList();
+
+        var responses = await Task.WhenAll(locations.Select(location => fixture.GraphQL.PostAsync(
+            ReportOutage,
+            new { input = new { serviceLocationId = location, description = "Storm, no power." } })));
+
+        Assert.All(responses, r => r.EnsureNoErrors());
+        Assert.Single(responses, r => r.At("reportOutage", "outageCreated").GetBoolean());
+        await using var db = fixture.Host.CreateDbContext<OutagesDbContext>();
+        var active = await db.Outages.AsNoTracking().Include(o => o.AffectedLocations).Include(o => o.Reports)
+            .SingleAsync(o => o.FeederName == "FDR-00003" && o.Status != OutageStatus.Restored);
+        Assert.Equal(locations, active.AffectedLocations.Select(l => l.LocationId).Order(StringComparer.Ordinal));
+        Assert.Equal(8, active.AffectedCustomerCount);
+        Assert.Equal(8, active.Reports.Count);
+    }
+
+    [Fact]
     public async Task Report_for_an_unknown_location_is_refused_and_changes_nothing()
     {
         var snapshot = await CountRowsAsync();
