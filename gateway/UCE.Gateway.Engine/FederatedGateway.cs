@@ -170,15 +170,29 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
 
         var rootType = operation.Operation == OperationType.Mutation ? _schema.MutationType! : _schema.QueryType;
         ResponseObject? data;
+        var completionErrors = new List<JsonObject>();
         lock (execution.Sync)
         {
-            data = ResponseShaper.Shape(_schema, prepared, operation, rootType, execution.Data, variables, execution.Errors, execution.AnyFetchFailed);
+            data = ResponseShaper.Shape(_schema, prepared, operation, rootType, execution.Data, variables, execution.Errors, completionErrors, execution.AnyFetchFailed);
         }
 
         JsonObject? extensions = null;
+        if (completionErrors.Count > 0)
+        {
+            if (_options.ValueCompletionErrorsInExtensions)
+            {
+                extensions = new JsonObject { ["valueCompletion"] = new JsonArray([.. completionErrors]) };
+            }
+            else
+            {
+                execution.Errors.AddRange(completionErrors);
+            }
+        }
+
         if (request.IncludeQueryPlan && _printPlan is not null)
         {
-            extensions = new JsonObject { ["queryPlan"] = _printPlan(plan) };
+            extensions ??= [];
+            extensions["queryPlan"] = _printPlan(plan);
         }
 
         return new GatewayResponse(data) { Errors = execution.Errors, Extensions = extensions };

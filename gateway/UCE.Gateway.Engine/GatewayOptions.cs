@@ -20,6 +20,13 @@ public sealed class GatewayOptions
     /// <summary>Send identical query requests that are in flight at the same moment once (default on; never for mutations).</summary>
     public bool DeduplicateInFlightQueries { get; init; } = true;
 
+    /// <summary>
+    /// Where errors found while completing subgraph values go — a null in a non-null position, an enum value or scalar the
+    /// API schema cannot represent: <c>extensions.valueCompletion</c> (default, as Apollo Gateway and Apollo Router do, so
+    /// clients see the same <c>errors</c>) or, when false, the response's <c>errors</c>.
+    /// </summary>
+    public bool ValueCompletionErrorsInExtensions { get; init; } = true;
+
     /// <summary>How many query plans to keep (keyed by document and operation name).</summary>
     public int PlanCacheSize { get; init; } = 2048;
 

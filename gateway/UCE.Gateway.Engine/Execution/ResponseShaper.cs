@@ -19,17 +19,19 @@ internal sealed class ResponseShaper
     private readonly IReadOnlyDictionary<string, GraphQLFragmentDefinition> _fragments;
     private readonly JsonObject _variables;
     private readonly List<JsonObject> _errors;
+    private readonly List<JsonObject> _completionErrors;
     private readonly bool _nullsExplainedByFailedFetch;
     private readonly HashSet<string> _errorPaths;
     private readonly List<object> _path = new(16);
 
-    private ResponseShaper(ApiSchemaIndex schema, PreparedDocument document, JsonObject variables, List<JsonObject> errors, bool anyFetchFailed)
+    private ResponseShaper(ApiSchemaIndex schema, PreparedDocument document, JsonObject variables, List<JsonObject> errors, List<JsonObject> completionErrors, bool anyFetchFailed)
     {
         _schema = schema;
         _document = document;
         _fragments = document.Fragments;
         _variables = variables;
         _errors = errors;
+        _completionErrors = completionErrors;
         _nullsExplainedByFailedFetch = anyFetchFailed;
         _errorPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var error in errors)
@@ -53,7 +55,11 @@ internal sealed class ResponseShaper
         Propagate,
     }
 
-    /// <summary>Shapes <paramref name="data"/> for <paramref name="operation"/>; returns <c>null</c> when null propagation reaches <c>data</c>.</summary>
+    /// <summary>
+    /// Shapes <paramref name="data"/> for <paramref name="operation"/>; returns <c>null</c> when null propagation reaches
+    /// <c>data</c>. Errors the gateway finds while completing values (a value the API schema cannot represent, a null in a
+    /// non-null position) go to <paramref name="completionErrors"/>.
+    /// </summary>
     public static ResponseObject? Shape(
         ApiSchemaIndex schema,
         PreparedDocument document,
@@ -62,9 +68,10 @@ internal sealed class ResponseShaper
         DataObject data,
         JsonObject variables,
         List<JsonObject> errors,
+        List<JsonObject> completionErrors,
         bool anyFetchFailed)
     {
-        var shaper = new ResponseShaper(schema, document, variables, errors, anyFetchFailed);
+        var shaper = new ResponseShaper(schema, document, variables, errors, completionErrors, anyFetchFailed);
         var fields = shaper.FieldsOf(operation.SelectionSet, rootType, static (shaper, owner, type, into) =>
             shaper.CollectFields(type, (GraphQLSelectionSet)owner, into));
         var outcome = shaper.CompleteFields(rootType, data, fields, out var result);
@@ -313,7 +320,7 @@ internal sealed class ResponseShaper
     {
         var key = ResponseErrors.PathKey(_path);
         _errorPaths.Add(key);
-        _errors.Add(ResponseErrors.Create(message, ErrorCodes.InvalidSubgraphValue, [.. _path]));
+        _completionErrors.Add(ResponseErrors.Create(message, ErrorCodes.InvalidSubgraphValue, [.. _path]));
         return Outcome.ErrorNull;
     }
 
@@ -331,7 +338,7 @@ internal sealed class ResponseShaper
             return;
         }
 
-        _errors.Add(ResponseErrors.Create(
+        _completionErrors.Add(ResponseErrors.Create(
             $"Cannot return null for non-nullable field {parent.Name}.{fieldName}.",
             ErrorCodes.InvalidSubgraphValue,
             [.. _path]));

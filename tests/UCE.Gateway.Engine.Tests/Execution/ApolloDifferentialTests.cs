@@ -54,6 +54,43 @@ public sealed class ApolloDifferentialTests
         ("{ customers { id } __schema { queryType { name } } }", null, null));
 
     [ApolloOracleFact]
+    public Task Missing_entities_and_subgraph_nulls_propagate_like_apollo_gateway() => AssertSameAnswersAsync(
+        "entity-jump",
+        new Dictionary<string, string>
+        {
+            ["accounts"] = """
+                { "Query": { "customers": [ { "id": "c1", "name": "Ada" }, { "id": "c9", "name": "Nobody" } ],
+                             "customer": { "id": "c9", "name": "Nobody" } } }
+                """,
+            ["billing"] = """
+                { "Customer": [ { "id": "c1", "balance": 12.5, "bills": [ { "id": "b1", "amount": 10.0 } ] } ] }
+                """,
+        },
+        null,
+        ("{ customers { name balance } }", null, null),
+        ("{ customers { name bills { id } } }", null, null),
+        ("{ customer(id: \"c9\") { name balance } }", null, null),
+        ("{ customer(id: \"c9\") { name } customers { name } }", null, null));
+
+    [ApolloOracleFact]
+    public Task Values_the_api_schema_cannot_represent_are_handled_like_apollo_gateway() => AssertSameAnswersAsync(
+        "exec-invalid-values",
+        new Dictionary<string, string>
+        {
+            ["products"] = """
+                { "Query": { "topProducts": [ { "upc": "1", "name": "Table", "category": "FURNITURE" }, { "upc": "3", "name": "Rake", "category": "GARDEN" } ],
+                             "product": { "upc": "3", "name": "Rake", "category": "GARDEN" } } }
+                """,
+            ["reviews"] = """
+                { "Product": [ { "upc": "1", "reviews": [ { "id": "r1", "body": "Solid", "rating": 5 } ] }, { "upc": "3", "reviews": null } ] }
+                """,
+        },
+        null,
+        ("{ topProducts { name category } }", null, null),
+        ("{ product(upc: \"3\") { name category reviews { body } } }", null, null),
+        ("{ topProducts { upc reviews { body rating } } }", null, null));
+
+    [ApolloOracleFact]
     public Task Interface_object_answers_match_apollo_gateway() => AssertSameAnswersAsync(
         "interface-object",
         FixtureAbstractTypeExecutionTests.DeviceData,

@@ -29,11 +29,11 @@ public sealed class ResponseShapeTests : IDisposable
 
         // u3 has no username: a non-null field, so the author object becomes null.
         AssertJson("""
-            {"errors":[{"message":"Cannot return null for non-nullable field User.username.","path":["topProducts",2,"reviews",0,"author","username"],"extensions":{"code":"INVALID_SUBGRAPH_VALUE"}}],
-             "data":{"topProducts":[
+            {"data":{"topProducts":[
               {"name":"Table","reviews":[{"body":"Love it","author":{"username":"ada"}},{"body":"Too small","author":{"username":"grace"}}]},
               {"name":"Couch","reviews":[{"body":"Comfy","author":{"username":"ada"}}]},
-              {"name":"Chair","reviews":[{"body":"Wobbly","author":null}]}]}}
+              {"name":"Chair","reviews":[{"body":"Wobbly","author":null}]}]},
+             "extensions":{"valueCompletion":[{"message":"Cannot return null for non-nullable field User.username.","path":["topProducts",2,"reviews",0,"author","username"],"extensions":{"code":"INVALID_SUBGRAPH_VALUE"}}]}}
             """, response);
     }
 
@@ -96,7 +96,8 @@ public sealed class ResponseShapeTests : IDisposable
 
         Assert.Null(response["data"]!["topProducts"]![2]!["category"]);
         Assert.Equal("Chair", response["data"]!["topProducts"]![2]!["name"]!.GetValue<string>());
-        var error = Assert.Single(response["errors"]!.AsArray())!;
+        Assert.False(response.ContainsKey("errors"));
+        var error = Assert.Single(response["extensions"]!["valueCompletion"]!.AsArray())!;
         Assert.Equal("""["topProducts",2,"category"]""", error["path"]!.ToJsonString());
         Assert.Equal("INVALID_SUBGRAPH_VALUE", error["extensions"]!["code"]!.GetValue<string>());
     }
@@ -113,9 +114,24 @@ public sealed class ResponseShapeTests : IDisposable
 
         // Review.rating is Int! and null for r4; Review is non-null in [Review!], so the reviews list of product 3 becomes null.
         AssertJson("""
-            {"errors":[{"message":"Cannot return null for non-nullable field Review.rating.","path":["topProducts",2,"reviews",0,"rating"],"extensions":{"code":"INVALID_SUBGRAPH_VALUE"}}],
-             "data":{"topProducts":[{"reviews":[{"rating":5},{"rating":2}]},{"reviews":[{"rating":4}]},{"reviews":null}]}}
+            {"data":{"topProducts":[{"reviews":[{"rating":5},{"rating":2}]},{"reviews":[{"rating":4}]},{"reviews":null}]},
+             "extensions":{"valueCompletion":[{"message":"Cannot return null for non-nullable field Review.rating.","path":["topProducts",2,"reviews",0,"rating"],"extensions":{"code":"INVALID_SUBGRAPH_VALUE"}}]}}
             """, response);
+    }
+
+    [Fact]
+    public async Task Value_completion_errors_can_be_reported_in_errors_instead_of_extensions()
+    {
+        using var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, ProductCatalogGraph.CreateSubgraphs(), new GatewayOptions { ValueCompletionErrorsInExtensions = false });
+        const string query = "{ topProducts { name category } }";
+        gateway.Plan(query, Root("products", "{ topProducts { name category } }"));
+
+        var response = await gateway.RunAsync(query);
+
+        Assert.False(response.ContainsKey("extensions"));
+        var error = Assert.Single(response["errors"]!.AsArray())!;
+        Assert.Equal("""["topProducts",2,"category"]""", error["path"]!.ToJsonString());
+        Assert.Equal("INVALID_SUBGRAPH_VALUE", error["extensions"]!["code"]!.GetValue<string>());
     }
 
     [Fact]

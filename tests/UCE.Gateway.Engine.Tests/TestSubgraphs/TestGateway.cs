@@ -35,6 +35,7 @@ public sealed class TestGateway : IDisposable
                 EnableIntrospection = baseOptions.EnableIntrospection,
                 DeduplicateInFlightQueries = baseOptions.DeduplicateInFlightQueries,
                 SubgraphUrlOverrides = baseOptions.SubgraphUrlOverrides,
+                ValueCompletionErrorsInExtensions = baseOptions.ValueCompletionErrorsInExtensions,
             });
     }
 
