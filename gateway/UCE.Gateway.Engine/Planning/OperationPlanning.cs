@@ -92,8 +92,13 @@ internal sealed partial class OperationPlanning
             }
             else
             {
-                group = _groups.FirstOrDefault(g => !g.IsEntityFetch && candidates.Contains(g.Subgraph))
-                    ?? NewGroup(BestRootCandidate(candidates, rootTypeName, field), false, [], 0);
+                // Joining a fetch already planned saves a request, unless another subgraph resolves more of the field.
+                var best = BestRootCandidate(candidates, rootTypeName, field);
+                var bestScore = LocalScore(best, definition.NamedType, field.Children);
+                group = _groups.FirstOrDefault(g => !g.IsEntityFetch && candidates.Contains(g.Subgraph)
+                        && LocalScore(g.Subgraph, definition.NamedType, field.Children) == bestScore)
+                    ?? _groups.FirstOrDefault(g => !g.IsEntityFetch && g.Subgraph == best)
+                    ?? NewGroup(best, false, [], 0);
             }
 
             last = group;
@@ -106,6 +111,44 @@ internal sealed partial class OperationPlanning
             var position = new Position(group, target, rootTypeName, [], null, [], reserved, null, 0);
             PlanFieldLocally(position, field, definition, JoinFieldIn(group.Subgraph, definition));
         }
+    }
+
+    private (Position Position, ClientField Field)? RootFieldElsewhereResolving(Position position, ClientSelection selection)
+    {
+        if (position.Enclosing is not { } up || up.Position.Enclosing is not null || up.Position.Path.Count != 0
+            || up.Position.Group.IsEntityFetch || _operation.Operation == OperationType.Mutation)
+        {
+            return null;
+        }
+
+        var rootType = _supergraph.Type(up.Position.ParentType)!;
+        var definition = rootType.Field(up.Field.Name)!;
+        var wanted = FieldCount([selection]);
+        foreach (var graph in _supergraph.Subgraphs.Select(s => s.Name))
+        {
+            if (graph != position.Graph && CanResolveLocally(graph, rootType.Name, up.Field.Name, null)
+                && LocalScore(graph, definition.NamedType, [selection]) == wanted)
+            {
+                return (up.Position, up.Field with { Children = [selection] });
+            }
+        }
+
+        return null;
+    }
+
+    private void PlanRootFieldElsewhere(Position position, ClientField field)
+    {
+        var rootType = _supergraph.Type(position.ParentType)!;
+        var definition = rootType.Field(field.Name)!;
+        var graph = _supergraph.Subgraphs.Select(s => s.Name)
+            .Where(g => g != position.Graph && CanResolveLocally(g, rootType.Name, field.Name, null))
+            .OrderByDescending(g => LocalScore(g, definition.NamedType, field.Children))
+            .FirstOrDefault()
+            ?? throw Unsatisfiable(position, field.Name);
+        var group = _groups.FirstOrDefault(g => !g.IsEntityFetch && g.Subgraph == graph && g.Segment == position.Group.Segment)
+            ?? NewGroup(graph, false, [], position.Group.Segment);
+        var rootPosition = new Position(group, group.Selections, rootType.Name, [], null, [], position.Reserved, position.Touched, position.JumpDepth + 1);
+        PlanFieldLocally(rootPosition, field, definition, JoinFieldIn(graph, definition));
     }
 
     private void FlattenRoot(IReadOnlyList<ClientSelection> selections, string rootTypeName, List<GraphQLDirectives> conditions, List<(ClientField, List<GraphQLDirectives>)> fields)
@@ -401,6 +444,14 @@ internal sealed partial class OperationPlanning
             throw Unsatisfiable(position, fieldName);
         }
 
+        if (onlyGraph is null && RootFieldElsewhereResolving(position, selection) is { } rootPosition)
+        {
+            // Asking another subgraph for the same root field runs in parallel with this fetch, where an entity
+            // jump would wait for it.
+            PlanRootFieldElsewhere(rootPosition.Position, rootPosition.Field);
+            return;
+        }
+
         var candidates = JumpTargets(position, fieldName);
         if (onlyGraph is not null)
         {
@@ -415,6 +466,15 @@ internal sealed partial class OperationPlanning
                 // A value type (no key) cannot be fetched on its own: fetch the enclosing field again, with
                 // this selection below it, from a subgraph that can take over the enclosing object.
                 Jump(enclosing with { JumpDepth = position.JumpDepth + 1 }, via with { Children = [selection] });
+                return;
+            }
+
+            if (position.Enclosing is null && position.Path.Count == 0 && !position.Group.IsEntityFetch
+                && _operation.Operation != OperationType.Mutation && selection is ClientField rootField)
+            {
+                // A root field several subgraphs resolve (@shareable) whose selections no single one covers, below a
+                // value type: ask another subgraph for the same root field with the selections it can resolve.
+                PlanRootFieldElsewhere(position, rootField);
                 return;
             }
 
