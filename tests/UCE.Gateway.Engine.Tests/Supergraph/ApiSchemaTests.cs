@@ -32,6 +32,31 @@ public sealed class ApiSchemaTests
     }
 
     [Fact]
+    public void Types_reachable_only_through_inaccessible_fields_are_removed()
+    {
+        var supergraph = SupergraphFixtures.Load("inaccessible");
+
+        Assert.NotNull(supergraph.Type("Audit"));
+        Assert.Null(supergraph.ApiSchema.AllTypes["Audit"]);
+        Assert.DoesNotContain("Audit", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Renamed_root_types_stay_the_api_schema_roots()
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("entity-jump")
+            .Replace("query: Query", "query: RootQuery", StringComparison.Ordinal)
+            .Replace("type Query", "type RootQuery", StringComparison.Ordinal);
+
+        var supergraph = Engine.Supergraph.SupergraphSchema.Parse(sdl);
+
+        Assert.Equal("RootQuery", supergraph.ApiSchema.Query.Name);
+        Assert.Contains("query: RootQuery", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+        var plan = new Engine.Planning.QueryPlanner(supergraph).Plan(GraphQLParser.Parser.Parse("{ customers { balance } }"), null);
+        Assert.IsType<Engine.Planning.SequenceNode>(plan.Root);
+    }
+
+    [Fact]
     public void Join_and_link_machinery_is_absent_from_the_api_schema()
     {
         var supergraph = SupergraphFixtures.Load("interface-object");
