@@ -84,6 +84,16 @@ internal sealed partial class SchemaMerger
                 continue;
             }
 
+            if (kind == TypeKind.Interface && sources.TrueForAll(s => s.Type.InterfaceObject))
+            {
+                errors.Add(new CompositionError(
+                    ErrorCodes.InterfaceObjectUsageError,
+                    $"Type \"{name}\" is declared with @interfaceObject in all the subgraphs in which it is defined (it is defined in {SubgraphList(sources.Select(s => s.Subgraph.Name).ToList())} but should be defined as an interface in at least one subgraph)",
+                    sources[0].Subgraph.Name,
+                    sources[0].Subgraph.LocationOf(sources[0].Type.Node)));
+                continue;
+            }
+
             var merged = kind switch
             {
                 TypeKind.Object or TypeKind.Interface => MergeComposite(name, kind, sources),
@@ -99,6 +109,11 @@ internal sealed partial class SchemaMerger
         }
 
         AddInterfaceObjectFields();
+        if (!supergraph.Types.TryGetValue("Query", out var query) || query.Fields.Count == 0)
+        {
+            errors.Add(new CompositionError(ErrorCodes.NoQueries, "No queries found in any subgraph: a supergraph must have a query root type."));
+        }
+
         foreach (var operation in new[] { "query", "mutation", "subscription" })
         {
             if (subgraphs.Any(s => s.RootTypes.ContainsKey(operation)))
@@ -128,6 +143,10 @@ internal sealed partial class SchemaMerger
             || t.Fields.Any(f => f.OtherDirectives.Any(IsTag) || f.Arguments.Any(a => a.OtherDirectives.Any(IsTag)))
             || t.EnumValues.Any(v => v.OtherDirectives.Any(IsTag))));
     }
+
+    private static string SubgraphList(List<string> names) => names.Count == 1
+        ? $"subgraph \"{names[0]}\""
+        : "subgraphs " + string.Join(", ", names.Take(names.Count - 1).Select(n => $"\"{n}\"")) + $" and \"{names[^1]}\"";
 
     private static bool IsTag(string directive) => directive.StartsWith("@tag(", StringComparison.Ordinal);
 

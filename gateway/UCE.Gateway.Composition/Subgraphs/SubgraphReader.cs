@@ -638,6 +638,33 @@ internal static class SubgraphReader
             {
                 Check(TypeReference.Named(member), type.Node);
             }
+
+            foreach (var member in type.UnionMembers)
+            {
+                if (subgraph.Types.TryGetValue(member, out var memberType) && memberType.Kind != TypeKind.Object)
+                {
+                    errors.Add(new CompositionError(ErrorCodes.InvalidGraphQL, $"[{subgraph.Name}] Cannot add non-object type {member} (of type {memberType.Kind}Type) as member of union type {type.Name}", subgraph.Name, subgraph.LocationOf(type.Node)));
+                }
+            }
+
+            foreach (var interfaceName in type.Interfaces)
+            {
+                if (!subgraph.Types.TryGetValue(interfaceName, out var itf))
+                {
+                    continue;
+                }
+
+                if (itf.Kind != TypeKind.Interface)
+                {
+                    errors.Add(new CompositionError(ErrorCodes.InvalidGraphQL, $"[{subgraph.Name}] Type {type.Name} must only implement Interface types, it cannot implement {interfaceName}.", subgraph.Name, subgraph.LocationOf(type.Node)));
+                    continue;
+                }
+
+                foreach (var field in itf.Fields.Where(f => type.Field(f.Name) is null))
+                {
+                    errors.Add(new CompositionError(ErrorCodes.InvalidGraphQL, $"[{subgraph.Name}] Interface field {interfaceName}.{field.Name} expected but {type.Name} does not provide it.", subgraph.Name, subgraph.LocationOf(type.Node)));
+                }
+            }
         }
 
         void Check(TypeReference reference, ASTNode? node)
