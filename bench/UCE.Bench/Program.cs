@@ -1,0 +1,19 @@
+using UCE.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "load" => await LoadRun.RunAsync(BenchArguments.Parse(args.Skip(1))),
+    "plan" => PlanningCost.Run(BenchArguments.Parse(args.Skip(1))),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          UCE.Bench load --url URL --query FILE [--variables-template JSON] [--rotate N] [--requests N] [--concurrency C]
+                         [--warmup N] [--max-seconds S] [--pid PID] [--header Name:Value]... [--label TEXT]
+          UCE.Bench plan --supergraph FILE --query FILE [--variables JSON] [--iterations N]
+        """);
+    return 2;
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Measures the UCE gateway against Apollo Gateway over the same six UCE subgraphs, on this machine, in one run.
+# Usage: bash bench/run.sh [requests] [concurrency]      (from the repository root; 127.0.0.1 only, bounded)
+# Writes bench/results/<UTC time>/{environment.txt,*.json} and prints a summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REQUESTS=${1:-3000}
+CONCURRENCY=${2:-32}
+OUT=bench/results/$(date -u +%Y%m%d-%H%M%S)
+mkdir -p "$OUT"
+export Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 NODE_ENV=production
+export UCE_DATA_DIR=${UCE_DATA_DIR:-/tmp/uce-bench-data}
+
+dotnet build -c Release gateway/UCE.Gateway/UCE.Gateway.csproj -v q -nologo
+dotnet build -c Release bench/UCE.Bench/UCE.Bench.csproj -v q -nologo
+GATEWAY=gateway/UCE.Gateway/bin/Release/net10.0/UCE.Gateway.dll
+BENCH=bench/UCE.Bench/bin/Release/net10.0/UCE.Bench.dll
+SUPERGRAPH=schema/supergraph.graphql
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+wait_for() { # url, seconds
+  for _ in $(seq 1 $(( $2 * 10 ))); do
+    curl -fs -o /dev/null "$1" && return 0
+    sleep 0.1
+  done
+  echo "timed out waiting for $1" >&2; return 1
+}
+
+# The six subgraphs on 4001-4006 (SQLite, demo data), in one process: the embedded default (its own gateway on 4000 stays idle).
+dotnet "$GATEWAY" > "$OUT/subgraphs.log" 2>&1 & PIDS+=($!)
+wait_for http://127.0.0.1:4000/health 120
+# The gateways under test, each in its own process.
+dotnet "$GATEWAY" --supergraph "$SUPERGRAPH" --port 4100 > "$OUT/uce-gateway.log" 2>&1 & UCE_PID=$!; PIDS+=($UCE_PID)
+node bench/apollo-gateway.mjs --supergraph "$SUPERGRAPH" --port 4200 > "$OUT/apollo-gateway.log" 2>&1 & APOLLO_PID=$!; PIDS+=($APOLLO_PID)
+wait_for http://127.0.0.1:4100/health 30
+for _ in $(seq 1 300); do grep -q listening "$OUT/apollo-gateway.log" && break; sleep 0.1; done
+
+{
+  echo "date: $(date -u +%FT%TZ)"; echo "commit: $(git rev-parse --short HEAD)"
+  echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "dotnet: $(dotnet --version)  node: $(node --version)"
+  echo "requests: $REQUESTS  concurrency: $CONCURRENCY"
+} > "$OUT/environment.txt"
+
+Q360=bench/queries/customer360.graphql
+VARS='{"id":"cus-{n}"}'
+HDR=(--header "X-UCE-Role:agent")
+load() { dotnet "$BENCH" load "$@" "${HDR[@]}"; }
+
+# Customer 360 through each gateway: same query, same customers (rotating over the 40 demo customers), same concurrency.
+load --label uce-customer360 --url http://127.0.0.1:4100/graphql --query $Q360 --variables-template "$VARS" --rotate 40 \
+  --requests "$REQUESTS" --concurrency "$CONCURRENCY" --warmup 300 --max-seconds 180 --pid $UCE_PID | tee "$OUT/uce-customer360.json"
+load --label apollo-customer360 --url http://127.0.0.1:4200/ --query $Q360 --variables-template "$VARS" --rotate 40 \
+  --requests "$REQUESTS" --concurrency "$CONCURRENCY" --warmup 300 --max-seconds 180 --pid $APOLLO_PID | tee "$OUT/apollo-customer360.json"
+
+# Gateway overhead: a query one subgraph answers, through the gateway and straight to the subgraph, one at a time.
+QONE=bench/queries/customer-by-id.graphql
+load --label uce-one-subgraph --url http://127.0.0.1:4100/graphql --query $QONE --variables-template "$VARS" --rotate 40 \
+  --requests 2000 --concurrency 1 --warmup 300 --max-seconds 120 --pid $UCE_PID | tee "$OUT/uce-one-subgraph.json"
+load --label direct-one-subgraph --url http://127.0.0.1:4001/graphql --query $QONE --variables-template "$VARS" --rotate 40 \
+  --requests 2000 --concurrency 1 --warmup 300 --max-seconds 120 | tee "$OUT/direct-one-subgraph.json"
+load --label apollo-one-subgraph --url http://127.0.0.1:4200/ --query $QONE --variables-template "$VARS" --rotate 40 \
+  --requests 2000 --concurrency 1 --warmup 300 --max-seconds 120 --pid $APOLLO_PID | tee "$OUT/apollo-one-subgraph.json"
+
+# Planning cost of the customer 360 query: cold and cached.
+dotnet "$BENCH" plan --supergraph "$SUPERGRAPH" --query $Q360 --iterations 2000 | tee "$OUT/planning.json"
+
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/environment.txt"
+python3 bench/summarize.py "$OUT" | tee "$OUT/summary.md"
