@@ -31,7 +31,7 @@ public sealed class CorpusTests
 
     [Theory]
     [MemberData(nameof(InvalidCases))]
-    public void Invalid_subgraph_set_fails_with_the_error_codes_Apollo_gives(string name)
+    public void Invalid_subgraph_set_fails_with_the_same_error_codes_as_many_times_as_Apollo(string name)
     {
         var corpusCase = CorpusCase.Load("invalid", name);
 
@@ -39,7 +39,7 @@ public sealed class CorpusTests
 
         Assert.False(result.Succeeded, "composition succeeded but Apollo rejects this set");
         Assert.Equal(
-            corpusCase.ExpectedErrorCodes.Distinct().Order(StringComparer.Ordinal),
-            result.Errors.Select(e => e.Code).Distinct().Order(StringComparer.Ordinal));
+            corpusCase.ExpectedErrorCodes.Order(StringComparer.Ordinal),
+            result.Errors.Select(e => e.Code).Order(StringComparer.Ordinal));
     }
 }
