@@ -3,6 +3,7 @@ using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using UCE.Communications.Data;
 using UCE.Communications.DataLoaders;
 using UCE.Communications.Types;
@@ -30,6 +31,26 @@ public sealed class CommunicationsSubgraph : SubgraphModule<CommunicationsDbCont
 
     public override void ConfigureGraphQL(IGraphQLBuilder graphql) =>
         graphql.AddSchema<CommunicationsSchema>().AddGraphTypes(typeof(CommunicationsSchema).Assembly);
+
+    /// <summary>On PostgreSQL, bulk-loads with binary COPY; elsewhere, seeds chunk by chunk.</summary>
+    public override async Task GenerateAsync(Func<DbContext> createContext, DemoGraph graph, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(createContext);
+        await using var db = (CommunicationsDbContext)createContext();
+        if (!db.Database.IsNpgsql())
+        {
+            await base.GenerateAsync(createContext, graph, progress, cancellationToken);
+            return;
+        }
+
+        if (!await db.Templates.AnyAsync(cancellationToken))
+        {
+            db.Templates.AddRange(MessageTemplates.Create());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await CommunicationsBulkLoader.LoadAsync((NpgsqlConnection)db.Database.GetDbConnection(), graph, progress, cancellationToken);
+    }
 
     protected override Task<bool> HasDataAsync(CommunicationsDbContext db, CancellationToken cancellationToken) =>
         db.Recipients.AnyAsync(cancellationToken);
