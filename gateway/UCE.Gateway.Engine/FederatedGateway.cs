@@ -73,7 +73,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         }
 
         _client = _options.DeduplicateInFlightQueries ? new DeduplicatingSubgraphClient(client) : client;
-        _executor = new PlanExecutor(_client, urls, _schema);
+        _executor = new PlanExecutor(_client, urls, _schema, _options.TimeoutOf);
         _introspection = new IntrospectionExecutor(_schema);
         _documents = new BoundedCache<string, PreparedDocument>(_options.DocumentCacheSize, StringComparer.Ordinal);
         _plans = new BoundedCache<(string, string?), QueryPlan>(_options.PlanCacheSize);
@@ -86,6 +86,22 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     public (long Hits, long Misses) DocumentCacheStatistics => (_documents.Hits, _documents.Misses);
 
     public async ValueTask<GatewayResponse> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A defect must cost one response, not the host: the client gets a GraphQL error with a stable code.
+            return new GatewayResponse
+            {
+                Errors = [ResponseErrors.Create($"The gateway failed to execute the operation: {ex.Message}", ErrorCodes.InternalServerError)],
+            };
+        }
+    }
+
+    private async ValueTask<GatewayResponse> ExecuteCoreAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Query))
         {

@@ -17,12 +17,18 @@ public sealed class PlanExecutor
     private readonly ISubgraphClient _client;
     private readonly IReadOnlyDictionary<string, Uri> _subgraphUrls;
     private readonly ApiSchemaIndex _schema;
+    private readonly Func<string, TimeSpan> _timeoutOf;
 
-    public PlanExecutor(ISubgraphClient client, IReadOnlyDictionary<string, Uri> subgraphUrls, ApiSchemaIndex schema)
+    /// <param name="client">The transport to the subgraphs.</param>
+    /// <param name="subgraphUrls">Subgraph URLs by name.</param>
+    /// <param name="schema">The API schema.</param>
+    /// <param name="timeoutOf">Each subgraph's timeout; enforced here too, whatever the transport does.</param>
+    public PlanExecutor(ISubgraphClient client, IReadOnlyDictionary<string, Uri> subgraphUrls, ApiSchemaIndex schema, Func<string, TimeSpan> timeoutOf)
     {
         _client = client;
         _subgraphUrls = subgraphUrls;
         _schema = schema;
+        _timeoutOf = timeoutOf;
     }
 
     internal Task ExecuteAsync(PlanNode root, PlanExecution execution) => RunAsync(root, null, execution);
@@ -93,13 +99,19 @@ public sealed class PlanExecutor
 
         var request = new SubgraphRequest(fetch.Subgraph, url, WriteBody(fetch, batch, execution.Variables), execution.Headers, execution.IsMutation);
         SubgraphResponse response;
+        var timeout = _timeoutOf(fetch.Subgraph);
         try
         {
-            response = await _client.SendAsync(request, execution.CancellationToken).ConfigureAwait(false);
+            response = await _client.SendAsync(request, execution.CancellationToken).WaitAsync(timeout, execution.CancellationToken).ConfigureAwait(false);
         }
         catch (SubgraphTimeoutException ex)
         {
             FailFetch(execution, fetch.Subgraph, ErrorCodes.SubgraphTimeout, ex.Message);
+            return;
+        }
+        catch (TimeoutException)
+        {
+            FailFetch(execution, fetch.Subgraph, ErrorCodes.SubgraphTimeout, $"Subgraph '{fetch.Subgraph}' did not answer within {timeout.TotalMilliseconds:0} ms.");
             return;
         }
         catch (OperationCanceledException) when (execution.CancellationToken.IsCancellationRequested)

@@ -82,6 +82,22 @@ public sealed class SubgraphFaultTests
     }
 
     [Fact]
+    public async Task Timeout_applies_to_any_transport_even_one_that_never_answers()
+    {
+        using var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, ProductCatalogGraph.CreateSubgraphs(), new GatewayOptions
+        {
+            SubgraphClient = new SilentSubgraphClient(),
+            SubgraphTimeout = TimeSpan.FromMilliseconds(200),
+        });
+        gateway.Plan("{ me { username } }", Root("accounts", "{ me { username } }"));
+
+        var response = await gateway.RunAsync("{ me { username } }").WaitAsync(TimeSpan.FromSeconds(10));
+
+        ResponseShapeTests.AssertJson("""{"me":null}""", response["data"]!);
+        Assert.Equal("SUBGRAPH_TIMEOUT", SingleError(response)["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Subgraph_refusing_tcp_connections_becomes_a_request_failed_error()
     {
         // A port that was just free and is closed again: connecting to it is refused.
@@ -104,4 +120,11 @@ public sealed class SubgraphFaultTests
         Assert.Equal("SUBGRAPH_REQUEST_FAILED", error["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal("accounts", error["extensions"]!["serviceName"]!.GetValue<string>());
     }
+}
+
+/// <summary>A transport whose requests never complete.</summary>
+internal sealed class SilentSubgraphClient : Engine.Execution.ISubgraphClient
+{
+    public Task<Engine.Execution.SubgraphResponse> SendAsync(Engine.Execution.SubgraphRequest request, CancellationToken cancellationToken) =>
+        new TaskCompletionSource<Engine.Execution.SubgraphResponse>().Task;
 }
