@@ -11,6 +11,7 @@ internal sealed class FetchGroup
         Subgraph = subgraph;
         IsEntityFetch = isEntityFetch;
         Path = path;
+        PathKey = string.Join('.', path);
         Segment = segment;
     }
 
@@ -42,7 +43,7 @@ internal sealed class FetchGroup
     /// <summary>A response name unique within this fetch, for a field that must be aliased.</summary>
     public string NextAlias(string responseName) => $"{responseName}__uce_{_aliasCount++}";
 
-    public string PathKey => string.Join('.', Path);
+    public string PathKey { get; }
 
     /// <summary>Adds the representation shape for one type, merging fields when the type is already there.</summary>
     public void AddRequires(string type, IReadOnlyList<InputSelection> inputs)

@@ -108,7 +108,7 @@ internal sealed partial class OperationPlanning
 
     private static bool IsKeyField(SupergraphType type, string graph, string fieldName) =>
         type.InGraph(graph) is { } inGraph
-        && inGraph.Keys.Any(k => k.Selection.Selections.Any(s => s is GraphQLField f && f.Name.StringValue == fieldName));
+        && inGraph.Keys.Any(k => k.TopLevelFields.Contains(fieldName));
 
     private static bool IsAbstractIn(string graph, SupergraphType type) =>
         type.IsAbstract && !type.IsInterfaceObjectIn(graph);

@@ -104,7 +104,12 @@ public sealed class TypeInGraph
 }
 
 /// <summary>An entity key: its field set text and parsed selection, and whether the subgraph resolves it.</summary>
-public sealed record EntityKey(string Fields, GraphQLSelectionSet Selection, bool Resolvable);
+public sealed record EntityKey(string Fields, GraphQLSelectionSet Selection, bool Resolvable)
+{
+    /// <summary>The names of the key's top-level fields.</summary>
+    public IReadOnlySet<string> TopLevelFields { get; } =
+        Selection.Selections.OfType<GraphQLField>().Select(f => f.Name.StringValue).ToHashSet(StringComparer.Ordinal);
+}
 
 /// <summary>A field of a supergraph type, with its per-subgraph <c>@join__field</c> metadata.</summary>
 public sealed class SupergraphField

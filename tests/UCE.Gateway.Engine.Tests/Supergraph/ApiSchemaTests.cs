@@ -69,6 +69,20 @@ public sealed class ApiSchemaTests
     }
 
     [Fact]
+    public void Security_cost_tag_and_composed_directives_of_join_v0_5_are_left_out_of_the_api_schema()
+    {
+        var supergraph = SupergraphFixtures.Load("linked-specs");
+
+        Assert.Equal("v0.5", supergraph.JoinVersion);
+        foreach (var machinery in new[] { "@authenticated", "@requiresScopes", "@policy", "@cost", "@listSize", "@tag", "@audited", "join__", "requiresScopes__", "policy__" })
+        {
+            Assert.DoesNotContain(machinery, supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+        }
+
+        Assert.NotNull(((IObjectGraphType)supergraph.ApiSchema.AllTypes["User"]!).GetField("plan"));
+    }
+
+    [Fact]
     public void Descriptions_deprecations_and_default_values_are_kept()
     {
         var supergraph = SupergraphFixtures.Load("inaccessible");
