@@ -34,6 +34,11 @@ public static class ErrorCodes
     public const string NoQueries = "NO_QUERIES";
     public const string DirectiveDefinitionInvalid = "DIRECTIVE_DEFINITION_INVALID";
     public const string InterfaceObjectUsageError = "INTERFACE_OBJECT_USAGE_ERROR";
+    public const string QueryRootTypeInaccessible = "QUERY_ROOT_TYPE_INACCESSIBLE";
+    public const string OnlyInaccessibleChildren = "ONLY_INACCESSIBLE_CHILDREN";
+    public const string RequiredInaccessible = "REQUIRED_INACCESSIBLE";
+    public const string ReferencedInaccessible = "REFERENCED_INACCESSIBLE";
+    public const string DefaultValueUsesInaccessible = "DEFAULT_VALUE_USES_INACCESSIBLE";
     public const string UnsupportedFeature = "UNSUPPORTED_FEATURE";
     public const string InterfaceKeyNotOnImplementation = "INTERFACE_KEY_NOT_ON_IMPLEMENTATION";
 }

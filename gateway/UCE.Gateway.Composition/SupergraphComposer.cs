@@ -54,6 +54,11 @@ public static class SupergraphComposer
         }
 
         var supergraph = SchemaMerger.Merge(schemas, errors);
+        if (errors.Count == 0)
+        {
+            InaccessibleValidator.Validate(supergraph, errors);
+        }
+
         if (errors.Count > 0)
         {
             return CompositionResult.Failure(errors);
