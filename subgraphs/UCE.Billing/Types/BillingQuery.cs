@@ -14,11 +14,10 @@ public sealed class BillingQuery : ObjectGraphType
         Field<BillType>("bill")
             .Description("A bill by id; an unknown id is an error with code BILL_NOT_FOUND.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async ctx =>
+            .Resolve(ctx =>
             {
                 var id = ctx.GetArgument<string>("id");
-                return await ctx.Service<BillByIdLoader>().LoadAsync(id).GetResultAsync(ctx.CancellationToken)
-                    ?? throw BillingErrors.BillNotFound(id);
+                return ctx.Service<BillByIdLoader>().LoadAsync(id).Then(bill => bill ?? throw BillingErrors.BillNotFound(id));
             });
     }
 }

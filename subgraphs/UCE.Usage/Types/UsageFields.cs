@@ -38,18 +38,27 @@ public static class UsageFields
     }
 
     /// <summary>The series of <paramref name="meter"/> over <paramref name="window"/>, batched with every other meter of the level.</summary>
-    public static IDataLoaderResult<UsageSeries> LoadSeries(IResolveFieldContext context, Meter meter, UsageWindow window)
+    public static IDataLoaderResult<UsageSeries> LoadSeries(IResolveFieldContext context, Meter meter, UsageWindow window) =>
+        SeriesLoader(context, window)(meter);
+
+    /// <summary>
+    /// Takes the request's loaders now and returns what loads a meter's series later, so a caller that first has to
+    /// load the meter does not hold on to the resolve context (GraphQL.NET reuses it once the resolver returns).
+    /// </summary>
+    public static Func<Meter, IDataLoaderResult<UsageSeries>> SeriesLoader(IResolveFieldContext context, UsageWindow window)
     {
         if (window.Granularity is UsageGranularity.QuarterHour or UsageGranularity.Hour)
         {
+            var intervals = context.Service<IntervalReadsLoader>();
             var (first, last) = window.Days;
-            return context.Service<IntervalReadsLoader>()
+            return meter => intervals
                 .LoadAsync(new IntervalReadsKey(meter.Id, first, last))
                 .Then(blocks => UsageSeries.FromIntervals(meter, window, blocks));
         }
 
+        var daily = context.Service<DailyReadsLoader>();
         var (firstMonth, lastMonth) = window.Months;
-        return context.Service<DailyReadsLoader>()
+        return meter => daily
             .LoadAsync(new DailyReadsKey(meter.Id, firstMonth, lastMonth))
             .Then(blocks => UsageSeries.FromDaily(meter, window, blocks));
     }

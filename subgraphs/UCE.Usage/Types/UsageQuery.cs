@@ -15,13 +15,15 @@ public sealed class UsageQuery : ObjectGraphType
             .Description("Energy a meter recorded over a range; an unknown meter is an error with code METER_NOT_FOUND.")
             .Argument<NonNullGraphType<StringGraphType>>("meterId")
             .WithWindowArguments()
-            .ResolveAsync(async ctx =>
+            .Resolve(ctx =>
             {
                 var window = UsageFields.ReadWindow(ctx);
                 var meterId = ctx.GetArgument<string>("meterId");
-                var meter = await ctx.Service<MeterByIdLoader>().LoadAsync(meterId).GetResultAsync(ctx.CancellationToken)
-                    ?? throw UsageErrors.MeterNotFound(meterId);
-                return await UsageFields.LoadSeries(ctx, meter, window).GetResultAsync(ctx.CancellationToken);
+                var loadSeries = UsageFields.SeriesLoader(ctx, window);
+
+                // The series loads once the meter is known, still batched with every other meterUsage of the request.
+                return ctx.Service<MeterByIdLoader>().LoadAsync(meterId)
+                    .Then(meter => meter is null ? throw UsageErrors.MeterNotFound(meterId) : loadSeries(meter));
             });
     }
 }

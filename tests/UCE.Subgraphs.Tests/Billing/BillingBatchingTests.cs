@@ -74,5 +74,19 @@ public sealed class BillingBatchingTests(SubgraphFixture<BillingSubgraph> fixtur
         Assert.Equal(fiveCommands, fiftyCommands);
     }
 
+    [Fact]
+    public async Task Twenty_aliased_bill_lookups_cost_as_many_sql_commands_as_two()
+    {
+        static string Query(int count) =>
+            "{ " + string.Concat(Accounts.Take(count).Select((a, i) => $"b{i}: bill(id: \"bil-{a.Id[4..]}-202609\") {{ id lineItems {{ amount }} }} ")) + "}";
+
+        var (two, twoCommands) = await fixture.Host.MeasureAsync(Query(2));
+        var (twenty, twentyCommands) = await fixture.Host.MeasureAsync(Query(20));
+
+        two.EnsureNoErrors();
+        Assert.Equal(20, twenty.EnsureNoErrors().Data.EnumerateObject().Count());
+        Assert.Equal(twoCommands, twentyCommands);
+    }
+
     private static object Representations<T>(IEnumerable<T> representations) => new { representations = representations.ToArray() };
 }

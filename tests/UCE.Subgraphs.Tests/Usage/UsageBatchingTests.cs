@@ -63,6 +63,21 @@ public sealed class UsageBatchingTests(UsageBatchingTests.ExtendedFixture fixtur
         Assert.Equal(fiveCommands, fiftyCommands);
     }
 
+    [Fact]
+    public async Task Twenty_aliased_meter_usages_cost_as_many_sql_commands_as_two()
+    {
+        static string Query(int count) =>
+            "{ " + string.Concat(Enumerable.Range(1, count).Select(i =>
+                $"m{i}: meterUsage(meterId: \"MTR-{i:D8}\", from: \"2026-11-26T00:00:00Z\", to: \"2026-11-27T00:00:00Z\", granularity: HOUR) {{ totalKWh points {{ kWh }} }} ")) + "}";
+
+        var (two, twoCommands) = await fixture.Host.MeasureAsync(Query(2));
+        var (twenty, twentyCommands) = await fixture.Host.MeasureAsync(Query(20));
+
+        two.EnsureNoErrors();
+        Assert.All(twenty.EnsureNoErrors().Data.EnumerateObject(), m => Assert.Equal(24, m.Value.GetProperty("points").GetArrayLength()));
+        Assert.Equal(twoCommands, twentyCommands);
+    }
+
     private static object Locations(int count) => new
     {
         representations = Enumerable.Range(1, count).Select(i => new { __typename = "ServiceLocation", id = DemoGraph.LocationId(i) }).ToArray(),
