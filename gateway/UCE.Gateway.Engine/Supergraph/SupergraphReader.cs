@@ -369,6 +369,12 @@ internal sealed class LinkedSpecs
                     }
                 }
 
+                if (SupergraphReader.StringArgument(directive, "for") == "SECURITY" && specName != "inaccessible")
+                {
+                    // A security feature the gateway does not enforce must not be silently ignored (Apollo Gateway refuses these too).
+                    throw new SupergraphException(SupergraphException.UnsupportedSpec, $"The supergraph links {url} for SECURITY, which the gateway does not enforce.");
+                }
+
                 switch (specName)
                 {
                     case "join":

@@ -128,6 +128,23 @@ public sealed class SupergraphReaderTests
         Assert.Equal(SupergraphException.UnsupportedSpec, Assert.Throws<SupergraphException>(() => SupergraphSchema.Parse(sdl)).Code);
     }
 
+    [Theory]
+    [InlineData("authenticated/v0.1")]
+    [InlineData("requiresScopes/v0.1")]
+    [InlineData("policy/v0.1")]
+    public void Rejects_security_features_it_does_not_enforce_with_a_code(string feature)
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("requires").Replace(
+            "@link(url: \"https://specs.apollo.dev/join/v0.4\", for: EXECUTION)",
+            $"@link(url: \"https://specs.apollo.dev/join/v0.4\", for: EXECUTION) @link(url: \"https://specs.apollo.dev/{feature}\", for: SECURITY)",
+            StringComparison.Ordinal);
+
+        var error = Assert.Throws<SupergraphException>(() => SupergraphSchema.Parse(sdl));
+
+        Assert.Equal(SupergraphException.UnsupportedSpec, error.Code);
+        Assert.Contains(feature, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rejects_join_metadata_naming_an_unknown_graph_with_a_code()
     {
