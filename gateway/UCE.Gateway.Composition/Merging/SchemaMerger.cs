@@ -250,7 +250,10 @@ internal sealed partial class SchemaMerger
                 : directive.StartsWith("@policy(policies: ", StringComparison.Ordinal) ? "@policy(policies: " : null;
             if (accessRule is null)
             {
-                if (!target.Contains(directive))
+                // @deprecated is not repeatable: the first subgraph's reason wins.
+                var isSecondDeprecation = (directive == "@deprecated" || directive.StartsWith("@deprecated(", StringComparison.Ordinal))
+                    && target.Exists(d => d == "@deprecated" || d.StartsWith("@deprecated(", StringComparison.Ordinal));
+                if (!isSecondDeprecation && !target.Contains(directive))
                 {
                     target.Add(directive);
                 }

@@ -83,7 +83,8 @@ internal static class SubgraphReader
 
         subgraph.RootTypes.TryAdd("query", "Query");
         query.Fields.RemoveAll(f => f.Name is "_entities" or "_service");
-        foreach (var type in subgraph.Types.Values)
+        var rootTypes = subgraph.RootTypes.Values.ToHashSet(StringComparer.Ordinal);
+        foreach (var type in subgraph.Types.Values.Where(t => !rootTypes.Contains(t.Name)))
         {
             type.IsExtension = (isFederation2 && type.HasExtension && !type.HasDefinition) || type.HasExtendsDirective;
         }
