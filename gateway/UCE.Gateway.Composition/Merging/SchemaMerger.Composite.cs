@@ -103,7 +103,8 @@ internal sealed partial class SchemaMerger
         if (kind == TypeKind.Object)
         {
             var labelled = definedIn.Exists(d => d.Field.OverrideLabel is not null);
-            CheckSharing(coordinate, sources.Where(s => !s.Field.External && !s.UsedOverridden && !(labelled && (s.Field.OverrideLabel is not null || definedIn.Exists(d => d.Field.OverrideFrom == s.Subgraph.Name)))).Select(s => (s.Subgraph, s.Type, s.Field)).ToList());
+            // An @external field that a @provides of its subgraph names is resolved there too.
+            CheckSharing(coordinate, sources.Where(s => (!s.Field.External || IsProvided(s.Subgraph, typeName, fieldName)) && !s.UsedOverridden && !(labelled && (s.Field.OverrideLabel is not null || definedIn.Exists(d => d.Field.OverrideFrom == s.Subgraph.Name)))).Select(s => (s.Subgraph, s.Type, s.Field)).ToList());
         }
 
         var merged = new SupergraphField(fieldName, type)
@@ -231,9 +232,44 @@ internal sealed partial class SchemaMerger
         ? $"\"{names[0]}\""
         : string.Join(", ", names.Take(names.Count - 1).Select(n => $"\"{n}\"")) + $" and \"{names[^1]}\"";
 
+    private static bool IsProvided(SubgraphSchema subgraph, string typeName, string fieldName) =>
+        subgraph.Types.Values.Any(t => t.Fields.Exists(f => f.Provides is not null && IsProvidedBy(subgraph, f, typeName, fieldName)));
+
+    private static bool IsProvidedBy(SubgraphSchema subgraph, SubgraphField providing, string typeName, string fieldName)
+    {
+        var target = providing.Type.NamedType;
+        var selections = FieldSet.TryParse(providing.Provides!) ?? [];
+        return Provides(target, selections);
+
+        bool Provides(string onType, IReadOnlyList<FieldSelection> level)
+        {
+            foreach (var selection in level)
+            {
+                var candidates = subgraph.Types.TryGetValue(onType, out var t) && t.Kind != TypeKind.Object
+                    ? subgraph.Types.Values.Where(o => o.Interfaces.Contains(onType) || t.UnionMembers.Contains(o.Name)).Select(o => o.Name).Append(onType)
+                    : [onType];
+                foreach (var candidate in candidates)
+                {
+                    if (candidate == typeName && selection.Name == fieldName)
+                    {
+                        return true;
+                    }
+
+                    var next = subgraph.Types.GetValueOrDefault(candidate)?.Field(selection.Name);
+                    if (next is not null && Provides(next.Type.NamedType, selection.Selections))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
     private static bool IsShareable(SubgraphSchema subgraph, SubgraphType type, SubgraphField field)
     {
-        if (!subgraph.IsFederation2 || field.Shareable || type.Shareable)
+        if (!subgraph.IsFederation2 || field.Shareable || type.Shareable || field.External)
         {
             return true;
         }
