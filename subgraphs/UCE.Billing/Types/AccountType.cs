@@ -5,6 +5,7 @@ using GraphQL.Types;
 using UCE.Billing.Data;
 using UCE.Billing.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Errors;
 
 namespace UCE.Billing.Types;
 
@@ -63,7 +64,7 @@ public sealed class AccountType : ObjectGraphType<BillingAccount>
             return context.Service<AccountByNumberLoader>().LoadAsync(number);
         }
 
-        throw new GraphQL.ExecutionError("An Account representation needs an id or a number.");
+        throw new DomainError(ErrorCodes.BadUserInput, "An Account representation needs an id or a number.");
     }
 
     private static object ResolveBills(IResolveFieldContext<BillingAccount> context)

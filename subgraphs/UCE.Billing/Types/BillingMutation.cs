@@ -61,12 +61,13 @@ public sealed class BillingMutation : ObjectGraphType
             throw BillingErrors.PaymentAmountInvalid("it must be greater than 0");
         }
 
-        var amount = (decimal)input.Amount;
-        if (amount > PaymentRules.MaxAmount)
+        // Compared as a double first: converting a huge double to decimal would overflow.
+        if (input.Amount > (double)PaymentRules.MaxAmount)
         {
             throw BillingErrors.PaymentAmountInvalid($"it must be at most {PaymentRules.MaxAmount}");
         }
 
+        var amount = (decimal)input.Amount;
         var minor = PaymentRules.ToMinorUnits(amount) ?? throw BillingErrors.PaymentAmountInvalid("it must have at most two decimals");
         var key = input.IdempotencyKey;
         if (string.IsNullOrWhiteSpace(key) || key.Length > PaymentRules.MaxIdempotencyKeyLength)

@@ -140,6 +140,14 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     }
 
     [Fact]
+    public async Task An_account_representation_without_a_key_is_a_bad_user_input_error()
+    {
+        var response = await fixture.GraphQL.PostAsync(AccountEntitiesQuery, new { representations = new[] { new { __typename = "Account" } } });
+
+        Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
+    }
+
+    [Fact]
     public async Task Entities_resolve_bills_by_id()
     {
         var response = (await fixture.GraphQL.PostAsync(

@@ -97,6 +97,7 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
     [InlineData(0.0)]
     [InlineData(-5.0)]
     [InlineData(100_000.01)]
+    [InlineData(1e30)]
     [InlineData(12.345)]
     public async Task An_amount_that_is_not_positive_too_large_or_below_a_cent_is_refused_with_PAYMENT_AMOUNT_INVALID(double amount)
     {
