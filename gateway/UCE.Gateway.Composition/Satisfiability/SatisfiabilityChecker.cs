@@ -200,7 +200,7 @@ internal sealed class SatisfiabilityChecker
         }
 
         return (FieldSet.TryParse(requires) ?? []).All(required => type.Field(required.Name) is { } requiredField
-            && reachable.Exists(r => r.Graph != graph && Resolves(type, requiredField, r.Graph, r.Graph == position.Graph ? position.Provided : EmptySet, r.ViaInterface)));
+            && reachable.Exists(r => Resolves(type, requiredField, r.Graph, r.Graph == position.Graph ? position.Provided : EmptySet, r.ViaInterface)));
     }
 
     private static IReadOnlySet<string> ProvidedBy(SupergraphField field, string graph)
