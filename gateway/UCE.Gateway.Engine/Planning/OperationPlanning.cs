@@ -43,6 +43,9 @@ internal sealed partial class OperationPlanning
         /// <summary>The position of the enclosing selection set in the same fetch, and the field that led here.</summary>
         public (Position Position, ClientField Field)? Enclosing { get; init; }
 
+        /// <summary>The client's selections at this level (siblings of what is being planned), when known.</summary>
+        public IReadOnlyList<ClientSelection>? Level { get; init; }
+
         public string Graph => Group.Subgraph;
     }
 
@@ -292,7 +295,48 @@ internal sealed partial class OperationPlanning
             }
         }
 
+        // Or a sibling field will need an entity fetch to a subgraph that resolves all of this field too.
+        foreach (var sibling in FieldsOf(position.Level))
+        {
+            if (sibling == field || sibling.Name == "__typename" || parent.Field(sibling.Name) is null
+                || CanResolveLocally(position.Graph, parent.Name, sibling.Name, position.Provided))
+            {
+                continue;
+            }
+
+            foreach (var target in JumpTargets(position, sibling.Name))
+            {
+                if (!target.RewriteTypename && target.EntityType == parent.Name
+                    && CanResolveLocally(target.Graph, parent.Name, field.Name, null)
+                    && LocalScore(target.Graph, definition.NamedType, field.Children) == total
+                    && CanProvide(position.Graph, parent.Name, target.Key.Selection, position.Provided))
+                {
+                    return target.Graph;
+                }
+            }
+        }
+
         return null;
+    }
+
+    private static IEnumerable<ClientField> FieldsOf(IReadOnlyList<ClientSelection>? selections)
+    {
+        foreach (var selection in selections ?? [])
+        {
+            switch (selection)
+            {
+                case ClientField field:
+                    yield return field;
+                    break;
+                case ClientFragment fragment:
+                    foreach (var inner in FieldsOf(fragment.Children))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+            }
+        }
     }
 
     private static int FieldCount(IReadOnlyList<ClientSelection> selections)
@@ -357,6 +401,7 @@ internal sealed partial class OperationPlanning
             position.JumpDepth)
         {
             Enclosing = (position, field),
+            Level = field.Children,
         };
         if (_supergraph.Type(childType) is { } type && IsAbstractIn(position.Graph, type))
         {
@@ -577,6 +622,19 @@ internal sealed partial class OperationPlanning
                     : CanResolveInEntity(graph, type.Name, fieldName)
                       || (!inGraph.IsInterfaceObject && _supergraph.PossibleTypesIn(graph, type.Name).All(p => CanResolveInEntity(graph, p, fieldName)));
                 if (resolves)
+                {
+                    AddKeys(result, graph, type, type, false, ref order);
+                }
+            }
+        }
+
+        if (result.Count == 0 && type.Kind == SupergraphTypeKind.Interface && fieldName is not null)
+        {
+            // No subgraph resolves the field on the interface object itself: go through a subgraph that knows the
+            // implementations, which then jumps per implementation.
+            foreach (var graph in _supergraph.Subgraphs.Select(s => s.Name))
+            {
+                if (graph != position.Graph && type.InGraph(graph) is { IsInterfaceObject: false })
                 {
                     AddKeys(result, graph, type, type, false, ref order);
                 }
