@@ -82,9 +82,13 @@ public static class SubgraphHost
         builder.AddSubgraphLogging();
 
         var port = options.Port ?? builder.Configuration.GetValue<int?>("UCE_PORT") ?? module.DefaultPort;
-        var address = IPAddress.Parse(builder.Configuration["UCE_BIND_ADDRESS"] is { Length: > 0 } configured && options.BindAddress == "127.0.0.1"
-            ? configured
-            : options.BindAddress);
+        var bindAddress = options.BindAddress;
+        if (string.IsNullOrWhiteSpace(bindAddress))
+        {
+            bindAddress = builder.Configuration["UCE_BIND_ADDRESS"];
+        }
+
+        var address = IPAddress.Parse(string.IsNullOrWhiteSpace(bindAddress) ? "127.0.0.1" : bindAddress);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
 
         var services = builder.Services;

@@ -8,8 +8,8 @@ public sealed class SubgraphHostOptions
     /// <summary>The TCP port; 0 lets the operating system pick one; null uses the module's default port.</summary>
     public int? Port { get; init; }
 
-    /// <summary>The address to bind; loopback only unless changed (containers set <c>0.0.0.0</c> through <c>UCE_BIND_ADDRESS</c>).</summary>
-    public string BindAddress { get; init; } = "127.0.0.1";
+    /// <summary>The address to bind; null reads <c>UCE_BIND_ADDRESS</c>, then loopback <c>127.0.0.1</c> (containers set <c>0.0.0.0</c>).</summary>
+    public string? BindAddress { get; init; }
 
     /// <summary>A PostgreSQL connection string; null falls back to <c>ConnectionStrings:&lt;Name&gt;</c> and then to an SQLite file.</summary>
     public string? ConnectionString { get; init; }
