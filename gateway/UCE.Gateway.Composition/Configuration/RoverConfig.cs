@@ -97,7 +97,7 @@ public sealed class RoverConfig
             {
                 if (httpClient is null)
                 {
-                    using var client = new HttpClient();
+                    using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
                     sdl = await SubgraphIntrospection.FetchSdlAsync(client, subgraph.SubgraphUrl!, cancellationToken).ConfigureAwait(false);
                 }
                 else
