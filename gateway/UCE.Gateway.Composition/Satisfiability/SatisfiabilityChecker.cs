@@ -182,7 +182,8 @@ internal sealed class SatisfiabilityChecker
             return false;
         }
 
-        if (field.Sources.Count == 0 || field.Sources.Count == type.Graphs.Count() && field.Directives.TrueForAll(d => !d.StartsWith("@join__field", StringComparison.Ordinal)))
+        // No @join__field: every subgraph that has the type resolves the field.
+        if (field.Sources.Count == 0 || (field.Sources.Count == type.Graphs.Count() && field.Directives.TrueForAll(d => !d.StartsWith("@join__field", StringComparison.Ordinal))))
         {
             return true;
         }
@@ -211,12 +212,12 @@ internal sealed class SatisfiabilityChecker
 
     private void Report(SupergraphType type, SupergraphField field, Position position, List<(string Graph, string? ViaInterface)> reachable)
     {
-        if (!reported.Add($"{type.Name}.{field.Name}|{string.Join("/", position.Path)}") || reported.Contains($"{type.Name}.{field.Name}"))
+        // One error per field, for the first path that reaches it unsatisfiably (as Apollo does).
+        if (!reported.Add($"{type.Name}.{field.Name}"))
         {
             return;
         }
 
-        reported.Add($"{type.Name}.{field.Name}");
         var query = new StringBuilder(position.Operation == "query" ? "{\n" : position.Operation + " {\n");
         var path = position.Path.Append(field.Name).ToList();
         for (var i = 0; i < path.Count; i++)
