@@ -16,7 +16,7 @@ public sealed class ApolloOracleFactAttribute : FactAttribute
 /// </summary>
 public sealed class ApolloDifferentialTests
 {
-    private static async Task AssertSameAnswersAsync(
+    internal static async Task AssertSameAnswersAsync(
         string fixture,
         IReadOnlyDictionary<string, string> data,
         IReadOnlyDictionary<string, Func<IResolveFieldContext, object?>>? resolvers,

@@ -308,3 +308,41 @@ public sealed class FixtureOperationShapeTests
         ResponseShapeTests.AssertJson(expected, response);
     }
 }
+
+/// <summary>Entities keyed by composite keys with a nested entity, and custom scalars across subgraphs.</summary>
+public sealed class FixtureKeyExecutionTests
+{
+    [Fact]
+    public async Task Composite_key_with_a_nested_entity_matches_on_every_key_field()
+    {
+        using var graph = new FixtureGraph("nested-keys", new Dictionary<string, string>
+        {
+            ["users"] = """{ "Query": { "users": [ { "id": "u1", "org": { "id": "o1" }, "name": "Ada" }, { "id": "u3", "org": { "id": "o1" }, "name": "Cy" } ] } }""",
+            ["profiles"] = """
+                { "User": [ { "id": "u1", "org": { "id": "o1", "title": "Acme" }, "bio": "Engineer" }, { "id": "u3", "org": { "id": "o2", "title": "Initech" }, "bio": "Other org" } ],
+                  "Organization": [ { "id": "o1", "title": "Acme" } ] }
+                """,
+        });
+
+        var response = await graph.RunAsync("{ users { name bio } }");
+
+        // u3 exists in profiles only under another organization: the composite key does not match, so no bio.
+        ResponseShapeTests.AssertJson("""{"data":{"users":[{"name":"Ada","bio":"Engineer"},{"name":"Cy","bio":null}]}}""", response);
+        var profiles = Assert.Single(graph.Subgraphs.RequestsTo("profiles"));
+        Assert.Contains("\"org\":{\"id\":\"o1\"}", profiles.Variables.GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Custom_scalar_values_pass_through_from_the_subgraph()
+    {
+        using var graph = new FixtureGraph("inaccessible", new Dictionary<string, string>
+        {
+            ["accounts"] = """{ "Query": { "account": { "id": "1", "name": "Ada", "kind": "RESIDENTIAL" } } }""",
+            ["billing"] = """{ "Account": [ { "id": "1", "balance": 1250 } ] }""",
+        });
+
+        var response = await graph.RunAsync("{ account(id: \"1\") { name balance kind } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"account":{"name":"Ada","balance":1250,"kind":"RESIDENTIAL"}}}""", response);
+    }
+}

@@ -76,7 +76,7 @@ public sealed class DataSubgraph
             sdl += "\ntype Query";
         }
 
-        return Schema.For(sdl, builder =>
+        var schema = Schema.For(sdl, builder =>
         {
             // Runs the schema configurations AddFederation registered (directives, _entities, _service).
             builder.ServiceProvider = provider;
@@ -137,6 +137,14 @@ public sealed class DataSubgraph
                 }
             }
         });
+
+        // Custom scalars of the SDL carry their JSON values through unchanged.
+        foreach (var scalar in document.Definitions.OfType<GraphQLScalarTypeDefinition>())
+        {
+            schema.RegisterType(new JsonScalarGraphType(scalar.Name.StringValue));
+        }
+
+        return schema;
     }
 
     internal static object? ToObject(JsonElement element) => element.ValueKind switch
@@ -149,6 +157,25 @@ public sealed class DataSubgraph
         JsonValueKind.False => false,
         _ => null,
     };
+
+    /// <summary>A custom scalar whose values pass through as they are.</summary>
+    private sealed class JsonScalarGraphType : ScalarGraphType
+    {
+        public JsonScalarGraphType(string name) => Name = name;
+
+        public override object? ParseValue(object? value) => value;
+
+        public override object? ParseLiteral(GraphQLValue value) => value switch
+        {
+            GraphQLIntValue integer => int.Parse(integer.Value.Span, System.Globalization.CultureInfo.InvariantCulture),
+            GraphQLFloatValue real => double.Parse(real.Value.Span, System.Globalization.CultureInfo.InvariantCulture),
+            GraphQLStringValue text => new string(text.Value.Span),
+            GraphQLBooleanValue flag => flag.BoolValue,
+            _ => null,
+        };
+
+        public override object? Serialize(object? value) => value;
+    }
 
     /// <summary>A stream that ends at once.</summary>
     private sealed class CompletedObservable : IObservable<object?>
@@ -195,7 +222,7 @@ public sealed class DataSubgraph
                     }
 
                     compared++;
-                    if (!Equals(Normalize(storedValue), Normalize(value)))
+                    if (!Matches(storedValue, value))
                     {
                         matches = false;
                         break;
@@ -222,11 +249,15 @@ public sealed class DataSubgraph
             return ValueTask.FromResult<object?>(null);
         }
 
-        private static string? Normalize(object? value) => value switch
+        /// <summary>A stored value matches a representation value when every field the representation gives matches.</summary>
+        private static bool Matches(object? stored, object? given) => given switch
         {
-            null => null,
-            IDictionary<string, object?> or System.Collections.IList => JsonSerializer.Serialize(value),
-            _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+            IDictionary<string, object?> fields => stored is IDictionary<string, object?> storedFields
+                && fields.All(field => field.Key == "__typename"
+                    || (storedFields.TryGetValue(field.Key, out var storedField) && Matches(storedField, field.Value))),
+            null => stored is null,
+            _ => stored is not null && Convert.ToString(stored, System.Globalization.CultureInfo.InvariantCulture)
+                == Convert.ToString(given, System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 }
