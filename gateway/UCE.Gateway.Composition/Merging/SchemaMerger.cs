@@ -123,6 +123,7 @@ internal sealed partial class SchemaMerger
         }
 
         MergeComposedDirectives();
+        supergraph.Description = MostCommon(subgraphs.Select(s => s.SchemaDescription));
         supergraph.UsesInaccessible = supergraph.Types.Values.Any(t => t.Inaccessible
             || t.Fields.Any(f => f.Inaccessible || f.Arguments.Any(a => a.Inaccessible))
             || t.EnumValues.Any(v => v.Inaccessible));

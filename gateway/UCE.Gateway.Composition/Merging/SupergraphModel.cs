@@ -16,6 +16,8 @@ internal sealed class Supergraph
 
     public List<ComposedDirective> ComposedDirectives { get; } = [];
 
+    public string? Description { get; set; }
+
     public bool UsesInaccessible { get; set; }
 
     public bool UsesTag { get; set; }

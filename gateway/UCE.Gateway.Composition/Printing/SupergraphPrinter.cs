@@ -147,7 +147,7 @@ internal static class SupergraphPrinter
 
     private static string PrintSchema(Supergraph supergraph)
     {
-        var builder = new StringBuilder("schema\n");
+        var builder = new StringBuilder(Description(supergraph.Description, "", firstInBlock: true)).Append("schema\n");
         builder.Append("  @link(url: \"https://specs.apollo.dev/link/v1.0\")\n");
         builder.Append("  @link(url: \"https://specs.apollo.dev/join/v0.").Append(supergraph.JoinVersion).Append("\", for: EXECUTION)\n");
         if (supergraph.UsesTag)

@@ -34,6 +34,8 @@ internal sealed class SubgraphSchema(string name, string url, bool isFederation2
 
     public Func<int, SourceLocation>? Locate { get; set; }
 
+    public string? SchemaDescription { get; set; }
+
     /// <summary>The name this subgraph applies @tag under, when it applies it (renamed by an import or a link prefix).</summary>
     public string? TagName { get; set; }
 

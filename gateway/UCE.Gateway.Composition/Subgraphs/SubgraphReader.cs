@@ -75,6 +75,7 @@ internal static class SubgraphReader
         }
 
         ReadRootTypes(document, subgraph);
+        subgraph.SchemaDescription = document.Definitions.OfType<GraphQLSchemaDefinition>().Select(d => d.Description?.Value.ToString()).FirstOrDefault(d => d is not null);
         if (!subgraph.Types.TryGetValue("Query", out var query))
         {
             query = new SubgraphType("Query", TypeKind.Object) { HasDefinition = true };
@@ -333,6 +334,9 @@ internal static class SubgraphReader
                 case "tag":
                     type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, "tag"));
                     break;
+                case "specifiedBy":
+                    type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, "specifiedBy"));
+                    break;
                 case "authenticated" or "requiresScopes" or "policy":
                     type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
                     break;
@@ -354,9 +358,9 @@ internal static class SubgraphReader
 
     private static string? Canonical(string local, ReadContext context)
     {
-        if (local == "deprecated")
+        if (local is "deprecated" or "specifiedBy")
         {
-            return "deprecated";
+            return local;
         }
 
         if (!context.Names.TryGetValue(local, out var canonical))
