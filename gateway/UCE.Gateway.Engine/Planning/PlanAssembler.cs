@@ -128,7 +128,7 @@ internal sealed class PlanAssembler
         string? operationName = null;
         if (_operation.Name is not null)
         {
-            operationName = $"{_operation.Name.StringValue}__{group.Subgraph}__{_fetchCount}";
+            operationName = $"{_operation.Name.StringValue}__{NameSafe(group.Subgraph)}__{_fetchCount}";
         }
 
         _fetchCount++;
@@ -199,5 +199,20 @@ internal sealed class PlanAssembler
             group.InputRewrites.ToList(),
             group.OutputRewrites.ToList());
         return group.IsEntityFetch ? new FlattenNode(group.Path, fetch) : fetch;
+    }
+
+    /// <summary>Subgraph names may hold characters a GraphQL name cannot (<c>-</c>, <c>.</c>); they become <c>_</c>.</summary>
+    private static string NameSafe(string subgraph)
+    {
+        var chars = subgraph.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (!(char.IsAsciiLetterOrDigit(chars[i]) || chars[i] == '_'))
+            {
+                chars[i] = '_';
+            }
+        }
+
+        return new string(chars);
     }
 }

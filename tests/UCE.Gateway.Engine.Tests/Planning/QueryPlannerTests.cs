@@ -146,6 +146,19 @@ public sealed class QueryPlannerTests
     }
 
     [Fact]
+    public void Subgraph_operation_names_replace_characters_a_graphql_name_cannot_hold()
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("entity-jump").Replace("name: \"billing\"", "name: \"billing-v2.eu\"", StringComparison.Ordinal);
+        var planner = new QueryPlanner(Engine.Supergraph.SupergraphSchema.Parse(sdl));
+
+        var plan = planner.Plan(Parser.Parse("query Home { customers { balance } }"), null);
+
+        var billing = Fetches(plan.Root).Single(f => f.Subgraph == "billing-v2.eu");
+        Assert.Equal("Home__billing_v2_eu__1", billing.OperationName);
+        Assert.StartsWith("query Home__billing_v2_eu__1(", billing.Document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plans_are_the_same_for_the_same_operation()
     {
         var first = QueryPlanPrinter.Print(Plan("customer-360", SupergraphFixtures.ReadQuery("customer-360", "customer-360")));
