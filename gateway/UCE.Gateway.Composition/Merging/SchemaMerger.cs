@@ -395,7 +395,10 @@ internal sealed partial class SchemaMerger
         foreach (var valueName in valueNames)
         {
             var definedIn = sources.Where(s => s.Type.EnumValues.Exists(v => v.Name == valueName)).ToList();
-            if (definedIn.Count < sources.Count)
+
+            // A value hidden by @inaccessible is not in the API schema, so it may be missing elsewhere.
+            var hidden = definedIn.Exists(s => s.Type.EnumValues.Exists(v => v.Name == valueName && v.Inaccessible));
+            if (definedIn.Count < sources.Count && !hidden)
             {
                 if (asInput && asOutput)
                 {

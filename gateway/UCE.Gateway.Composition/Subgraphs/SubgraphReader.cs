@@ -69,6 +69,7 @@ internal static class SubgraphReader
         var context = new ReadContext(subgraph, names, errors);
         ReadComposedDirectives(document, schemaDirectives, links, context);
 
+        CheckDirectivesAreKnown(document, context);
         foreach (var node in document.Definitions)
         {
             ReadDefinition(node, context);
@@ -111,6 +112,65 @@ internal static class SubgraphReader
     {
         /// <summary>Local directive name to the printed name for directives kept by @composeDirective.</summary>
         public Dictionary<string, string> Composed { get; } = new(StringComparer.Ordinal);
+    }
+
+    private static readonly HashSet<string> BuiltInDirectives = new(StringComparer.Ordinal) { "deprecated", "specifiedBy", "skip", "include", "oneOf", "link" };
+
+    private static void CheckDirectivesAreKnown(GraphQLDocument document, ReadContext context)
+    {
+        var defined = document.Definitions.OfType<GraphQLDirectiveDefinition>().Select(d => d.Name.StringValue).ToHashSet(StringComparer.Ordinal);
+        foreach (var directive in Applications(document))
+        {
+            var name = directive.Name.StringValue;
+            if (!BuiltInDirectives.Contains(name) && !defined.Contains(name) && !context.Names.ContainsKey(name))
+            {
+                context.Errors.Add(new CompositionError(ErrorCodes.InvalidGraphQL, $"[{context.Subgraph.Name}] Unknown directive \"@{name}\".", context.Subgraph.Name, context.Subgraph.LocationOf(directive)));
+            }
+        }
+    }
+
+    private static IEnumerable<GraphQLDirective> Applications(GraphQLDocument document)
+    {
+        foreach (var definition in document.Definitions)
+        {
+            foreach (var directive in (definition as IHasDirectivesNode)?.Directives?.Items ?? [])
+            {
+                yield return directive;
+            }
+
+            var fields = definition switch
+            {
+                GraphQLObjectTypeDefinition o => o.Fields?.Items,
+                GraphQLObjectTypeExtension o => o.Fields?.Items,
+                GraphQLInterfaceTypeDefinition i => i.Fields?.Items,
+                GraphQLInterfaceTypeExtension i => i.Fields?.Items,
+                _ => null,
+            };
+            foreach (var field in fields ?? [])
+            {
+                foreach (var directive in (field.Directives?.Items ?? []).Concat((field.Arguments?.Items ?? []).SelectMany(a => a.Directives?.Items ?? [])))
+                {
+                    yield return directive;
+                }
+            }
+
+            var inputFields = definition switch
+            {
+                GraphQLInputObjectTypeDefinition i => i.Fields?.Items,
+                GraphQLInputObjectTypeExtension i => i.Fields?.Items,
+                _ => null,
+            };
+            var values = definition switch
+            {
+                GraphQLEnumTypeDefinition e => e.Values?.Items.Select(v => v.Directives),
+                GraphQLEnumTypeExtension e => e.Values?.Items.Select(v => v.Directives),
+                _ => null,
+            };
+            foreach (var directive in (inputFields ?? []).SelectMany(f => f.Directives?.Items ?? []).Concat((values ?? []).SelectMany(d => d?.Items ?? [])))
+            {
+                yield return directive;
+            }
+        }
     }
 
     private static Link ReadLink(GraphQLDirective directive)
