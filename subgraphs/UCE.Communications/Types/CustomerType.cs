@@ -32,7 +32,7 @@ public sealed class CustomerType : ObjectGraphType<CustomerReference>
 
         this.ResolveReference<EntityKey, CustomerReference>((context, key) =>
             context.Service<RecipientByIdLoader>()
-                .LoadAsync(key.Id)
+                .LoadAsync(key.RequireId("Customer"))
                 .Then(recipient => recipient is null ? null : new CustomerReference(recipient.CustomerId))!);
     }
 }

@@ -42,6 +42,6 @@ public sealed class OutageType : ObjectGraphType<Outage>
             .Description("The reports filed against the outage, oldest first.")
             .Resolve(context => context.Service<ReportsByOutageLoader>().LoadAsync(context.Source.Id));
 
-        this.ResolveReference<EntityKey, Outage>((context, key) => context.Service<OutageByIdLoader>().LoadAsync(key.Id)!);
+        this.ResolveReference<EntityKey, Outage>((context, key) => context.Service<OutageByIdLoader>().LoadAsync(key.RequireId("Outage"))!);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ServiceLocationType : ObjectGraphType<ServiceLocationReferen
 
         this.ResolveReference<EntityKey, ServiceLocationReference>((context, key) =>
             context.Service<GridConnectionByLocationLoader>()
-                .LoadAsync(key.Id)
+                .LoadAsync(key.RequireId("ServiceLocation"))
                 .Then(connection => connection is null ? null : new ServiceLocationReference(connection.LocationId))!);
     }
 }

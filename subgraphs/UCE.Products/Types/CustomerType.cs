@@ -25,7 +25,7 @@ public sealed class CustomerType : ObjectGraphType<CustomerReference>
 
         this.ResolveReference<EntityKey, CustomerReference>((context, key) =>
             context.Service<CustomerProfileByIdLoader>()
-                .LoadAsync(key.Id)
+                .LoadAsync(key.RequireId("Customer"))
                 .Then(profile => profile is null ? null : new CustomerReference(profile.CustomerId))!);
     }
 }

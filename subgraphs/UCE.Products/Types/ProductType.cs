@@ -29,6 +29,6 @@ public sealed class ProductType : ObjectGraphType<Product>
             .Description("True when a technician installs it; enrollments then start PENDING.")
             .Resolve(context => context.Source.RequiresInstallation);
 
-        this.ResolveReference<EntityKey, Product>((context, key) => context.Service<ProductByIdLoader>().LoadAsync(key.Id)!);
+        this.ResolveReference<EntityKey, Product>((context, key) => context.Service<ProductByIdLoader>().LoadAsync(key.RequireId("Product"))!);
     }
 }

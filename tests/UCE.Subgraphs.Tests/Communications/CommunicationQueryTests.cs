@@ -103,6 +103,16 @@ public sealed class CommunicationQueryTests(SubgraphFixture<CommunicationsSubgra
     }
 
     [Fact]
+    public async Task A_Customer_representation_without_an_id_is_BAD_USER_INPUT()
+    {
+        var response = await fixture.GraphQL.PostAsync(
+            "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id } } }",
+            new { r = new object[] { new { __typename = "Customer" } } });
+
+        Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
+    }
+
+    [Fact]
     public async Task Committed_schema_matches_the_schema_the_code_produces()
     {
         await SubgraphSchemaFile.AssertMatchesAsync(new CommunicationsSubgraph());
