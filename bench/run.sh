@@ -51,11 +51,16 @@ VARS='{"id":"cus-{n}"}'
 HDR=(--header "X-UCE-Role:agent")
 load() { dotnet "$BENCH" load "$@" "${HDR[@]}"; }
 
-# Customer 360 through each gateway: same query, same customers (rotating over the 40 demo customers), same concurrency.
-load --label uce-customer360 --url http://127.0.0.1:4100/graphql --query $Q360 --variables-template "$VARS" --rotate 40 \
-  --requests "$REQUESTS" --concurrency "$CONCURRENCY" --warmup 300 --max-seconds 180 --pid $UCE_PID | tee "$OUT/uce-customer360.json"
-load --label apollo-customer360 --url http://127.0.0.1:4200/ --query $Q360 --variables-template "$VARS" --rotate 40 \
-  --requests "$REQUESTS" --concurrency "$CONCURRENCY" --warmup 300 --max-seconds 180 --pid $APOLLO_PID | tee "$OUT/apollo-customer360.json"
+# Customer 360 through each gateway: same query, same customers (rotating over the 40 demo customers), same
+# concurrency, in the order UCE, Apollo, Apollo, UCE so that neither gateway always meets the colder subgraphs.
+c360() { # label, url, pid
+  load --label "$1" --url "$2" --query $Q360 --variables-template "$VARS" --rotate 40 \
+    --requests "$REQUESTS" --concurrency "$CONCURRENCY" --warmup 300 --max-seconds 180 --pid "$3" | tee "$OUT/$1.json"
+}
+c360 uce-customer360-1 http://127.0.0.1:4100/graphql $UCE_PID
+c360 apollo-customer360-1 http://127.0.0.1:4200/ $APOLLO_PID
+c360 apollo-customer360-2 http://127.0.0.1:4200/ $APOLLO_PID
+c360 uce-customer360-2 http://127.0.0.1:4100/graphql $UCE_PID
 
 # Gateway overhead: a query one subgraph answers, through the gateway and straight to the subgraph, one at a time.
 QONE=bench/queries/customer-by-id.graphql

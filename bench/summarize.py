@@ -5,7 +5,7 @@ import sys
 
 out = pathlib.Path(sys.argv[1])
 read = lambda name: json.loads((out / f"{name}.json").read_text().strip().splitlines()[-1])
-uce, apollo = read("uce-customer360"), read("apollo-customer360")
+rounds = [(read(f"uce-customer360-{n}"), read(f"apollo-customer360-{n}")) for n in (1, 2)]
 one, direct, apollo_one = read("uce-one-subgraph"), read("direct-one-subgraph"), read("apollo-one-subgraph")
 plan = read("planning")
 
@@ -13,14 +13,15 @@ def ratio(a, b):
     return f"{a / b:.2f}x" if a and b else "n/a"
 
 print(f"Results of `{out}` ({(out / 'environment.txt').read_text().splitlines()[0]})\n")
-print("| customer 360, concurrency %d | UCE gateway | Apollo Gateway | UCE / Apollo |" % uce["Concurrency"])
-print("| --- | ---: | ---: | ---: |")
-print(f"| requests/s | {uce['RequestsPerSecond']} | {apollo['RequestsPerSecond']} | {ratio(uce['RequestsPerSecond'], apollo['RequestsPerSecond'])} |")
-for key, label in (("P50Ms", "p50 ms"), ("P90Ms", "p90 ms"), ("P99Ms", "p99 ms")):
-    print(f"| {label} | {uce[key]} | {apollo[key]} | {ratio(uce[key], apollo[key])} |")
-print(f"| gateway CPU ms / request | {uce['ServerCpuMsPerRequest']} | {apollo['ServerCpuMsPerRequest']} | {ratio(uce['ServerCpuMsPerRequest'], apollo['ServerCpuMsPerRequest'])} |")
-print(f"| failed / with errors | {uce['Failures']} / {uce['ResponsesWithErrors']} | {apollo['Failures']} / {apollo['ResponsesWithErrors']} | |")
-print()
+for number, (uce, apollo) in enumerate(rounds, start=1):
+    print("| customer 360, round %d, concurrency %d | UCE gateway | Apollo Gateway | UCE / Apollo |" % (number, uce["Concurrency"]))
+    print("| --- | ---: | ---: | ---: |")
+    print(f"| requests/s | {uce['RequestsPerSecond']} | {apollo['RequestsPerSecond']} | {ratio(uce['RequestsPerSecond'], apollo['RequestsPerSecond'])} |")
+    for key, label in (("P50Ms", "p50 ms"), ("P90Ms", "p90 ms"), ("P99Ms", "p99 ms")):
+        print(f"| {label} | {uce[key]} | {apollo[key]} | {ratio(uce[key], apollo[key])} |")
+    print(f"| gateway CPU ms / request | {uce['ServerCpuMsPerRequest']} | {apollo['ServerCpuMsPerRequest']} | {ratio(uce['ServerCpuMsPerRequest'], apollo['ServerCpuMsPerRequest'])} |")
+    print(f"| failed / with errors | {uce['Failures']} / {uce['ResponsesWithErrors']} | {apollo['Failures']} / {apollo['ResponsesWithErrors']} | |")
+    print()
 print("| one-subgraph query, concurrency 1 | p50 ms | p99 ms | p50 / direct |")
 print("| --- | ---: | ---: | ---: |")
 print(f"| straight to the customers subgraph | {direct['P50Ms']} | {direct['P99Ms']} | 1.00x |")
