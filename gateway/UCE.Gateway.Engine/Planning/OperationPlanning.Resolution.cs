@@ -264,15 +264,18 @@ internal sealed partial class OperationPlanning
         return inputs;
     }
 
-    /// <summary>Only <c>@skip</c> and <c>@include</c> travel to subgraphs; other executable directives are the gateway's business.</summary>
-    private static GraphQLDirectives? ForwardedDirectives(GraphQLDirectives? directives)
+    /// <summary>
+    /// <c>@skip</c>, <c>@include</c> and the supergraph's custom executable directives travel to subgraphs;
+    /// others (<c>@defer</c>, directives the gateway alone knows) do not.
+    /// </summary>
+    private GraphQLDirectives? ForwardedDirectives(GraphQLDirectives? directives)
     {
         if (directives is null || directives.Items.Count == 0)
         {
             return null;
         }
 
-        var kept = directives.Items.Where(d => d.Name.StringValue is "skip" or "include").ToList();
+        var kept = directives.Items.Where(d => d.Name.StringValue is "skip" or "include" || _supergraph.ExecutableDirectives.Contains(d.Name.StringValue)).ToList();
         return kept.Count == 0 ? null : new GraphQLDirectives(kept);
     }
 }

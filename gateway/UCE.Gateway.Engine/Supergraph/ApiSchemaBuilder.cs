@@ -23,7 +23,7 @@ internal static class ApiSchemaBuilder
     ];
 
     /// <summary>Builds the printed API schema and the GraphQL.NET schema from a freshly parsed copy of the supergraph.</summary>
-    public static (string Sdl, ISchema Schema) Build(GraphQLDocument document, LinkedSpecs specs, string queryType, string? mutationType, string? subscriptionType)
+    public static (string Sdl, ISchema Schema, IReadOnlySet<string> ExecutableDirectives) Build(GraphQLDocument document, LinkedSpecs specs, string queryType, string? mutationType, string? subscriptionType)
     {
         var kept = new List<ASTNode>();
         foreach (var definition in document.Definitions)
@@ -45,13 +45,15 @@ internal static class ApiSchemaBuilder
             }
         }
 
-        var typeNames = kept.OfType<GraphQLTypeDefinition>().Select(t => t.Name.StringValue).ToHashSet(StringComparer.Ordinal);
-        foreach (var type in kept.OfType<GraphQLTypeDefinition>())
+        // GraphQLParser models a directive definition as a GraphQLTypeDefinition too: keep them apart.
+        var types = kept.OfType<GraphQLTypeDefinition>().Where(t => t is not GraphQLDirectiveDefinition).ToList();
+        var typeNames = types.Select(t => t.Name.StringValue).ToHashSet(StringComparer.Ordinal);
+        foreach (var type in types)
         {
             Strip(type, specs, typeNames);
         }
 
-        var reachable = Reachable(kept.OfType<GraphQLTypeDefinition>().ToList(), [queryType, mutationType, subscriptionType]);
+        var reachable = Reachable(types, [queryType, mutationType, subscriptionType]);
         var definitions = new List<ASTNode>();
         var roots = new List<GraphQLRootOperationTypeDefinition>();
         AddRoot(roots, OperationType.Query, queryType, reachable);
@@ -62,10 +64,11 @@ internal static class ApiSchemaBuilder
             definitions.Add(new GraphQLSchemaDefinition(roots));
         }
 
-        definitions.AddRange(kept.Where(d => d is not GraphQLTypeDefinition t || reachable.Contains(t.Name.StringValue)));
+        definitions.AddRange(kept.Where(d => d is GraphQLDirectiveDefinition || (d is GraphQLTypeDefinition t && reachable.Contains(t.Name.StringValue))));
         var apiDocument = new GraphQLDocument(definitions);
         var sdl = new SDLPrinter().Print(apiDocument);
-        return (sdl, CreateSchema(sdl, definitions.OfType<GraphQLTypeDefinition>()));
+        var executableDirectives = definitions.OfType<GraphQLDirectiveDefinition>().Select(d => d.Name.StringValue).ToHashSet(StringComparer.Ordinal);
+        return (sdl, CreateSchema(sdl, definitions.OfType<GraphQLTypeDefinition>().Where(t => t is not GraphQLDirectiveDefinition)), executableDirectives);
     }
 
     private static void AddRoot(List<GraphQLRootOperationTypeDefinition> roots, OperationType operation, string? typeName, HashSet<string> reachable)

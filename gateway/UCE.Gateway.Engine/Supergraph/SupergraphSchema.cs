@@ -13,8 +13,9 @@ public sealed class SupergraphSchema
     private readonly Dictionary<(string Graph, string Abstract), IReadOnlyList<string>> _possibleTypesInGraph = [];
     private readonly Dictionary<string, IReadOnlyList<string>> _possibleTypes = new(StringComparer.Ordinal);
 
-    private SupergraphSchema(SupergraphReader reader, string apiSdl, ISchema apiSchema)
+    private SupergraphSchema(SupergraphReader reader, string apiSdl, ISchema apiSchema, IReadOnlySet<string> executableDirectives)
     {
+        ExecutableDirectives = executableDirectives;
         _types = reader.Types;
         Subgraphs = reader.Subgraphs;
         _subgraphsByName = reader.Subgraphs.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -42,6 +43,12 @@ public sealed class SupergraphSchema
 
     public string? SubscriptionTypeName { get; }
 
+    /// <summary>
+    /// Custom executable directives of the API schema (composition keeps only those every subgraph defines), which
+    /// the planner forwards to subgraphs like <c>@skip</c> and <c>@include</c>.
+    /// </summary>
+    public IReadOnlySet<string> ExecutableDirectives { get; }
+
     /// <summary>The join spec version the supergraph links (<c>v0.3</c>, ...).</summary>
     public string JoinVersion { get; }
 
@@ -56,8 +63,8 @@ public sealed class SupergraphSchema
 
         // The API schema is cut out of a second copy of the document because building it edits the syntax tree.
         var apiDocument = SupergraphReader.ParseDocument(supergraphSdl);
-        var (sdl, schema) = ApiSchemaBuilder.Build(apiDocument, reader.Specs, reader.QueryType, reader.MutationType, reader.SubscriptionType);
-        return new SupergraphSchema(reader, sdl, schema);
+        var (sdl, schema, executableDirectives) = ApiSchemaBuilder.Build(apiDocument, reader.Specs, reader.QueryType, reader.MutationType, reader.SubscriptionType);
+        return new SupergraphSchema(reader, sdl, schema, executableDirectives);
     }
 
     public SupergraphType? Type(string name) => _types.GetValueOrDefault(name);

@@ -83,6 +83,16 @@ public sealed class ApiSchemaTests
     }
 
     [Fact]
+    public void Custom_executable_directives_are_kept_in_the_api_schema()
+    {
+        var supergraph = SupergraphFixtures.Load("executable-directives");
+
+        Assert.Contains("directive @trace(label: String) on FIELD | QUERY", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+        Assert.Contains("trace", supergraph.ExecutableDirectives);
+        Assert.NotNull(supergraph.ApiSchema.Directives.Find("trace"));
+    }
+
+    [Fact]
     public void Descriptions_deprecations_and_default_values_are_kept()
     {
         var supergraph = SupergraphFixtures.Load("inaccessible");
