@@ -12,18 +12,6 @@ public static class CustomersSeed
     /// <summary>The day the demo history is measured back from (fixed, so the data does not move with the clock).</summary>
     public static readonly DateTime HistoryEnd = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private static readonly string[] FirstNames =
-    [
-        "Ava", "Liam", "Maya", "Noah", "Zoe", "Ethan", "Chloe", "Lucas", "Amara", "Mateo",
-        "Priya", "Owen", "Sofia", "Elijah", "Hana", "Diego", "Nora", "Samuel", "Leila", "Jonah",
-    ];
-
-    private static readonly string[] LastNames =
-    [
-        "Okafor", "Martinez", "Nguyen", "Schmidt", "Patel", "Johnson", "Kowalski", "Haddad", "Tanaka", "Brennan",
-        "Silva", "Andersen", "Dubois", "Reyes", "Chen", "Murphy", "Ivanova", "Moreau", "Kim", "Walker",
-    ];
-
     private static readonly string[] BusinessNames =
     [
         "Riverside Bakery", "Summit Dental", "Oak Street Hardware", "Bluewater Logistics", "Maple Grove Clinic",
@@ -64,7 +52,7 @@ public static class CustomersSeed
         var random = DemoGraph.RandomFor("customers", demo.Index);
         var name = demo.Commercial
             ? BusinessNames[random.Next(BusinessNames.Length)] + (demo.Index > BusinessNames.Length ? $" #{demo.Index}" : string.Empty)
-            : $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]}";
+            : $"{DemoGraph.FirstName(demo.Index)} {DemoGraph.LastName(demo.Index)}";
         var emailName = new string(name.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
         var since = DateOnly.FromDateTime(HistoryEnd).AddDays(-random.Next(365, 365 * 25));
         var customer = new Customer

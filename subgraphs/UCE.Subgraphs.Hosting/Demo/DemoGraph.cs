@@ -10,6 +10,18 @@ public sealed class DemoGraph
     /// <summary>The size of the demo data set applied on first start.</summary>
     public const int DemoCustomerCount = 40;
 
+    private static readonly string[] FirstNames =
+    [
+        "Ava", "Liam", "Maya", "Noah", "Zoe", "Ethan", "Chloe", "Lucas", "Amara", "Mateo",
+        "Priya", "Owen", "Sofia", "Elijah", "Hana", "Diego", "Nora", "Samuel", "Leila", "Jonah",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Okafor", "Martinez", "Nguyen", "Schmidt", "Patel", "Johnson", "Kowalski", "Haddad", "Tanaka", "Brennan",
+        "Silva", "Andersen", "Dubois", "Reyes", "Chen", "Murphy", "Ivanova", "Moreau", "Kim", "Walker",
+    ];
+
     public DemoGraph(int customerCount, int firstIndex = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(customerCount);
@@ -36,6 +48,12 @@ public sealed class DemoGraph
     public static string RegulatedAccountId(int index) => $"acc-{index:D6}-r";
 
     public static string NonRegulatedAccountId(int index) => $"acc-{index:D6}-n";
+
+    /// <summary>The first name of customer <paramref name="index"/>'s contact person, the same in every subgraph.</summary>
+    public static string FirstName(int index) => FirstNames[RandomFor("first-name", index).Next(FirstNames.Length)];
+
+    /// <summary>The last name of customer <paramref name="index"/>'s contact person, the same in every subgraph.</summary>
+    public static string LastName(int index) => LastNames[RandomFor("last-name", index).Next(LastNames.Length)];
 
     public IEnumerable<DemoCustomer> Customers()
     {

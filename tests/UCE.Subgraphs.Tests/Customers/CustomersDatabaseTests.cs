@@ -52,6 +52,20 @@ public sealed class CustomersDatabaseTests
     }
 
     [Fact]
+    public void Residential_customer_is_named_after_the_demo_graph_person_of_its_index()
+    {
+        var residential = Enumerable.Range(1, DemoGraph.DemoCustomerCount).Select(DemoGraph.Customer).Where(c => !c.Commercial).ToList();
+
+        Assert.NotEmpty(residential);
+        Assert.All(residential, demo => Assert.Equal(
+            $"{DemoGraph.FirstName(demo.Index)} {DemoGraph.LastName(demo.Index)}",
+            CustomersSeed.For(demo).Customer.Name));
+        Assert.True(residential.Select(c => DemoGraph.FirstName(c.Index)).Distinct().Count() > 5, "Demo first names hardly vary across customers.");
+        Assert.Equal(DemoGraph.FirstName(7), DemoGraph.FirstName(7));
+        Assert.Equal(DemoGraph.LastName(7), DemoGraph.LastName(7));
+    }
+
+    [Fact]
     public async Task Embedded_default_on_sqlite_starts_and_serves_the_demo_set()
     {
         await using var host = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), connectionString: null);
