@@ -6,17 +6,21 @@ namespace UCE.Gateway.Composition.Satisfiability;
 
 /// <summary>
 /// Checks that every field reachable from a root operation can be resolved through some chain of
-/// subgraph fetches. The walk visits (type, subgraph) positions: from a position, the fields the
-/// subgraph resolves itself (or that an enclosing <c>@provides</c> gave it) are reachable; any other
-/// field needs an entity jump, i.e. a resolvable <c>@key</c> of the type (or of an
-/// <c>@interfaceObject</c> interface it implements) in another subgraph whose key fields are
-/// resolvable where the walk stands, possibly through several jumps; a field with <c>@requires</c>
-/// also needs its required fields resolvable from those subgraphs. Abstract types are walked per
-/// possible runtime type in the subgraph that returned them. This is a simpler model than Apollo's
-/// query graph: nested key selections are checked by their top-level fields only.
+/// subgraph fetches. The walk follows query paths; at each path it keeps every way the planner could
+/// be there (a subgraph, plus the fields an enclosing <c>@provides</c> gave it). A field is
+/// satisfiable when at least one of those ways resolves it: the subgraph resolves the field itself
+/// (not <c>@external</c>, not overridden, or provided), or an entity jump reaches a subgraph that
+/// does — a resolvable <c>@key</c> of the type (or of an <c>@interfaceObject</c> interface it
+/// implements) whose key fields are resolvable where the walk stands, repeated transitively. A field
+/// with <c>@requires</c> also needs its required fields resolvable from the reachable subgraphs.
+/// Interfaces and unions are walked per implementation/member known to the subgraph that returned
+/// them. Simpler than Apollo's query graph: nested key and required selections are checked by their
+/// top-level fields only.
 /// </summary>
 internal sealed class SatisfiabilityChecker
 {
+    private static readonly IReadOnlyList<FieldSelection> NothingProvided = [];
+
     private readonly Supergraph supergraph;
     private readonly List<CompositionError> errors;
     private readonly HashSet<string> visited = new(StringComparer.Ordinal);
@@ -29,7 +33,10 @@ internal sealed class SatisfiabilityChecker
         this.errors = errors;
     }
 
-    private sealed record Position(string Type, string Graph, IReadOnlySet<string> Provided, IReadOnlyList<string> Path, string Operation);
+    /// <summary>One way of standing at a path: the subgraph and what an enclosing @provides lets it resolve.</summary>
+    private sealed record Option(string Graph, IReadOnlyList<FieldSelection> Provided);
+
+    private sealed record Position(string Type, List<Option> Options, IReadOnlyList<string> Path, string Operation);
 
     public static void Check(Supergraph supergraph, List<CompositionError> errors) => new SatisfiabilityChecker(supergraph, errors).Run();
 
@@ -45,10 +52,10 @@ internal sealed class SatisfiabilityChecker
 
             foreach (var field in root.Fields.Where(f => !f.Inaccessible))
             {
-                foreach (var graph in root.Graphs.Where(g => Resolves(root, field, g, EmptySet)))
-                {
-                    Enqueue(new Position(field.Type.NamedType, graph, ProvidedBy(field, graph), [FieldPathEntry(field)], operation));
-                }
+                var options = root.Graphs.Where(g => Resolves(root, field, g, NothingProvided))
+                    .Select(g => new Option(g, ChildProvided(field, g, NothingProvided)))
+                    .ToList();
+                Enqueue(new Position(field.Type.NamedType, options, [FieldPathEntry(field)], operation));
             }
         }
 
@@ -58,12 +65,11 @@ internal sealed class SatisfiabilityChecker
         }
     }
 
-    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>(StringComparer.Ordinal);
-
-    private static string FieldPathEntry(SupergraphField field) =>
-        field.Name + (field.Arguments.Exists(a => a.Type.IsNonNull && a.DefaultValue is null)
-            ? "(" + string.Join(", ", field.Arguments.Where(a => a.Type.IsNonNull && a.DefaultValue is null).Select(a => $"{a.Name}: {Placeholder(a.Type)}")) + ")"
-            : "");
+    private static string FieldPathEntry(SupergraphField field)
+    {
+        var required = field.Arguments.Where(a => a.Type.IsNonNull && a.DefaultValue is null).ToList();
+        return required.Count == 0 ? field.Name : field.Name + "(" + string.Join(", ", required.Select(a => $"{a.Name}: {Placeholder(a.Type)}")) + ")";
+    }
 
     private static string Placeholder(TypeReference type) => type.Nullable.Kind == TypeReferenceKind.List ? "[]" : type.NamedType switch
     {
@@ -76,73 +82,95 @@ internal sealed class SatisfiabilityChecker
 
     private void Enqueue(Position position)
     {
-        if (!supergraph.Types.TryGetValue(position.Type, out var type) || type.Kind is TypeKind.Scalar or TypeKind.Enum || type.Inaccessible)
+        if (position.Options.Count == 0 || !supergraph.Types.TryGetValue(position.Type, out var type) || type.Kind is TypeKind.Scalar or TypeKind.Enum || type.Inaccessible)
         {
             return;
         }
 
-        var key = $"{position.Type}|{position.Graph}|{string.Join(",", position.Provided.Order(StringComparer.Ordinal))}";
+        var key = position.Type + "|" + string.Join(";", position.Options.Select(o => o.Graph + ":" + Signature(o.Provided)).Order(StringComparer.Ordinal));
         if (visited.Add(key))
         {
             queue.Enqueue(position);
         }
     }
 
+    private static string Signature(IReadOnlyList<FieldSelection> selections) =>
+        string.Join(",", selections.Select(s => s.Name + (s.Selections.Count == 0 ? "" : "{" + Signature(s.Selections) + "}")).Order(StringComparer.Ordinal));
+
     private void Visit(Position position)
     {
         var type = supergraph.Types[position.Type];
-        var isInterfaceObjectHere = type.JoinTypes.Exists(j => j.Graph == position.Graph && j.IsInterfaceObject);
         if (type.Kind == TypeKind.Union)
         {
-            foreach (var (graph, member) in type.JoinUnionMembers.Where(m => m.Graph == position.Graph))
+            foreach (var member in type.UnionMembers)
             {
-                Enqueue(position with { Type = member, Path = [.. position.Path, "... on " + member] });
+                var options = position.Options.Where(o => type.JoinUnionMembers.Contains((o.Graph, member))).ToList();
+                Enqueue(position with { Type = member, Options = options, Path = [.. position.Path, "... on " + member] });
             }
 
             return;
         }
 
-        if (type.Kind == TypeKind.Interface && !isInterfaceObjectHere)
+        if (type.Kind == TypeKind.Interface)
         {
-            var implementations = supergraph.Types.Values
-                .Where(t => t.Kind == TypeKind.Object && t.JoinImplements.Contains((position.Graph, type.Name)))
-                .OrderBy(t => t.Name, StringComparer.Ordinal);
-            foreach (var implementation in implementations)
+            var asInterfaceObject = position.Options.Where(o => type.JoinTypes.Exists(j => j.Graph == o.Graph && j.IsInterfaceObject)).ToList();
+            if (asInterfaceObject.Count > 0)
             {
-                Enqueue(position with { Type = implementation.Name, Path = [.. position.Path, "... on " + implementation.Name] });
+                VisitFields(type, position with { Options = asInterfaceObject });
+            }
+
+            foreach (var implementation in supergraph.Types.Values.Where(t => t.Kind == TypeKind.Object && t.Interfaces.Contains(type.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
+            {
+                var options = position.Options.Where(o => implementation.JoinImplements.Contains((o.Graph, type.Name))).ToList();
+                Enqueue(position with { Type = implementation.Name, Options = options, Path = [.. position.Path, "... on " + implementation.Name] });
             }
 
             return;
         }
 
-        var reachable = ReachableGraphs(type, position);
+        VisitFields(type, position);
+    }
+
+    private void VisitFields(SupergraphType type, Position position)
+    {
+        var reachable = position.Options.Select(o => (Option: o, Graphs: ReachableGraphs(type, o))).ToList();
         foreach (var field in type.Fields.Where(f => !f.Inaccessible))
         {
-            var resolvedIn = reachable
-                .Where(g => Resolves(type, field, g.Graph, g.Graph == position.Graph ? position.Provided : EmptySet, g.ViaInterface))
-                .Where(g => RequirementsMet(type, field, g.Graph, reachable, position))
-                .ToList();
-            if (resolvedIn.Count == 0)
+            var next = new List<Option>();
+            foreach (var (option, graphs) in reachable)
             {
-                Report(type, field, position, reachable);
+                foreach (var (graph, via) in graphs)
+                {
+                    var provided = graph == option.Graph ? option.Provided : NothingProvided;
+                    if (Resolves(type, field, graph, provided, via) && RequirementsMet(type, field, graph, graphs, option))
+                    {
+                        var child = new Option(graph, ChildProvided(field, graph, provided));
+                        if (!next.Exists(n => n.Graph == child.Graph && Signature(n.Provided) == Signature(child.Provided)))
+                        {
+                            next.Add(child);
+                        }
+                    }
+                }
+            }
+
+            if (next.Count == 0)
+            {
+                Report(type, field, position, reachable[0].Graphs);
                 continue;
             }
 
-            foreach (var (graph, _) in resolvedIn)
-            {
-                Enqueue(new Position(field.Type.NamedType, graph, ProvidedBy(field, graph), [.. position.Path, FieldPathEntry(field)], position.Operation));
-            }
+            Enqueue(new Position(field.Type.NamedType, next, [.. position.Path, FieldPathEntry(field)], position.Operation));
         }
     }
 
-    /// <summary>The subgraphs an entity jump can reach from the position, with the interface used when the jump goes to an @interfaceObject.</summary>
-    private List<(string Graph, string? ViaInterface)> ReachableGraphs(SupergraphType type, Position position)
+    /// <summary>The subgraphs entity jumps reach from an option, with the interface used when a jump goes to an @interfaceObject.</summary>
+    private List<(string Graph, string? ViaInterface)> ReachableGraphs(SupergraphType type, Option option)
     {
-        var result = new List<(string Graph, string? ViaInterface)> { (position.Graph, null) };
+        var result = new List<(string Graph, string? ViaInterface)> { (option.Graph, null) };
         for (var i = 0; i < result.Count; i++)
         {
             var from = result[i].Graph;
-            var provided = from == position.Graph ? position.Provided : EmptySet;
+            var provided = from == option.Graph ? option.Provided : NothingProvided;
             var candidates = type.JoinTypes.Where(j => j.Key is not null && j.Resolvable).Select(j => (Join: j, Via: (string?)null))
                 .Concat(type.Interfaces.SelectMany(itf => supergraph.Types.TryGetValue(itf, out var t)
                     ? t.JoinTypes.Where(j => j.IsInterfaceObject && j.Key is not null && j.Resolvable).Select(j => (Join: j, Via: (string?)itf))
@@ -165,19 +193,14 @@ internal sealed class SatisfiabilityChecker
         return result;
     }
 
-    private bool Resolves(SupergraphType type, SupergraphField field, string graph, IReadOnlySet<string> provided, string? viaInterface = null)
+    private bool Resolves(SupergraphType type, SupergraphField field, string graph, IReadOnlyList<FieldSelection> provided, string? viaInterface = null)
     {
         if (viaInterface is not null)
         {
             return supergraph.Types.TryGetValue(viaInterface, out var itf) && itf.Field(field.Name) is { } itfField && Resolves(itf, itfField, graph, provided);
         }
 
-        if (!type.JoinTypes.Exists(j => j.Graph == graph))
-        {
-            return false;
-        }
-
-        if (field.FromInterfaceObject)
+        if (!type.JoinTypes.Exists(j => j.Graph == graph) || field.FromInterfaceObject)
         {
             return false;
         }
@@ -189,10 +212,10 @@ internal sealed class SatisfiabilityChecker
         }
 
         var source = field.Sources.Find(s => s.Graph == graph);
-        return source is not null && (source.Resolves || (source.External && provided.Contains(field.Name)));
+        return source is not null && (source.Resolves || (source.External && provided.Any(p => p.Name == field.Name)));
     }
 
-    private bool RequirementsMet(SupergraphType type, SupergraphField field, string graph, List<(string Graph, string? ViaInterface)> reachable, Position position)
+    private bool RequirementsMet(SupergraphType type, SupergraphField field, string graph, List<(string Graph, string? ViaInterface)> reachable, Option option)
     {
         var requires = field.Sources.Find(s => s.Graph == graph)?.Requires;
         if (requires is null)
@@ -201,13 +224,15 @@ internal sealed class SatisfiabilityChecker
         }
 
         return (FieldSet.TryParse(requires) ?? []).All(required => type.Field(required.Name) is { } requiredField
-            && reachable.Exists(r => Resolves(type, requiredField, r.Graph, r.Graph == position.Graph ? position.Provided : EmptySet, r.ViaInterface)));
+            && reachable.Exists(r => Resolves(type, requiredField, r.Graph, r.Graph == option.Graph ? option.Provided : NothingProvided, r.ViaInterface)));
     }
 
-    private static IReadOnlySet<string> ProvidedBy(SupergraphField field, string graph)
+    /// <summary>What the field's value may resolve in <paramref name="graph"/> beyond its own fields: its @provides, and nested provided selections.</summary>
+    private static IReadOnlyList<FieldSelection> ChildProvided(SupergraphField field, string graph, IReadOnlyList<FieldSelection> provided)
     {
-        var provides = field.Sources.Find(s => s.Graph == graph)?.Provides;
-        return provides is null ? EmptySet : (FieldSet.TryParse(provides) ?? []).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var own = field.Sources.Find(s => s.Graph == graph)?.Provides is { } provides ? FieldSet.TryParse(provides) ?? [] : [];
+        var inherited = provided.Where(p => p.Name == field.Name).SelectMany(p => p.Selections).ToList();
+        return inherited.Count == 0 ? own : [.. own, .. inherited];
     }
 
     private void Report(SupergraphType type, SupergraphField field, Position position, List<(string Graph, string? ViaInterface)> reachable)
@@ -232,21 +257,26 @@ internal sealed class SatisfiabilityChecker
 
         query.Append('}');
         var reasons = new StringBuilder();
-        reasons.Append($"- from subgraph \"{position.Graph}\":\n");
-        reasons.Append($"  - cannot find field \"{type.Name}.{field.Name}\".");
-        foreach (var join in type.JoinTypes.Where(j => j.Key is not null && j.Resolvable && reachable.TrueForAll(r => r.Graph != j.Graph)))
+        foreach (var option in position.Options)
         {
-            reasons.Append($"\n  - cannot move to subgraph \"{join.Graph}\" using @key(fields: \"{join.Key}\") of \"{type.Name}\", the key field(s) cannot be resolved from subgraph \"{position.Graph}\".");
-        }
+            reasons.Append($"- from subgraph \"{option.Graph}\":\n");
+            reasons.Append($"  - cannot find field \"{type.Name}.{field.Name}\".");
+            foreach (var join in type.JoinTypes.Where(j => j.Key is not null && j.Resolvable && reachable.TrueForAll(r => r.Graph != j.Graph)))
+            {
+                reasons.Append($"\n  - cannot move to subgraph \"{join.Graph}\" using @key(fields: \"{join.Key}\") of \"{type.Name}\", the key field(s) cannot be resolved from subgraph \"{option.Graph}\".");
+            }
 
-        if (field.Sources.Exists(s => s.Requires is not null && reachable.Exists(r => r.Graph == s.Graph)))
-        {
-            reasons.Append($"\n  - cannot satisfy @requires conditions on field \"{type.Name}.{field.Name}\".");
+            if (field.Sources.Exists(s => s.Requires is not null))
+            {
+                reasons.Append($"\n  - cannot satisfy @requires conditions on field \"{type.Name}.{field.Name}\".");
+            }
+
+            reasons.Append('\n');
         }
 
         errors.Add(new CompositionError(
             ErrorCodes.SatisfiabilityError,
-            $"The following supergraph API query:\n{query}\ncannot be satisfied by the subgraphs because:\n{reasons}",
-            position.Graph));
+            $"The following supergraph API query:\n{query}\ncannot be satisfied by the subgraphs because:\n{reasons.ToString().TrimEnd('\n')}",
+            position.Options[0].Graph));
     }
 }
