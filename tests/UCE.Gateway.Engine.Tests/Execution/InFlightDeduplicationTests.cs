@@ -11,7 +11,8 @@ public sealed class InFlightDeduplicationTests
     public async Task Identical_queries_in_flight_at_once_reach_the_subgraph_once()
     {
         var subgraphs = ProductCatalogGraph.CreateSubgraphs();
-        subgraphs.SetDelay("accounts", TimeSpan.FromMilliseconds(300));
+        // Long enough that all five requests reach the gateway while the first is still in flight, even on a loaded machine.
+        subgraphs.SetDelay("accounts", TimeSpan.FromMilliseconds(1500));
         using var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, subgraphs).Plan(Query, Root("accounts", Query));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => gateway.RunAsync(Query)));
