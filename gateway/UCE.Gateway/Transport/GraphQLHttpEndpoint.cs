@@ -36,7 +36,7 @@ public sealed partial class GraphQLHttpEndpoint
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
@@ -175,10 +175,6 @@ public sealed partial class GraphQLHttpEndpoint
         response.StatusCode = statusCode;
         response.ContentType = GraphQLMediaTypes.ContentTypeOf(format);
         response.Headers[HeaderNames.Vary] = HeaderNames.Accept;
-        if (HttpMethods.IsHead(context.Request.Method))
-        {
-            return;
-        }
 
         await using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions))
         {
