@@ -5,7 +5,7 @@ using UCE.Gateway.Engine.Tests.Supergraph;
 namespace UCE.Gateway.Engine.Tests.Planning;
 
 /// <summary>The shape of the customer-360 plan; its planning cost is measured in <c>bench/</c> (<c>UCE.Bench plan</c>), not here.</summary>
-public sealed class PlanningCostTests
+public sealed class Customer360PlanTests
 {
     [Fact]
     public void Customer_360_query_over_six_subgraphs_plans_seven_fetches_and_plans_the_same_twice()
