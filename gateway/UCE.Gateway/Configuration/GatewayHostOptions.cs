@@ -49,12 +49,4 @@ public sealed class GatewayHostOptions
 
     /// <summary>Whether the <c>UCE-Query-Plan</c> request header may ask for the plan in <c>extensions</c>.</summary>
     public bool ExposeQueryPlans { get; set; } = true;
-
-    /// <summary>The timeout that applies to <paramref name="subgraph"/>.</summary>
-    public TimeSpan TimeoutFor(string subgraph) =>
-        Subgraphs.TryGetValue(subgraph, out var endpoint) && endpoint.Timeout is { } timeout ? timeout : DefaultSubgraphTimeout;
-
-    /// <summary>The URL configured for <paramref name="subgraph"/>, or <c>null</c> to use the supergraph's.</summary>
-    public Uri? UrlOverrideFor(string subgraph) =>
-        Subgraphs.TryGetValue(subgraph, out var endpoint) ? endpoint.Url : null;
 }

@@ -1,7 +1,7 @@
 namespace UCE.Gateway.Supergraph;
 
 /// <summary>The supergraph the gateway serves right now; swapped atomically by a reload.</summary>
-public sealed class ActiveSupergraph
+public sealed class ActiveSupergraph : IDisposable
 {
     private LoadedSupergraph? _current;
     private int _generation;
@@ -44,4 +44,7 @@ public sealed class ActiveSupergraph
         Interlocked.Increment(ref _generation);
         previous?.Retire();
     }
+
+    /// <summary>Retires the served supergraph at shutdown; its engine is disposed once its last request ends.</summary>
+    public void Dispose() => Interlocked.Exchange(ref _current, null)?.Retire();
 }

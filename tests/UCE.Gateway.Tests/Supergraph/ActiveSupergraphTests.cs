@@ -52,6 +52,22 @@ public sealed class ActiveSupergraphTests
     }
 
     [Fact]
+    public void Shutting_down_disposes_the_served_engine_after_its_last_request()
+    {
+        var engine = new SdlSchemaEngine(TestSchemas.Greeting, new MutationCounter());
+        var active = new ActiveSupergraph();
+        active.Swap(new LoadedSupergraph(engine, "a", DateTimeOffset.UnixEpoch));
+        var lease = active.Acquire()!;
+
+        active.Dispose();
+
+        Assert.Null(active.Acquire());
+        Assert.False(engine.IsDisposed);
+        lease.Dispose();
+        Assert.True(engine.IsDisposed);
+    }
+
+    [Fact]
     public async Task Concurrent_requests_and_swaps_never_use_a_disposed_engine()
     {
         var counter = new MutationCounter();
