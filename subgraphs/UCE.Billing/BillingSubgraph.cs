@@ -7,12 +7,13 @@ using UCE.Billing.Data;
 using UCE.Billing.DataLoaders;
 using UCE.Billing.Types;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Demo;
 
 namespace UCE.Billing;
 
 /// <summary>The billing subgraph: bills, payments, balance and autopay of accounts.</summary>
-public sealed class BillingSubgraph : SubgraphModule<BillingDbContext>
+public sealed class BillingSubgraph : BulkLoadedSubgraphModule<BillingDbContext>
 {
     public override string Name => "billing";
 
@@ -37,45 +38,11 @@ public sealed class BillingSubgraph : SubgraphModule<BillingDbContext>
     protected override Task<bool> HasDataAsync(BillingDbContext db, CancellationToken cancellationToken) =>
         db.Accounts.AnyAsync(cancellationToken);
 
-    /// <summary>On PostgreSQL the generator writes each chunk with binary COPY; elsewhere it seeds chunk by chunk.</summary>
-    public override async Task GenerateAsync(Func<DbContext> createContext, DemoGraph graph, IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        await using (var probe = createContext())
-        {
-            if (!probe.Database.IsNpgsql())
-            {
-                await base.GenerateAsync(createContext, graph, progress, cancellationToken);
-                return;
-            }
-        }
-
-        var end = graph.FirstIndex + graph.CustomerCount;
-        for (var first = graph.FirstIndex; first < end; first += GenerationChunkSize)
-        {
-            var count = Math.Min(GenerationChunkSize, end - first);
-            var rows = BillingSeed.Generate(new DemoGraph(count, first));
-            await using var db = createContext();
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await PostgresBulkCopy.CopyAsync(db, rows.Accounts, cancellationToken);
-            await PostgresBulkCopy.CopyAsync(db, rows.Bills, cancellationToken);
-            await PostgresBulkCopy.CopyAsync(db, rows.LineItems, cancellationToken);
-            await PostgresBulkCopy.CopyAsync(db, rows.Payments, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            progress?.Report(first + count - graph.FirstIndex);
-        }
-    }
-
     protected override int GenerationChunkSize => 5_000;
 
-    protected override async Task SeedAsync(BillingDbContext db, DemoGraph graph, CancellationToken cancellationToken)
+    protected override SeedTables SeedRows(DemoGraph graph)
     {
         var rows = BillingSeed.Generate(graph);
-        db.Accounts.AddRange(rows.Accounts);
-        db.Bills.AddRange(rows.Bills);
-        db.BillLineItems.AddRange(rows.LineItems);
-        db.Payments.AddRange(rows.Payments);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        return new SeedTables().Add(rows.Accounts).Add(rows.Bills).Add(rows.LineItems).Add(rows.Payments);
     }
 }

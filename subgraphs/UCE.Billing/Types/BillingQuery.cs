@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using UCE.Billing.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.DataLoading;
 
 namespace UCE.Billing.Types;
 

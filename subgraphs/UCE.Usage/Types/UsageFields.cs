@@ -3,6 +3,7 @@ using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Usage.Data;
 using UCE.Usage.DataLoaders;
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Usage.DataLoaders;
 
 namespace UCE.Usage.Types;
