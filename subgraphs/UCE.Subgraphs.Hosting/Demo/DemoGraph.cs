@@ -38,8 +38,9 @@ public sealed class DemoGraph
     public int FirstIndex { get; }
 
     /// <summary>A random source that is the same for the same (subgraph, customer) on every run.</summary>
+    /// <remarks><see cref="HashCode"/> is seeded per process, so the seed is combined by hand.</remarks>
     public static Random RandomFor(string subgraph, int customerIndex) =>
-        new(HashCode.Combine(StableHash(subgraph), customerIndex));
+        new(unchecked((StableHash(subgraph) * 16777619) ^ customerIndex));
 
     public static string CustomerId(int index) => $"cus-{index:D6}";
 
