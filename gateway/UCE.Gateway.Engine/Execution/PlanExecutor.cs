@@ -93,7 +93,7 @@ public sealed class PlanExecutor
 
         if (!_subgraphUrls.TryGetValue(fetch.Subgraph, out var url))
         {
-            FailFetch(execution, fetch.Subgraph, ErrorCodes.SubgraphRequestFailed, $"No URL is known for subgraph '{fetch.Subgraph}'.");
+            FailFetch(execution, fetch, batch, ErrorCodes.SubgraphRequestFailed, $"No URL is known for subgraph '{fetch.Subgraph}'.");
             return;
         }
 
@@ -106,12 +106,12 @@ public sealed class PlanExecutor
         }
         catch (SubgraphTimeoutException ex)
         {
-            FailFetch(execution, fetch.Subgraph, ErrorCodes.SubgraphTimeout, ex.Message);
+            FailFetch(execution, fetch, batch, ErrorCodes.SubgraphTimeout, ex.Message);
             return;
         }
         catch (TimeoutException)
         {
-            FailFetch(execution, fetch.Subgraph, ErrorCodes.SubgraphTimeout, $"Subgraph '{fetch.Subgraph}' did not answer within {timeout.TotalMilliseconds:0} ms.");
+            FailFetch(execution, fetch, batch, ErrorCodes.SubgraphTimeout, $"Subgraph '{fetch.Subgraph}' did not answer within {timeout.TotalMilliseconds:0} ms.");
             return;
         }
         catch (OperationCanceledException) when (execution.CancellationToken.IsCancellationRequested)
@@ -120,7 +120,7 @@ public sealed class PlanExecutor
         }
         catch (Exception ex)
         {
-            FailFetch(execution, fetch.Subgraph, ErrorCodes.SubgraphRequestFailed, $"HTTP fetch failed from '{fetch.Subgraph}': {ex.Message}");
+            FailFetch(execution, fetch, batch, ErrorCodes.SubgraphRequestFailed, $"HTTP fetch failed from '{fetch.Subgraph}': {ex.Message}");
             return;
         }
 
@@ -130,11 +130,7 @@ public sealed class PlanExecutor
         {
             if (!success)
             {
-                execution.AnyFetchFailed = true;
-                execution.Errors.Add(ResponseErrors.Create(
-                    $"HTTP fetch failed from '{fetch.Subgraph}': {response.StatusCode}",
-                    ErrorCodes.SubgraphRequestFailed,
-                    serviceName: fetch.Subgraph));
+                FailedFetchErrors.Add(execution, fetch, batch, _schema, ErrorCodes.SubgraphRequestFailed, $"HTTP fetch failed from '{fetch.Subgraph}': {response.StatusCode}");
                 if (body is not null)
                 {
                     AddSubgraphErrors(fetch.Subgraph, body, batch, execution);
@@ -145,11 +141,7 @@ public sealed class PlanExecutor
 
             if (body is null)
             {
-                execution.AnyFetchFailed = true;
-                execution.Errors.Add(ResponseErrors.Create(
-                    $"Subgraph '{fetch.Subgraph}' answered with a body that is not a GraphQL response.",
-                    ErrorCodes.SubgraphInvalidResponse,
-                    serviceName: fetch.Subgraph));
+                FailedFetchErrors.Add(execution, fetch, batch, _schema, ErrorCodes.SubgraphInvalidResponse, $"Subgraph '{fetch.Subgraph}' answered with a body that is not a GraphQL response.");
                 return;
             }
 
@@ -172,12 +164,11 @@ public sealed class PlanExecutor
         }
     }
 
-    private static void FailFetch(PlanExecution execution, string subgraph, string code, string message)
+    private void FailFetch(PlanExecution execution, FetchNode fetch, EntityBatch? batch, string code, string message)
     {
         lock (execution.Sync)
         {
-            execution.AnyFetchFailed = true;
-            execution.Errors.Add(ResponseErrors.Create(message, code, serviceName: subgraph));
+            FailedFetchErrors.Add(execution, fetch, batch, _schema, code, message);
         }
     }
 

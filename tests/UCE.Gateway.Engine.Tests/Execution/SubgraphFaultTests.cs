@@ -28,6 +28,18 @@ public sealed class SubgraphFaultTests
         return Assert.Single(errors)!.AsObject();
     }
 
+    private static string[] PathsOf(JsonObject response) =>
+        [.. response["errors"]!.AsArray().Select(error => error!["path"]?.ToJsonString() ?? "no path")];
+
+    private static void AssertAllFrom(JsonObject response, string subgraph, string code)
+    {
+        Assert.All(response["errors"]!.AsArray(), error =>
+        {
+            Assert.Equal(code, error!["extensions"]!["code"]!.GetValue<string>());
+            Assert.Equal(subgraph, error["extensions"]!["serviceName"]!.GetValue<string>());
+        });
+    }
+
     [Theory]
     [InlineData(SubgraphFault.Down, "SUBGRAPH_REQUEST_FAILED")]
     [InlineData(SubgraphFault.Http500, "SUBGRAPH_REQUEST_FAILED")]
@@ -43,9 +55,8 @@ public sealed class SubgraphFaultTests
         ResponseShapeTests.AssertJson("""
             {"data":{"topProducts":[{"name":"Table","reviews":null},{"name":"Couch","reviews":null},{"name":"Chair","reviews":null}],"me":{"username":"ada"}}}
             """, new JsonObject { ["data"] = response["data"]!.DeepClone() });
-        var error = SingleError(response);
-        Assert.Equal(code, error["extensions"]!["code"]!.GetValue<string>());
-        Assert.Equal("reviews", error["extensions"]!["serviceName"]!.GetValue<string>());
+        Assert.Equal(["""["topProducts",0,"reviews"]""", """["topProducts",1,"reviews"]""", """["topProducts",2,"reviews"]"""], PathsOf(response));
+        AssertAllFrom(response, "reviews", code);
     }
 
     [Fact]
@@ -58,7 +69,8 @@ public sealed class SubgraphFaultTests
 
         // topProducts is [Product!]!: without it the whole data object is null; reviews was never asked.
         Assert.Null(response["data"]);
-        Assert.Equal("products", SingleError(response)["extensions"]!["serviceName"]!.GetValue<string>());
+        Assert.Equal(["""["topProducts"]"""], PathsOf(response));
+        AssertAllFrom(response, "products", "SUBGRAPH_REQUEST_FAILED");
         Assert.Empty(gateway.Subgraphs.RequestsTo("reviews"));
     }
 
@@ -76,9 +88,8 @@ public sealed class SubgraphFaultTests
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal("Table", response["data"]!["topProducts"]![0]!["name"]!.GetValue<string>());
-        var error = SingleError(response);
-        Assert.Equal("SUBGRAPH_TIMEOUT", error["extensions"]!["code"]!.GetValue<string>());
-        Assert.Equal("reviews", error["extensions"]!["serviceName"]!.GetValue<string>());
+        Assert.Equal(["""["topProducts",0,"reviews"]""", """["topProducts",1,"reviews"]""", """["topProducts",2,"reviews"]"""], PathsOf(response));
+        AssertAllFrom(response, "reviews", "SUBGRAPH_TIMEOUT");
     }
 
     [Fact]
@@ -94,6 +105,7 @@ public sealed class SubgraphFaultTests
         var response = await gateway.RunAsync("{ me { username } }").WaitAsync(TimeSpan.FromSeconds(10));
 
         ResponseShapeTests.AssertJson("""{"me":null}""", response["data"]!);
+        Assert.Equal("""["me"]""", SingleError(response)["path"]!.ToJsonString());
         Assert.Equal("SUBGRAPH_TIMEOUT", SingleError(response)["extensions"]!["code"]!.GetValue<string>());
     }
 
@@ -117,8 +129,51 @@ public sealed class SubgraphFaultTests
 
         ResponseShapeTests.AssertJson("""{"me":null}""", response["data"]!);
         var error = SingleError(response);
+        Assert.Equal("""["me"]""", error["path"]!.ToJsonString());
         Assert.Equal("SUBGRAPH_REQUEST_FAILED", error["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal("accounts", error["extensions"]!["serviceName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Failing_root_fetch_reports_one_error_per_root_field_under_its_response_name()
+    {
+        const string query = "{ first: product(upc: \"1\") { name } topProducts { name } me { username } }";
+        using var gateway = CreateGateway();
+        gateway.Plan(query, Parallel(
+            Root("products", "{ first: product(upc: \"1\") { name } ... on Query { topProducts { __typename upc name } } }"),
+            Root("accounts", "{ me { username } }")));
+        gateway.Subgraphs.SetFault("products", SubgraphFault.MalformedJson);
+
+        var response = await gateway.RunAsync(query);
+
+        Assert.Equal(["""["first"]""", """["topProducts"]"""], PathsOf(response));
+        AssertAllFrom(response, "products", "SUBGRAPH_INVALID_RESPONSE");
+    }
+
+    [Fact]
+    public async Task Failing_entity_fetch_over_many_entities_caps_its_path_errors_and_counts_the_rest()
+    {
+        const string query = "{ topProducts { name reviews { body } } }";
+        var products = string.Join(',', Enumerable.Range(1, 150).Select(i => $$"""{ "upc": "{{i}}", "name": "Product {{i}}" }"""));
+        var subgraphs = new InMemorySubgraphHandler(
+            new DataSubgraph("products", ProductCatalogGraph.ProductsSdl, $$"""{ "Query": { "topProducts": [{{products}}] } }"""),
+            new DataSubgraph("reviews", ProductCatalogGraph.ReviewsSdl, ProductCatalogGraph.ReviewsData),
+            new DataSubgraph("accounts", ProductCatalogGraph.AccountsSdl, ProductCatalogGraph.AccountsData));
+        using var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, subgraphs);
+        gateway.Plan(query, Sequence(
+            Root("products", "{ topProducts { __typename upc name } }"),
+            Flatten("topProducts.@", Entities("reviews", "Product", ["upc"], "{ reviews { body } }"))));
+        gateway.Subgraphs.SetFault("reviews", SubgraphFault.Down);
+
+        var response = await gateway.RunAsync(query);
+
+        Assert.Equal(150, response["data"]!["topProducts"]!.AsArray().Count);
+        var paths = PathsOf(response);
+        Assert.Equal(101, paths.Length);
+        Assert.Equal([.. Enumerable.Range(0, 100).Select(i => $$"""["topProducts",{{i}},"reviews"]""")], paths[..100]);
+        Assert.Equal("no path", paths[100]);
+        Assert.Contains("50 more", response["errors"]![100]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        AssertAllFrom(response, "reviews", "SUBGRAPH_REQUEST_FAILED");
     }
 }
 
