@@ -82,7 +82,7 @@ internal sealed class ResponseShaper
     /// The fields selected on <paramref name="type"/> under <paramref name="owner"/> (a selection set or a field's nodes),
     /// cached per document when no <c>@skip</c>/<c>@include</c> makes them depend on variables.
     /// </summary>
-    private FieldCollection FieldsOf(object owner, IObjectGraphType type, Action<ResponseShaper, object, IObjectGraphType, FieldCollection> collect)
+    private FieldCollection FieldsOf(object owner, IComplexGraphType type, Action<ResponseShaper, object, IComplexGraphType, FieldCollection> collect)
     {
         if (_document.ShapeCache is { } cache)
         {
@@ -104,7 +104,7 @@ internal sealed class ResponseShaper
         return fields;
     }
 
-    private Outcome CompleteFields(IObjectGraphType type, DataObject source, FieldCollection fields, out ResponseObject? result)
+    private Outcome CompleteFields(IComplexGraphType type, DataObject source, FieldCollection fields, out ResponseObject? result)
     {
         var output = new ResponseObject(fields.Count);
         result = null;
@@ -215,12 +215,19 @@ internal sealed class ResponseShaper
             return FieldError($"Expected an object of type {declared.Name} but the subgraph returned {DataObject.KindOf(value)}.");
         }
 
-        var runtime = declared as IObjectGraphType;
+        IComplexGraphType? runtime = declared as IObjectGraphType;
         if (runtime is null)
         {
             var typename = obj.Typename;
             runtime = typename is null ? null : _schema.FindType(typename) as IObjectGraphType;
-            if (runtime is null || !_schema.Satisfies(runtime.Name, declared.Name))
+            if (runtime is null && declared is IInterfaceGraphType iface && (typename is null || typename == iface.Name))
+            {
+                // An @interfaceObject subgraph knows only the interface. The planner asks a subgraph that knows the
+                // implementations whenever the selection depends on the concrete type, so here the interface's own
+                // fields are all that is selected.
+                runtime = iface;
+            }
+            else if (runtime is null || !_schema.Satisfies(runtime.Name, declared.Name))
             {
                 return FieldError($"Abstract type \"{declared.Name}\" must resolve to an object type at runtime; the subgraph returned \"{typename}\".");
             }
@@ -344,7 +351,7 @@ internal sealed class ResponseShaper
             [.. _path]));
     }
 
-    private void CollectFields(IObjectGraphType type, GraphQLSelectionSet selectionSet, FieldCollection fields)
+    private void CollectFields(IComplexGraphType type, GraphQLSelectionSet selectionSet, FieldCollection fields)
     {
         foreach (var selection in selectionSet.Selections)
         {
@@ -402,7 +409,7 @@ internal sealed class ResponseShaper
         }
 
         /// <summary>Looks every field up on the type once, so that completing many objects does not repeat it.</summary>
-        public void Resolve(IObjectGraphType type)
+        public void Resolve(IComplexGraphType type)
         {
             foreach (var entry in Entries)
             {
@@ -446,7 +453,7 @@ internal sealed class ResponseShaper
     }
 
     /// <summary>Identifies a cached field collection: the selection it came from (by reference) and the object type.</summary>
-    internal readonly record struct ShapeKey(object Owner, IObjectGraphType Type) : IEquatable<ShapeKey>
+    internal readonly record struct ShapeKey(object Owner, IComplexGraphType Type) : IEquatable<ShapeKey>
     {
         public bool Equals(ShapeKey other) => ReferenceEquals(Owner, other.Owner) && ReferenceEquals(Type, other.Type);
 

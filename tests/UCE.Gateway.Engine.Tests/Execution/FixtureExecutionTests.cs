@@ -159,6 +159,17 @@ public sealed class FixtureAbstractTypeExecutionTests
     }
 
     [Fact]
+    public async Task Interface_object_root_asking_only_interface_fields_is_answered_without_its_concrete_type()
+    {
+        using var graph = new FixtureGraph("interface-object", DeviceData, WarrantyResolvers);
+
+        var response = await graph.RunAsync("{ recentlyActive { id lastSeen battery } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"recentlyActive":[{"id":"c1","lastSeen":"10:00","battery":80}]}}""", response);
+        Assert.Empty(graph.Subgraphs.RequestsTo("devices"));
+    }
+
+    [Fact]
     public async Task Union_members_living_in_some_subgraphs_only_are_completed_per_member()
     {
         using var graph = new FixtureGraph("union-partial-members", new Dictionary<string, string>
