@@ -466,7 +466,10 @@ internal sealed partial class OperationPlanning
         }
 
         var conditions = directives is null ? position.Conditions : [.. position.Conditions, directives];
-        if (conditionType.IsAbstract && conditionType.ExistsIn(position.Graph) && !conditionType.IsInterfaceObjectIn(position.Graph))
+        // The abstract fragment goes to the subgraph as it is only when the subgraph agrees that every type it
+        // covers here has that type: a type may implement an interface in the supergraph but not in this subgraph.
+        if (conditionType.IsAbstract && conditionType.ExistsIn(position.Graph) && !conditionType.IsInterfaceObjectIn(position.Graph)
+            && overlap.All(_supergraph.PossibleTypesIn(position.Graph, condition).Contains))
         {
             var abstractFragment = position.Target.AddFragment(condition, directives);
             PlanSelections(position with { Target = abstractFragment.Selections, ParentType = condition, Conditions = conditions }, fragment.Children);

@@ -170,6 +170,23 @@ public sealed class FixtureAbstractTypeExecutionTests
     }
 
     [Fact]
+    public async Task Interface_fragment_reaches_a_union_member_that_implements_the_interface_only_in_another_subgraph()
+    {
+        using var graph = new FixtureGraph("interface-member-in-some-graphs", new Dictionary<string, string>
+        {
+            ["catalog"] = """
+                { "Query": { "equipment": [ { "__typename": "Pump", "tag": "P-1" }, { "__typename": "Valve", "tag": "V-1", "pressure": 3 },
+                                            { "__typename": "Pump", "tag": "P-2" } ] } }
+                """,
+            ["maintenance"] = """{ "Pump": [ { "tag": "P-1", "lastServiced": "May" }, { "tag": "P-2", "lastServiced": "June" } ] }""",
+        });
+
+        var response = await graph.RunAsync("{ equipment { ... on Tagged { tag } } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"equipment":[{"tag":"P-1"},{"tag":"V-1"},{"tag":"P-2"}]}}""", response);
+    }
+
+    [Fact]
     public async Task Union_members_living_in_some_subgraphs_only_are_completed_per_member()
     {
         using var graph = new FixtureGraph("union-partial-members", new Dictionary<string, string>
