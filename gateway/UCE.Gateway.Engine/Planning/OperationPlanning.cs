@@ -381,7 +381,7 @@ internal sealed partial class OperationPlanning
             return;
         }
 
-        var childType = definition.NamedType;
+        var childType = SubgraphNamedType(definition, joinField, position.Graph);
         var path = new List<string>(position.Path) { subgraphField.ResponseName };
         for (var i = 0; i < SupergraphField.ListDepth(definition.Type); i++)
         {
@@ -403,12 +403,29 @@ internal sealed partial class OperationPlanning
             Enclosing = (position, field),
             Level = field.Children,
         };
-        if (_supergraph.Type(childType) is { } type && IsAbstractIn(position.Graph, type))
+        if (_supergraph.Type(definition.NamedType) is { } type && IsAbstractIn(position.Graph, type))
         {
+            // The client sees the supergraph's abstract type, so shaping needs each object's type even when this
+            // subgraph declares the field with one of its members.
             child.Target.AddField(null, "__typename", null, null);
         }
 
         PlanSelections(child, field.Children);
+    }
+
+    /// <summary>
+    /// The named type the subgraph declares for the field: a shared field may return one member of the supergraph's
+    /// union or interface there, and selections below it must only use what that type allows.
+    /// </summary>
+    private string SubgraphNamedType(SupergraphField definition, FieldInGraph? joinField, string graph)
+    {
+        if (joinField?.TypeInGraph is not { } typeText)
+        {
+            return definition.NamedType;
+        }
+
+        var named = typeText.Trim('[', ']', '!', ' ');
+        return named != definition.NamedType && _supergraph.Type(named) is { } type && type.ExistsIn(graph) ? named : definition.NamedType;
     }
 
     private static string SubgraphTypeOf(SupergraphField definition, FieldInGraph? joinField)

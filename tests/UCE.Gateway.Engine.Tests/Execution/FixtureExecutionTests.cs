@@ -187,6 +187,21 @@ public sealed class FixtureAbstractTypeExecutionTests
     }
 
     [Fact]
+    public async Task Shared_field_declared_with_one_union_member_gets_only_that_members_fragments()
+    {
+        using var graph = new FixtureGraph("shared-field-member-type", new Dictionary<string, string>
+        {
+            ["assets"] = """{ "Query": { "site": { "primary": { "id": "m1", "label": "Main meter" } } } }""",
+            ["grid"] = """{ "Query": { "site": { "primary": { "__typename": "Feeder", "id": "f1", "label": "Feeder 7" } } } }""",
+        });
+
+        var response = await graph.RunAsync(
+            "{ site { primary { __typename ... on Meter { label } ... on Transformer { label } ... on Feeder { label } } } }");
+
+        ResponseShapeTests.AssertJson("""{"data":{"site":{"primary":{"__typename":"Meter","label":"Main meter"}}}}""", response);
+    }
+
+    [Fact]
     public async Task Union_members_living_in_some_subgraphs_only_are_completed_per_member()
     {
         using var graph = new FixtureGraph("union-partial-members", new Dictionary<string, string>
