@@ -17,7 +17,7 @@ public static class EmbeddedDefault
             return null;
         }
 
-        var subgraphs = await EmbeddedSubgraphs.CreateAsync(EmbeddedSubgraphCatalog.Modules, commandLine.Customers, Console.Out, cancellationToken);
+        var subgraphs = await EmbeddedSubgraphs.CreateAsync(EmbeddedSubgraphCatalog.Modules, commandLine.Customers, Console.Out, ports: null, cancellationToken);
         await subgraphs.StartAsync(cancellationToken);
         return subgraphs;
     }

@@ -22,11 +22,13 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
     /// <summary>
     /// Builds the hosts of <paramref name="modules"/>. With <paramref name="generatedCustomers"/>, their
     /// databases live in their own folder and are filled by the bulk generator instead of the demo set.
+    /// Each subgraph listens on its port in <paramref name="ports"/> (by subgraph name), else on its module's default port.
     /// </summary>
     public static async Task<EmbeddedSubgraphs> CreateAsync(
         IReadOnlyList<SubgraphModule> modules,
         int? generatedCustomers,
         TextWriter log,
+        IReadOnlyDictionary<string, int>? ports,
         CancellationToken cancellationToken)
     {
         var dataDirectory = generatedCustomers is { } count
@@ -37,6 +39,9 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
         {
             var options = new SubgraphHostOptions
             {
+                // Always explicit: left unset, the hosting library would read UCE_PORT from the gateway's environment
+                // and put all six subgraphs on that one port.
+                Port = PortOf(modules[i], ports),
                 DataDirectory = dataDirectory,
                 SeedDemoData = generatedCustomers is null,
                 // One tracer per process is enough; the first subgraph carries it.
@@ -54,6 +59,10 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
 
         return new EmbeddedSubgraphs(apps);
     }
+
+    /// <summary>The port a subgraph listens on: the configured one, else its module's default.</summary>
+    public static int PortOf(SubgraphModule module, IReadOnlyDictionary<string, int>? ports) =>
+        ports is not null && ports.TryGetValue(module.Name, out var port) ? port : module.DefaultPort;
 
     /// <summary>Starts every subgraph concurrently.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
