@@ -1,15 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Customers.Data;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the context for PostgreSQL (migrations target PostgreSQL only).</summary>
-public sealed class CustomersDesignTimeDbContextFactory : IDesignTimeDbContextFactory<CustomersDbContext>
-{
-    public CustomersDbContext CreateDbContext(string[] args)
-    {
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Customers")
-            ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=uce_customers";
-        return new CustomersDbContext(new DbContextOptionsBuilder<CustomersDbContext>().UseNpgsql(connectionString).Options);
-    }
-}
+/// <summary>Lets <c>dotnet ef</c> build the customers context against PostgreSQL.</summary>
+public sealed class CustomersDesignTimeDbContextFactory()
+    : PostgresDesignTimeDbContextFactory<CustomersDbContext>("Customers", options => new CustomersDbContext(options));
