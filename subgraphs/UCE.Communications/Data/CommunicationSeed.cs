@@ -13,12 +13,6 @@ public static class CommunicationSeed
     /// <summary>The instant the demo timeline is written as of (the other subgraphs' seeds use the same day).</summary>
     public static readonly DateTime AsOf = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
 
-    private static readonly string[] FirstNames =
-    [
-        "Avery", "Jordan", "Maya", "Noah", "Priya", "Lucas", "Chloe", "Mateo", "Hannah", "Omar",
-        "Grace", "Ethan", "Sofia", "Daniel", "Amara", "Leo", "Isabel", "Kenji", "Zoe", "Samuel",
-    ];
-
     private static readonly string[] Seasons = ["winter", "spring", "summer", "autumn"];
 
     private static readonly string[] ProductNames = ["A smart thermostat", "Rooftop solar", "A home battery", "A home EV charger"];
@@ -33,12 +27,14 @@ public static class CommunicationSeed
         foreach (var customer in graph.Customers())
         {
             var random = DemoGraph.RandomFor("communications", customer.Index);
-            var firstName = FirstNames[random.Next(FirstNames.Length)];
+            // The contact person the customers subgraph names, so a notification greets them by the name it serves.
+            var firstName = DemoGraph.FirstName(customer.Index);
+            var emailName = new string((firstName + DemoGraph.LastName(customer.Index)).ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
             var recipient = new Recipient
             {
                 CustomerId = customer.Id,
                 FirstName = firstName,
-                Email = $"{firstName.ToLowerInvariant()}.{customer.Index}@example.com",
+                Email = string.Create(CultureInfo.InvariantCulture, $"{emailName}.{customer.Index}@example.com"),
                 Phone = customer.Index % 7 == 0 ? null : $"+1555{random.Next(1_000_000, 10_000_000)}",
             };
             if (customer.Index % 3 == 0)
