@@ -242,6 +242,14 @@ internal sealed partial class OperationPlanning
                 return;
             }
 
+            if (possible.Count == 0)
+            {
+                // No implementation here to expand into: another subgraph must take the field over through the
+                // interface's key, or the field cannot be planned at all.
+                Jump(position, field);
+                return;
+            }
+
             foreach (var possibleType in possible)
             {
                 var fragment = position.Target.AddFragment(possibleType, null);

@@ -135,6 +135,14 @@ public sealed class QueryPlannerTests
     }
 
     [Fact]
+    public void Interface_field_only_a_non_resolvable_interface_object_has_is_rejected_below_a_graph_without_implementations()
+    {
+        var error = Assert.Throws<QueryPlanningException>(() => Plan("interface-without-implementations", "{ primaryAsset { rating } }"));
+
+        Assert.Equal(QueryPlanningException.Unsatisfiable, error.Code);
+    }
+
+    [Fact]
     public void Skip_and_include_stay_in_subgraph_operations_with_their_variables()
     {
         var plan = Plan("operation-shapes", "query($s: Boolean!) { products { name @skip(if: $s) reviews @include(if: $s) { stars } } }");
