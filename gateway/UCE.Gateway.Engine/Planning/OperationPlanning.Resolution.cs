@@ -45,7 +45,9 @@ internal sealed partial class OperationPlanning
 
         if (joinField.External)
         {
-            return ProvidedContains(provided, typeName, fieldName) || IsKeyField(type, graph, fieldName);
+            // An external key field is known to this subgraph only from a representation it was given, never when it
+            // returns the object itself.
+            return ProvidedContains(provided, typeName, fieldName);
         }
 
         return true;

@@ -259,7 +259,7 @@ internal sealed partial class OperationPlanning
             return;
         }
 
-        if (CanResolveLocally(position.Graph, parent.Name, field.Name, position.Provided))
+        if (CanResolveLocally(position.Graph, parent.Name, field.Name, position.Provided) || IsRepresentationKeyField(position, parent, field.Name))
         {
             if (EntityFetchResolvingWholeField(position, parent, field, definition) is { } graph)
             {
@@ -276,6 +276,11 @@ internal sealed partial class OperationPlanning
             Jump(position, field);
         }
     }
+
+    /// <summary>A key field at the top of an entity fetch: the subgraph reads it from the representation it is given.</summary>
+    private static bool IsRepresentationKeyField(Position position, SupergraphType parent, string fieldName) =>
+        position.Group.IsEntityFetch && position.Enclosing is null && position.Path.Count == position.Group.Path.Count
+        && IsKeyField(parent, position.Graph, fieldName);
 
     private string? EntityFetchResolvingWholeField(Position position, SupergraphType parent, ClientField field, SupergraphField definition)
     {

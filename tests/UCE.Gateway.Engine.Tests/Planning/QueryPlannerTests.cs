@@ -143,6 +143,14 @@ public sealed class QueryPlannerTests
     }
 
     [Fact]
+    public void External_key_field_is_not_read_from_a_subgraph_that_returns_the_object()
+    {
+        var error = Assert.Throws<QueryPlanningException>(() => Plan("external-key-fields", "{ installation(id: \"m1\") { id } }"));
+
+        Assert.Equal(QueryPlanningException.Unsatisfiable, error.Code);
+    }
+
+    [Fact]
     public void Skip_and_include_stay_in_subgraph_operations_with_their_variables()
     {
         var plan = Plan("operation-shapes", "query($s: Boolean!) { products { name @skip(if: $s) reviews @include(if: $s) { stars } } }");
