@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Measures the UCE gateway against Apollo Gateway over the same six UCE subgraphs, on this machine, in one run.
-# Usage: bash bench/run.sh [requests] [concurrency]      (from the repository root; 127.0.0.1 only, bounded)
+# Usage: bash bench/run.sh [requests] [concurrency] [real|replay]      (from the repository root; 127.0.0.1 only, bounded)
+#   real (default): the six UCE subgraphs (one process, SQLite) answer the gateways.
+#   replay: a recording pass first sends the query set once through each gateway over the real subgraphs with a recording
+#   proxy in between; then the real subgraphs stop and a replay server answers every subgraph request from that recording,
+#   from memory, on the subgraphs' own ports, so that the gateways and not the subgraphs are measured.
 # Writes bench/results/<UTC time>/{environment.txt,*.json} and prints a summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REQUESTS=${1:-3000}
 CONCURRENCY=${2:-32}
+MODE=${3:-real}
+case "$MODE" in real|replay) ;; *) echo "mode must be real or replay" >&2; exit 2 ;; esac
 OUT=bench/results/$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 export Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 NODE_ENV=production
@@ -29,27 +35,59 @@ wait_for() { # url, seconds
   echo "timed out waiting for $1" >&2; return 1
 }
 
-# The six subgraphs on 4001-4006 (SQLite, demo data), in one process: the embedded default (its own gateway on 4000 stays idle).
-dotnet "$GATEWAY" > "$OUT/subgraphs.log" 2>&1 & PIDS+=($!)
-wait_for http://127.0.0.1:4000/health 120
-# The gateways under test, each in its own process.
-dotnet "$GATEWAY" --supergraph "$SUPERGRAPH" --port 4100 > "$OUT/uce-gateway.log" 2>&1 & UCE_PID=$!; PIDS+=($UCE_PID)
-node bench/apollo-gateway.mjs --supergraph "$SUPERGRAPH" --port 4200 > "$OUT/apollo-gateway.log" 2>&1 & APOLLO_PID=$!; PIDS+=($APOLLO_PID)
-wait_for http://127.0.0.1:4100/health 30
-for _ in $(seq 1 300); do grep -q listening "$OUT/apollo-gateway.log" && break; sleep 0.1; done
+SUBGRAPHS=(customers=4001 billing=4002 usage=4003 outages=4004 products=4005 communications=4006)
+Q360=bench/queries/customer360.graphql
+QONE=bench/queries/customer-by-id.graphql
+VARS='{"id":"cus-{n}"}'
+HDR=(--header "X-UCE-Role:agent")
+load() { dotnet "$BENCH" load "$@" "${HDR[@]}"; }
+stop() { for pid in "$@"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
+
+start_real_subgraphs() { # The six subgraphs on 4001-4006 (SQLite, demo data), in one process: the embedded default (its own gateway on 4000 stays idle).
+  dotnet "$GATEWAY" > "$OUT/subgraphs.log" 2>&1 & SUBGRAPHS_PID=$!; PIDS+=($SUBGRAPHS_PID)
+  wait_for http://127.0.0.1:4000/health 120
+}
+start_gateways() { # supergraph file, log name prefix; the gateways under test, each in its own process.
+  dotnet "$GATEWAY" --supergraph "$1" --port 4100 > "$OUT/${2}uce-gateway.log" 2>&1 & UCE_PID=$!; PIDS+=($UCE_PID)
+  node bench/apollo-gateway.mjs --supergraph "$1" --port 4200 > "$OUT/${2}apollo-gateway.log" 2>&1 & APOLLO_PID=$!; PIDS+=($APOLLO_PID)
+  wait_for http://127.0.0.1:4100/health 60
+  for _ in $(seq 1 300); do grep -q listening "$OUT/${2}apollo-gateway.log" && break; sleep 0.1; done
+}
+
+if [ "$MODE" = replay ]; then
+  # Recording pass: gateways over a supergraph whose subgraph URLs point at the recording proxy (5001-5006), which forwards
+  # to the real subgraphs (4001-4006). Every customer of the rotation goes once through each gateway and once straight
+  # to the customers subgraph, so the recording holds every subgraph request either gateway makes in the measured runs.
+  start_real_subgraphs
+  ROUTES=(); for s in "${SUBGRAPHS[@]}"; do ROUTES+=(--subgraph "${s%=*}=$(( ${s#*=} + 1000 ))=http://127.0.0.1:${s#*=}/graphql"); done
+  : > "$OUT/recording.jsonl"
+  dotnet "$BENCH" record --out "$OUT/recording.jsonl" "${ROUTES[@]}" > "$OUT/recorder.log" 2>&1 & RECORDER_PID=$!; PIDS+=($RECORDER_PID)
+  sed -E 's#http://127\.0\.0\.1:400([1-6])/#http://127.0.0.1:500\1/#' "$SUPERGRAPH" > "$OUT/supergraph-recording.graphql"
+  start_gateways "$OUT/supergraph-recording.graphql" recording-
+  once() { load --label "$1" --url "$2" --query "$3" --variables-template "$VARS" --rotate 40 --requests 40 --concurrency 1 --warmup 0 --max-seconds 120 > "$OUT/recording-$1.json"; }
+  once uce-customer360 http://127.0.0.1:4100/graphql $Q360
+  once apollo-customer360 http://127.0.0.1:4200/ $Q360
+  once uce-one-subgraph http://127.0.0.1:4100/graphql $QONE
+  once apollo-one-subgraph http://127.0.0.1:4200/ $QONE
+  once direct-one-subgraph http://127.0.0.1:5001/graphql $QONE
+  stop $UCE_PID $APOLLO_PID $RECORDER_PID $SUBGRAPHS_PID
+  echo "recorded $(wc -l < "$OUT/recording.jsonl") distinct subgraph exchanges" | tee -a "$OUT/recorder.log"
+  REPLAY=(); for s in "${SUBGRAPHS[@]}"; do REPLAY+=(--subgraph "$s"); done
+  dotnet "$BENCH" replay --recording "$OUT/recording.jsonl" "${REPLAY[@]}" > "$OUT/replay.log" 2>&1 & REPLAY_PID=$!; PIDS+=($REPLAY_PID)
+  for _ in $(seq 1 300); do grep -q replaying "$OUT/replay.log" && break; sleep 0.1; done
+  sleep 1
+else
+  start_real_subgraphs
+fi
+start_gateways "$SUPERGRAPH" ""
 
 {
   echo "date: $(date -u +%FT%TZ)"; echo "commit: $(git rev-parse --short HEAD)"
   echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "dotnet: $(dotnet --version)  node: $(node --version)"
-  echo "requests: $REQUESTS  concurrency: $CONCURRENCY"
+  echo "requests: $REQUESTS  concurrency: $CONCURRENCY  subgraphs: $MODE"
 } > "$OUT/environment.txt"
-
-Q360=bench/queries/customer360.graphql
-VARS='{"id":"cus-{n}"}'
-HDR=(--header "X-UCE-Role:agent")
-load() { dotnet "$BENCH" load "$@" "${HDR[@]}"; }
 
 # Customer 360 through each gateway: same query, same customers (rotating over the 40 demo customers), same
 # concurrency, in the order UCE, Apollo, Apollo, UCE so that neither gateway always meets the colder subgraphs.
@@ -63,7 +101,6 @@ c360 apollo-customer360-2 http://127.0.0.1:4200/ $APOLLO_PID
 c360 uce-customer360-2 http://127.0.0.1:4100/graphql $UCE_PID
 
 # Gateway overhead: a query one subgraph answers, through the gateway and straight to the subgraph, one at a time.
-QONE=bench/queries/customer-by-id.graphql
 load --label uce-one-subgraph --url http://127.0.0.1:4100/graphql --query $QONE --variables-template "$VARS" --rotate 40 \
   --requests 2000 --concurrency 1 --warmup 300 --max-seconds 120 --pid $UCE_PID | tee "$OUT/uce-one-subgraph.json"
 load --label direct-one-subgraph --url http://127.0.0.1:4001/graphql --query $QONE --variables-template "$VARS" --rotate 40 \
@@ -75,4 +112,5 @@ load --label apollo-one-subgraph --url http://127.0.0.1:4200/ --query $QONE --va
 dotnet "$BENCH" plan --supergraph "$SUPERGRAPH" --query $Q360 --iterations 2000 | tee "$OUT/planning.json"
 
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/environment.txt"
+[ "$MODE" = replay ] && echo "requests the recording did not hold: $(grep -c '^not recorded' "$OUT/replay.log" || true)" >> "$OUT/environment.txt"
 python3 bench/summarize.py "$OUT" | tee "$OUT/summary.md"
