@@ -488,7 +488,7 @@ internal sealed partial class OperationPlanning
             return;
         }
 
-        var possible = _supergraph.PossibleTypesIn(position.Graph, parent.Name);
+        var possible = RuntimeTypesBelow(position, parent);
         var overlap = possible.Where(p => _supergraph.Satisfies(p, condition)).ToList();
         if (overlap.Count == 0)
         {
@@ -511,6 +511,82 @@ internal sealed partial class OperationPlanning
             var typed = position.Target.AddFragment(type, directives);
             PlanSelections(position with { Target = typed.Selections, ParentType = type, Conditions = conditions }, fragment.Children);
         }
+    }
+
+    /// <summary>
+    /// The object types a value of the abstract type <paramref name="parent"/> can have at this position. Every
+    /// subgraph that could have resolved the field leading here must return the same values, so only the types that
+    /// all of them allow can occur, as Apollo's planner decides: fragments on the others are left out.
+    /// </summary>
+    private IReadOnlyList<string> RuntimeTypesBelow(Position position, SupergraphType parent)
+    {
+        var possible = _supergraph.PossibleTypesIn(position.Graph, parent.Name);
+        if (position.Enclosing is not { } up || _supergraph.Type(up.Position.ParentType)?.Field(up.Field.Name) is not { } definition)
+        {
+            return possible;
+        }
+
+        IEnumerable<string> common = possible;
+        foreach (var graph in GraphsResolving(up.Position, definition))
+        {
+            if (graph == position.Graph)
+            {
+                continue;
+            }
+
+            var declared = _supergraph.Type(SubgraphNamedType(definition, JoinFieldIn(graph, definition), graph));
+            if (declared is null || !declared.ExistsIn(graph) || declared.IsInterfaceObjectIn(graph))
+            {
+                continue;
+            }
+
+            var allowed = _supergraph.PossibleTypesIn(graph, declared.Name);
+            common = common.Where(allowed.Contains);
+        }
+
+        return [.. common];
+    }
+
+    /// <summary>
+    /// The subgraphs that could resolve <paramref name="definition"/> at <paramref name="position"/>: any that
+    /// resolves it when the parent is a root or an entity (reachable through its key), and otherwise only those
+    /// that could also have resolved the value-type parent itself.
+    /// </summary>
+    private HashSet<string> GraphsResolving(Position position, SupergraphField definition)
+    {
+        var owner = _supergraph.Type(position.ParentType)!;
+        HashSet<string> resolving;
+        if (definition.JoinFields.Count > 0)
+        {
+            resolving = [.. definition.JoinFields.Where(j => j.Graph is not null && !j.External && !IsOverriddenAway(j)).Select(j => j.Graph!)];
+        }
+        else if (owner.OwnerGraph is not null)
+        {
+            // Join v0.1: a field without @join__field belongs to the type's owner.
+            resolving = [owner.OwnerGraph];
+        }
+        else
+        {
+            resolving = [.. owner.Graphs.Keys];
+        }
+
+        var isRoot = owner.Name == _supergraph.QueryTypeName || owner.Name == _supergraph.MutationTypeName;
+        var isEntity = owner.Graphs.Values.Any(g => g.Keys.Any(k => k.Resolvable));
+        if (!isRoot && !isEntity)
+        {
+            if (position.Enclosing is { } up && _supergraph.Type(up.Position.ParentType)?.Field(up.Field.Name) is { } parentField)
+            {
+                var parentGraphs = GraphsResolving(up.Position, parentField);
+                parentGraphs.Add(position.Graph);
+                resolving.IntersectWith(parentGraphs);
+            }
+            else
+            {
+                resolving.IntersectWith([position.Graph]);
+            }
+        }
+
+        return resolving;
     }
 
     /// <summary>Moves a selection the current subgraph cannot resolve to another subgraph through an entity key.</summary>

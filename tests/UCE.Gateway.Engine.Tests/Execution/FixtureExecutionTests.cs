@@ -202,6 +202,33 @@ public sealed class FixtureAbstractTypeExecutionTests
     }
 
     [Fact]
+    public async Task Shared_union_field_selects_only_members_every_resolving_subgraph_has()
+    {
+        using var graph = new FixtureGraph("shared-union-intersection", new Dictionary<string, string>
+        {
+            ["outages"] = """
+                { "Query": { "region": { "id": "r1", "board": { "items": [ { "__typename": "Alert", "text": "Storm warning" },
+                                                                            { "__typename": "OutageNotice", "cause": "ice" } ] } } } }
+                """,
+            ["crews"] = """
+                { "Region": [ { "id": "r1", "crewBoard": { "items": [ { "__typename": "Alert", "text": "Road closed" },
+                                                                       { "__typename": "CrewNotice", "crew": "North" } ] } } ] }
+                """,
+        });
+
+        var shared = await graph.RunAsync("{ region { board { items { __typename ... on Alert { text } ... on OutageNotice { cause } ... on CrewNotice { crew } } } } }");
+        var own = await graph.RunAsync("{ region { crewBoard { items { __typename ... on Alert { text } ... on OutageNotice { cause } ... on CrewNotice { crew } } } } }");
+
+        // A member only one of the subgraphs resolving the shared field has is not selected, as in Apollo's planner.
+        ResponseShapeTests.AssertJson("""
+            {"data":{"region":{"board":{"items":[{"__typename":"Alert","text":"Storm warning"},{"__typename":"OutageNotice","cause":null}]}}}}
+            """, shared);
+        ResponseShapeTests.AssertJson("""
+            {"data":{"region":{"crewBoard":{"items":[{"__typename":"Alert","text":"Road closed"},{"__typename":"CrewNotice","crew":"North"}]}}}}
+            """, own);
+    }
+
+    [Fact]
     public async Task Union_members_living_in_some_subgraphs_only_are_completed_per_member()
     {
         using var graph = new FixtureGraph("union-partial-members", new Dictionary<string, string>
