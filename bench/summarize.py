@@ -9,10 +9,13 @@ rounds = [(read(f"uce-customer360-{n}"), read(f"apollo-customer360-{n}")) for n 
 one, direct, apollo_one = read("uce-one-subgraph"), read("direct-one-subgraph"), read("apollo-one-subgraph")
 plan = read("planning")
 
+environment = (out / "environment.txt").read_text()
+subgraphs = "replayed from the recording" if "subgraphs: replay" in environment else "real (SQLite, one process)"
+
 def ratio(a, b):
     return f"{a / b:.2f}x" if a and b else "n/a"
 
-print(f"Results of `{out}` ({(out / 'environment.txt').read_text().splitlines()[0]})\n")
+print(f"Results of `{out}` ({environment.splitlines()[0]}; subgraphs {subgraphs})\n")
 for number, (uce, apollo) in enumerate(rounds, start=1):
     print("| customer 360, round %d, concurrency %d | UCE gateway | Apollo Gateway | UCE / Apollo |" % (number, uce["Concurrency"]))
     print("| --- | ---: | ---: | ---: |")
@@ -24,7 +27,7 @@ for number, (uce, apollo) in enumerate(rounds, start=1):
     print()
 print("| one-subgraph query, concurrency 1 | p50 ms | p99 ms | p50 / direct |")
 print("| --- | ---: | ---: | ---: |")
-print(f"| straight to the customers subgraph | {direct['P50Ms']} | {direct['P99Ms']} | 1.00x |")
+print(f"| straight to the customers subgraph ({subgraphs.split(' (')[0]}) | {direct['P50Ms']} | {direct['P99Ms']} | 1.00x |")
 print(f"| through the UCE gateway | {one['P50Ms']} | {one['P99Ms']} | {ratio(one['P50Ms'], direct['P50Ms'])} |")
 print(f"| through Apollo Gateway | {apollo_one['P50Ms']} | {apollo_one['P99Ms']} | {ratio(apollo_one['P50Ms'], direct['P50Ms'])} |")
 print()
