@@ -646,13 +646,30 @@ internal sealed partial class OperationPlanning
         inputs.AddRange(InputsFor(target.Key.Selection, position.Reserved));
 
         FieldInGraph? targetJoinField = null;
+        var ownRepresentations = false;
         if (fieldName is not null && fieldName != "__typename")
         {
             targetJoinField = JoinFieldIn(target.Graph, _supergraph.Type(target.EntityType)!.Field(fieldName)!);
             if (targetJoinField?.Requires is { } requires)
             {
-                PlanSelections(requirementPosition, ClientSelections.FromFieldSet(requires));
-                foreach (var input in InputsFor(requires, position.Reserved))
+                var requirementNames = position.Reserved;
+                var conflicts = ConflictingRequirements(position.Target, requires);
+                if (conflicts.Count > 0)
+                {
+                    // Another requirement already fetches these fields with other arguments: this one reads them
+                    // under planner aliases, and its entity fetch gets representations of its own.
+                    var reserved = new Dictionary<string, string>(position.Reserved);
+                    foreach (var name in conflicts)
+                    {
+                        reserved[name] = PlannerAliasPrefix + name;
+                    }
+
+                    requirementNames = reserved;
+                    ownRepresentations = true;
+                }
+
+                PlanSelections(requirementPosition with { Reserved = requirementNames }, ClientSelections.FromFieldSet(requires));
+                foreach (var input in InputsFor(requires, requirementNames))
                 {
                     if (!inputs.Contains(input))
                     {
@@ -662,7 +679,9 @@ internal sealed partial class OperationPlanning
             }
         }
 
-        var group = EntityGroup(target.Graph, position.Path, touched, position.Group.Segment);
+        var group = ownRepresentations
+            ? NewEntityGroup(target.Graph, position.Path, touched, position.Group.Segment)
+            : EntityGroup(target.Graph, position.Path, touched, position.Group.Segment);
         group.AddRequires(position.ParentType, inputs);
         if (target.RewriteTypename)
         {
@@ -783,6 +802,35 @@ internal sealed partial class OperationPlanning
             .ThenByDescending(c => returnType is null ? 0 : LocalScore(c.Graph, returnType, field!.Children))
             .ThenBy(c => c.Order)
             .First();
+    }
+
+    /// <summary>The top-level fields of a requirement that the selection already holds under the same name with other arguments.</summary>
+    private static List<string> ConflictingRequirements(SubgraphSelectionSet target, GraphQLSelectionSet requires)
+    {
+        var conflicts = new List<string>();
+        foreach (var selection in requires.Selections)
+        {
+            if (selection is not GraphQLField field || field.Alias is not null)
+            {
+                continue;
+            }
+
+            var name = field.Name.StringValue;
+            var signature = SubgraphField.SignatureOf(name, field.Arguments, null);
+            if (target.Items.OfType<SubgraphField>().Any(f => f.ResponseName == name && f.Signature != signature))
+            {
+                conflicts.Add(name);
+            }
+        }
+
+        return conflicts;
+    }
+
+    private FetchGroup NewEntityGroup(string graph, IReadOnlyList<string> path, HashSet<FetchGroup> dependencies, int segment)
+    {
+        var created = NewGroup(graph, true, path, segment);
+        created.Dependencies.UnionWith(dependencies);
+        return created;
     }
 
     /// <summary>Finds an entity fetch to the subgraph at the path that may wait for <paramref name="dependencies"/>, or starts one.</summary>

@@ -76,6 +76,34 @@ public sealed class FixtureExecutionTests
     }
 
     [Fact]
+    public async Task Requirements_on_one_field_with_different_arguments_each_get_their_own_value()
+    {
+        using var graph = new FixtureGraph(
+            "requires-argument-conflict",
+            new Dictionary<string, string>
+            {
+                ["readings"] = """{ "Query": { "meters": [ { "id": "m1", "kwh": 120 }, { "id": "m2", "kwh": 30 } ] } }""",
+            },
+            new Dictionary<string, Func<IResolveFieldContext, object?>>
+            {
+                ["Meter.usage"] = context =>
+                {
+                    var kwh = (int)((IDictionary<string, object?>)context.Source!)["kwh"]!;
+                    return context.GetArgument<string>("unit") == "KW" ? kwh / 10 : kwh;
+                },
+                ["Meter.energyCharge"] = context => (int)((IDictionary<string, object?>)context.Source!)["usage"]! * 2,
+                ["Meter.demandCharge"] = context => (int)((IDictionary<string, object?>)context.Source!)["usage"]! * 5,
+            });
+
+        var response = await graph.RunAsync("{ meters { id energyCharge demandCharge } }");
+
+        ResponseShapeTests.AssertJson("""
+            {"data":{"meters":[{"id":"m1","energyCharge":240,"demandCharge":60},{"id":"m2","energyCharge":60,"demandCharge":15}]}}
+            """, response);
+        Assert.Equal(2, graph.Subgraphs.RequestsTo("charges").Count);
+    }
+
+    [Fact]
     public async Task Fragments_on_an_interface_with_implementations_in_different_subgraphs()
     {
         using var graph = new FixtureGraph("interface-implementations", new Dictionary<string, string>
