@@ -612,7 +612,13 @@ internal sealed partial class OperationPlanning
             candidates.RemoveAll(c => c.Graph != onlyGraph);
         }
 
-        if (candidates.Count == 0)
+        // A value type here but an entity elsewhere: when this subgraph cannot give the key fields (and has no key of
+        // its own to fetch them through), fetching the enclosing field again from another subgraph is the way out.
+        var noKeyFromHere = candidates.Count > 0 && position.Enclosing is not null
+            && _supergraph.Type(position.ParentType) is { Kind: SupergraphTypeKind.Object } parentType
+            && parentType.InGraph(position.Graph) is { Keys.Count: 0 }
+            && !candidates.Any(c => CanProvide(position.Graph, position.ParentType, c.Key.Selection, position.Provided));
+        if (candidates.Count == 0 || noKeyFromHere)
         {
             if (position.Enclosing is { } up && _supergraph.Type(position.ParentType)?.Kind != SupergraphTypeKind.Interface)
             {

@@ -104,6 +104,24 @@ public sealed class FixtureExecutionTests
     }
 
     [Fact]
+    public async Task Value_type_keyed_elsewhere_is_fetched_again_from_a_subgraph_that_has_its_key()
+    {
+        using var graph = new FixtureGraph("value-type-entity-elsewhere", new Dictionary<string, string>
+        {
+            ["catalog"] = """{ "Query": { "tariff": { "id": "t1", "name": "Night saver" } }, "Tariff": [ { "id": "t1", "name": "Night saver" } ] }""",
+            ["notes"] = """{ "Tariff": [ { "id": "t1", "zone": { "notes": "Coastal" } } ] }""",
+            ["zoning"] = """{ "Tariff": [ { "id": "t1", "zone": { "id": "z9" } } ] }""",
+            ["zones"] = """{ "Zone": [ { "id": "z9", "name": "Zone 9" } ] }""",
+        });
+
+        var response = await graph.RunAsync("{ tariff(id: \"t1\") { id name zone { id name notes } } }");
+
+        ResponseShapeTests.AssertJson("""
+            {"data":{"tariff":{"id":"t1","name":"Night saver","zone":{"id":"z9","name":"Zone 9","notes":"Coastal"}}}}
+            """, response);
+    }
+
+    [Fact]
     public async Task Fragments_on_an_interface_with_implementations_in_different_subgraphs()
     {
         using var graph = new FixtureGraph("interface-implementations", new Dictionary<string, string>
