@@ -379,7 +379,11 @@ public sealed class PlanExecutor
                 break;
             case KeyRenamer renamer when obj.TryGetValue(step, out var value):
                 obj.Remove(step);
-                obj.Set(renamer.RenameKeyTo, value);
+
+                // The other half of a field aliased apart may already sit under the name: both halves count.
+                var renamed = new DataObject(1);
+                renamed.Set(renamer.RenameKeyTo, value);
+                ResultMerger.MergeInto(obj, renamed, copySource: false);
                 break;
         }
     }

@@ -376,6 +376,7 @@ internal sealed partial class OperationPlanning
         Touch(position);
         var alias = field.AddedByPlanner ? PlannerAlias(position.Reserved, field.Name) : field.Alias;
         var responseName = alias ?? field.Name;
+        var renamedBack = false;
         if (!position.Target.TryClaimResponseName(responseName, SubgraphTypeOf(definition, joinField)))
         {
             // Same response name, different type in this subgraph (sibling fragments on different types): the
@@ -386,6 +387,7 @@ internal sealed partial class OperationPlanning
             rewritePath.Add(unique);
             position.Group.OutputRewrites.Add(new KeyRenamer(rewritePath, responseName));
             alias = unique;
+            renamedBack = true;
         }
 
         var subgraphField = position.Target.AddField(alias, field.Name, field.Arguments, ForwardedDirectives(field.Directives));
@@ -395,7 +397,9 @@ internal sealed partial class OperationPlanning
         }
 
         var childType = SubgraphNamedType(definition, joinField, position.Graph);
-        var path = new List<string>(position.Path) { subgraphField.ResponseName };
+
+        // A field aliased apart is renamed back as soon as its fetch returns, so later fetches find it under its name.
+        var path = new List<string>(position.Path) { renamedBack ? responseName : subgraphField.ResponseName };
         for (var i = 0; i < SupergraphField.ListDepth(definition.Type); i++)
         {
             path.Add("@");
