@@ -17,6 +17,24 @@ public sealed class ResponseShapeTests : IDisposable
     }
 
     [Fact]
+    public async Task Field_renamed_back_from_an_alias_merges_into_the_value_already_under_its_name()
+    {
+        const string query = "{ product(upc: \"1\") { name price } }";
+        _gateway.Plan(query, new Engine.Planning.FetchNode(
+            "products",
+            "{ product(upc: \"1\") { name } second: product(upc: \"1\") { price } }",
+            null,
+            [],
+            null,
+            [],
+            [new Engine.Planning.KeyRenamer(["second"], "product")]));
+
+        var response = await _gateway.RunAsync(query);
+
+        AssertJson("""{"data":{"product":{"name":"Table","price":899}}}""", response);
+    }
+
+    [Fact]
     public async Task Entity_chain_over_three_subgraphs_returns_the_client_shape()
     {
         const string query = "{ topProducts { name reviews { body author { username } } } }";
