@@ -4,6 +4,7 @@ using GraphQL.Types;
 using UCE.Communications.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.DataLoading;
+using UCE.Subgraphs.Hosting.Paging;
 
 namespace UCE.Communications.Types;
 

@@ -6,6 +6,7 @@ using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.Paging;
 
 namespace UCE.Outages.Types;
 

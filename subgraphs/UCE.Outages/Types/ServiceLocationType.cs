@@ -4,6 +4,7 @@ using GraphQL.Types;
 using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.DataLoading;
+using UCE.Subgraphs.Hosting.Paging;
 
 namespace UCE.Outages.Types;
 

@@ -1,10 +1,10 @@
 using GraphQL;
 using UCE.Subgraphs.Hosting.Errors;
 
-namespace UCE.Outages.Types;
+namespace UCE.Subgraphs.Hosting.Paging;
 
-/// <summary>The bounds of every <c>first</c> argument of this subgraph.</summary>
-internal static class PageSize
+/// <summary>The bounds of a <c>first</c> argument: 1 to <see cref="Max"/>, <see cref="Default"/> when omitted.</summary>
+public static class PageSize
 {
     public const int Default = 20;
 
