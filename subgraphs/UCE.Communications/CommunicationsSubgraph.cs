@@ -3,17 +3,17 @@ using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Npgsql;
 using UCE.Communications.Data;
 using UCE.Communications.DataLoaders;
 using UCE.Communications.Types;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Demo;
 
 namespace UCE.Communications;
 
 /// <summary>The communications subgraph: the preference center, message templates and the notification outbox; extends <c>Customer</c>.</summary>
-public sealed class CommunicationsSubgraph : SubgraphModule<CommunicationsDbContext>
+public sealed class CommunicationsSubgraph : BulkLoadedSubgraphModule<CommunicationsDbContext>
 {
     public override string Name => "communications";
 
@@ -32,40 +32,28 @@ public sealed class CommunicationsSubgraph : SubgraphModule<CommunicationsDbCont
     public override void ConfigureGraphQL(IGraphQLBuilder graphql) =>
         graphql.AddSchema<CommunicationsSchema>().AddGraphTypes(typeof(CommunicationsSchema).Assembly);
 
-    /// <summary>On PostgreSQL, bulk-loads with binary COPY; elsewhere, seeds chunk by chunk.</summary>
-    public override async Task GenerateAsync(Func<DbContext> createContext, DemoGraph graph, IProgress<int>? progress, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(createContext);
-        await using var db = (CommunicationsDbContext)createContext();
-        if (!db.Database.IsNpgsql())
-        {
-            await base.GenerateAsync(createContext, graph, progress, cancellationToken);
-            return;
-        }
+    protected override Task<bool> HasDataAsync(CommunicationsDbContext db, CancellationToken cancellationToken) =>
+        db.Recipients.AnyAsync(cancellationToken);
 
+    /// <summary>Eleven preferences and a year of notifications per customer: large chunks keep COPY efficient.</summary>
+    protected override int GenerationChunkSize => 5_000;
+
+    /// <summary>The message templates every notification points at, written once.</summary>
+    protected override async Task EnsureSharedRowsAsync(CommunicationsDbContext db, CancellationToken cancellationToken)
+    {
         if (!await db.Templates.AnyAsync(cancellationToken))
         {
             db.Templates.AddRange(MessageTemplates.Create());
             await db.SaveChangesAsync(cancellationToken);
         }
-
-        await CommunicationsBulkLoader.LoadAsync((NpgsqlConnection)db.Database.GetDbConnection(), graph, progress, cancellationToken);
     }
 
-    protected override Task<bool> HasDataAsync(CommunicationsDbContext db, CancellationToken cancellationToken) =>
-        db.Recipients.AnyAsync(cancellationToken);
-
-    protected override async Task SeedAsync(CommunicationsDbContext db, DemoGraph graph, CancellationToken cancellationToken)
+    protected override SeedTables SeedRows(DemoGraph graph)
     {
-        // The templates are shared by every chunk; the first chunk into an empty database writes them.
-        if (!await db.Templates.AnyAsync(cancellationToken))
-        {
-            db.Templates.AddRange(MessageTemplates.Create());
-        }
-
         var rows = CommunicationSeed.Build(graph);
-        db.Recipients.AddRange(rows.Recipients);
-        db.Notifications.AddRange(rows.Notifications);
-        await db.SaveChangesAsync(cancellationToken);
+        return new SeedTables()
+            .Add(rows.Recipients)
+            .Add(rows.Recipients.SelectMany(recipient => recipient.Preferences))
+            .Add(rows.Notifications);
     }
 }

@@ -24,6 +24,8 @@ public abstract class BulkLoadedSubgraphModule<TContext> : SubgraphModule<TConte
                 await base.GenerateAsync(createContext, graph, progress, cancellationToken).ConfigureAwait(false);
                 return;
             }
+
+            await EnsureSharedRowsAsync((TContext)probe, cancellationToken).ConfigureAwait(false);
         }
 
         var end = graph.FirstIndex + graph.CustomerCount;
@@ -50,9 +52,16 @@ public abstract class BulkLoadedSubgraphModule<TContext> : SubgraphModule<TConte
     /// <summary>The rows <paramref name="graph"/>'s customers have in this subgraph.</summary>
     protected abstract SeedTables SeedRows(DemoGraph graph);
 
+    /// <summary>
+    /// Writes rows that belong to no customer (reference data every chunk points at) when they are missing;
+    /// called before the first chunk is written. Must be idempotent.
+    /// </summary>
+    protected virtual Task EnsureSharedRowsAsync(TContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected sealed override async Task SeedAsync(TContext db, DemoGraph graph, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        await EnsureSharedRowsAsync(db, cancellationToken).ConfigureAwait(false);
         SeedRows(graph).AddTo(db);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
