@@ -26,14 +26,16 @@ public sealed class ActiveSupergraph : IDisposable
                 return null;
             }
 
-            current.AddLease();
-            if (ReferenceEquals(current, Current))
+            if (current.TryAddLease())
             {
-                return new SupergraphLease(current);
-            }
+                if (ReferenceEquals(current, Current))
+                {
+                    return new SupergraphLease(current);
+                }
 
-            // A reload swapped it between the read and the lease: let go and take the new one.
-            current.ReleaseLease();
+                // A reload swapped it between the read and the lease: let go and take the new one.
+                current.ReleaseLease();
+            }
         }
     }
 
