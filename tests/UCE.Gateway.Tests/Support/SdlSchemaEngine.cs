@@ -13,7 +13,7 @@ namespace UCE.Gateway.Tests.Support;
 /// <summary>
 /// A small real engine for transport tests: it serves a plain SDL schema with GraphQL.NET, so parse and
 /// validation errors, variables and operation selection behave like a GraphQL server's. Field values:
-/// <c>header(name)</c> returns the forwarded header; a field with a <c>delayMs</c> argument waits that long;
+/// <c>header(name)</c> returns the forwarded header; <c>held</c> answers once the engine's <see cref="RequestGate"/> opens;
 /// a mutation field increments <see cref="MutationCounter"/> and returns the new count; any other field
 /// returns its name followed by its arguments (<c>greet(name: "Ada")</c> → <c>"greet:Ada"</c>).
 /// </summary>
@@ -23,12 +23,14 @@ public sealed class SdlSchemaEngine : IGatewayEngine, IDisposable
     private readonly Schema _schema;
     private readonly DocumentExecuter _executer = new();
     private readonly MutationCounter _counter;
+    private readonly RequestGate _gate;
     private int _executed;
     private int _disposed;
 
-    public SdlSchemaEngine(string sdl, MutationCounter counter)
+    public SdlSchemaEngine(string sdl, MutationCounter counter, RequestGate? gate = null)
     {
         _counter = counter;
+        _gate = gate ?? new RequestGate();
         Sdl = sdl;
         _schema = Schema.For(sdl, builder =>
         {
@@ -40,7 +42,7 @@ public sealed class SdlSchemaEngine : IGatewayEngine, IDisposable
                     var fieldName = field.Name.StringValue;
                     builder.Types.For(typeName).FieldFor(fieldName).Resolver = typeName == "Mutation"
                         ? new FuncFieldResolver<object?>(_ => _counter.Increment())
-                        : new FuncFieldResolver<object?>(context => ResolveAsync(context, fieldName));
+                        : new FuncFieldResolver<object?>(context => ResolveAsync(context, fieldName, _gate));
                 }
             }
         });
@@ -99,11 +101,11 @@ public sealed class SdlSchemaEngine : IGatewayEngine, IDisposable
         }
     }
 
-    private static async ValueTask<object?> ResolveAsync(IResolveFieldContext context, string fieldName)
+    private static async ValueTask<object?> ResolveAsync(IResolveFieldContext context, string fieldName, RequestGate gate)
     {
-        if (context.Arguments?.TryGetValue("delayMs", out var delay) == true && delay.Value is int milliseconds)
+        if (fieldName == "held")
         {
-            await Task.Delay(milliseconds, context.CancellationToken);
+            await gate.WaitAsync(context.CancellationToken);
         }
 
         if (fieldName == "header")
@@ -113,7 +115,7 @@ public sealed class SdlSchemaEngine : IGatewayEngine, IDisposable
             return headers is not null && headers.TryGetValue(name, out var value) ? value : null;
         }
 
-        var arguments = context.Arguments?.Where(argument => argument.Key != "delayMs").Select(argument => Convert.ToString(argument.Value.Value, System.Globalization.CultureInfo.InvariantCulture)) ?? [];
+        var arguments = context.Arguments?.Select(argument => Convert.ToString(argument.Value.Value, System.Globalization.CultureInfo.InvariantCulture)) ?? [];
         return string.Join(':', new[] { fieldName }.Concat(arguments));
     }
 }
@@ -128,12 +130,25 @@ public sealed class MutationCounter
     public int Increment() => Interlocked.Increment(ref _value);
 }
 
+/// <summary>Holds requests for the <c>held</c> field until a test opens it, so "a request is in flight" is a fact, not a guess about timing.</summary>
+public sealed class RequestGate
+{
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Open() => _opened.TrySetResult();
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _opened.Task.WaitAsync(cancellationToken);
+}
+
 /// <summary>Builds <see cref="SdlSchemaEngine"/>s and remembers them, so tests can see which engine served what.</summary>
 public sealed class SdlSchemaEngineFactory : IGatewayEngineFactory
 {
     private readonly List<SdlSchemaEngine> _created = [];
 
     public MutationCounter Counter { get; } = new();
+
+    /// <summary>The gate every engine this factory builds holds <c>held</c> requests on.</summary>
+    public RequestGate Gate { get; } = new();
 
     public IReadOnlyList<SdlSchemaEngine> Created
     {
@@ -148,7 +163,7 @@ public sealed class SdlSchemaEngineFactory : IGatewayEngineFactory
 
     public IGatewayEngine Create(string supergraphSdl)
     {
-        var engine = new SdlSchemaEngine(supergraphSdl, Counter);
+        var engine = new SdlSchemaEngine(supergraphSdl, Counter, Gate);
         lock (_created)
         {
             _created.Add(engine);

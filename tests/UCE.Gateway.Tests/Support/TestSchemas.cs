@@ -7,7 +7,7 @@ public static class TestSchemas
         type Query {
           hello: String
           greet(name: String!): String
-          slow(delayMs: Int!): String
+          held: String
           header(name: String!): String
         }
 
@@ -22,7 +22,7 @@ public static class TestSchemas
           hello: String
           added: String
           greet(name: String!): String
-          slow(delayMs: Int!): String
+          held: String
           header(name: String!): String
         }
 
