@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using UCE.Gateway.Diagnostics;
 using UCE.Gateway.Tests.Support;
 using UCE.Subgraphs.Hosting.Demo;
 
@@ -104,6 +106,30 @@ public sealed class SubgraphFaultTests(UceSubgraphsFixture subgraphs) : IClassFi
 
         AssertOnlyFieldsOfLost(slowSubgraph, healthy, response, "SUBGRAPH_TIMEOUT");
         Assert.True(slow.Requests >= 1, "the slow subgraph was never asked");
+    }
+
+    [Fact]
+    public async Task Stopped_subgraph_under_a_burst_of_requests_is_logged_once_as_a_warning_naming_subgraph_operation_and_reason()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var gateway = await subgraphs.StartGatewayAsync(
+            new Dictionary<string, string?>(Override("billing", FaultySubgraph.StoppedUrl())) { ["Gateway:SubgraphFailureLogInterval"] = "01:00:00" },
+            logs.AttachTo);
+
+        for (var i = 0; i < 10; i++)
+        {
+            var response = await Customer360Async(gateway);
+            Assert.Contains(response["errors"]!.AsArray(), error => error!["extensions"]!["serviceName"]!.GetValue<string>() == "billing");
+        }
+
+        var line = Assert.Single(logs.From<SubgraphFetchFailureLog>());
+        Assert.Equal(LogLevel.Warning, line.Level);
+        Assert.Equal("billing", line.Value("Subgraph"));
+        Assert.Equal("Customer360", line.Value("OperationName"));
+        Assert.StartsWith("Customer360__billing__", line.Value("FetchOperationName"), StringComparison.Ordinal);
+        Assert.Equal("SUBGRAPH_REQUEST_FAILED", line.Value("Code"));
+        Assert.Contains("HTTP fetch failed from 'billing'", line.Value("Reason"), StringComparison.Ordinal);
+        Assert.Empty(logs.AtLeast(LogLevel.Error));
     }
 
     private async Task<JsonNode> HealthyCustomer360Async()
