@@ -73,7 +73,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         }
 
         _client = _options.DeduplicateInFlightQueries ? new DeduplicatingSubgraphClient(client) : client;
-        _executor = new PlanExecutor(_client, urls, _schema, _options.TimeoutOf);
+        _executor = new PlanExecutor(_client, urls, _schema, _options.TimeoutOf, _options.FetchFailureObserver);
         _introspection = new IntrospectionExecutor(_schema);
         _documents = new BoundedCache<string, PreparedDocument>(_options.DocumentCacheSize, StringComparer.Ordinal);
         _plans = new BoundedCache<(string, string?), QueryPlan>(_options.PlanCacheSize);
@@ -173,7 +173,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             _plans.Set(planKey, plan);
         }
 
-        var execution = new PlanExecution(variables, request.ForwardedHeaders, operation.Operation == OperationType.Mutation, cancellationToken);
+        var execution = new PlanExecution(operation.Name?.StringValue, variables, request.ForwardedHeaders, operation.Operation == OperationType.Mutation, cancellationToken);
         if (introspectionFields.Count > 0)
         {
             await _introspection.ExecuteAsync(introspectionFields, operation, prepared.Fragments, inputs, execution.Data, execution.Errors, cancellationToken).ConfigureAwait(false);

@@ -39,6 +39,9 @@ public sealed class GatewayOptions
     /// <summary>The HTTP handler of the default transport (for in-memory subgraphs in tests); pooled sockets when <c>null</c>.</summary>
     public HttpMessageHandler? SubgraphHttpHandler { get; init; }
 
+    /// <summary>Told of every subgraph fetch that failed as a whole (the host logs them); none when <c>null</c>.</summary>
+    public ISubgraphFetchFailureObserver? FetchFailureObserver { get; init; }
+
     /// <summary>The timeout that applies to <paramref name="subgraph"/>.</summary>
     public TimeSpan TimeoutOf(string subgraph) =>
         SubgraphTimeouts.TryGetValue(subgraph, out var timeout) ? timeout : SubgraphTimeout;

@@ -5,8 +5,9 @@ namespace UCE.Gateway.Engine.Execution;
 /// <summary>The state of one running plan: the merged data, the errors, and what every fetch needs from the request.</summary>
 internal sealed class PlanExecution
 {
-    public PlanExecution(JsonObject variables, IReadOnlyDictionary<string, string>? headers, bool isMutation, CancellationToken cancellationToken)
+    public PlanExecution(string? operationName, JsonObject variables, IReadOnlyDictionary<string, string>? headers, bool isMutation, CancellationToken cancellationToken)
     {
+        OperationName = operationName;
         Variables = variables;
         Headers = headers;
         IsMutation = isMutation;
@@ -23,6 +24,9 @@ internal sealed class PlanExecution
 
     /// <summary>Guards <see cref="Data"/> and <see cref="Errors"/>: concurrent fetches read and merge into one tree.</summary>
     public object Sync { get; } = new();
+
+    /// <summary>The client's operation name; <c>null</c> for an anonymous operation.</summary>
+    public string? OperationName { get; }
 
     /// <summary>The client's variables with defaults applied, as JSON.</summary>
     public JsonObject Variables { get; }

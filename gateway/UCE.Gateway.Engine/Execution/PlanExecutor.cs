@@ -18,17 +18,25 @@ public sealed class PlanExecutor
     private readonly IReadOnlyDictionary<string, Uri> _subgraphUrls;
     private readonly ApiSchemaIndex _schema;
     private readonly Func<string, TimeSpan> _timeoutOf;
+    private readonly ISubgraphFetchFailureObserver? _failureObserver;
 
     /// <param name="client">The transport to the subgraphs.</param>
     /// <param name="subgraphUrls">Subgraph URLs by name.</param>
     /// <param name="schema">The API schema.</param>
     /// <param name="timeoutOf">Each subgraph's timeout; enforced here too, whatever the transport does.</param>
-    public PlanExecutor(ISubgraphClient client, IReadOnlyDictionary<string, Uri> subgraphUrls, ApiSchemaIndex schema, Func<string, TimeSpan> timeoutOf)
+    /// <param name="failureObserver">Told of every fetch that fails as a whole.</param>
+    public PlanExecutor(
+        ISubgraphClient client,
+        IReadOnlyDictionary<string, Uri> subgraphUrls,
+        ApiSchemaIndex schema,
+        Func<string, TimeSpan> timeoutOf,
+        ISubgraphFetchFailureObserver? failureObserver = null)
     {
         _client = client;
         _subgraphUrls = subgraphUrls;
         _schema = schema;
         _timeoutOf = timeoutOf;
+        _failureObserver = failureObserver;
     }
 
     internal Task ExecuteAsync(PlanNode root, PlanExecution execution) => RunAsync(root, null, execution);
@@ -125,26 +133,20 @@ public sealed class PlanExecutor
         }
 
         var body = SubgraphResponseReader.Read(response.Body.Span);
-        var success = response.StatusCode is >= 200 and < 300;
+        if (response.StatusCode is < 200 or >= 300)
+        {
+            FailFetch(execution, fetch, batch, ErrorCodes.SubgraphRequestFailed, $"HTTP fetch failed from '{fetch.Subgraph}': {response.StatusCode}", body);
+            return;
+        }
+
+        if (body is null)
+        {
+            FailFetch(execution, fetch, batch, ErrorCodes.SubgraphInvalidResponse, $"Subgraph '{fetch.Subgraph}' answered with a body that is not a GraphQL response.");
+            return;
+        }
+
         lock (execution.Sync)
         {
-            if (!success)
-            {
-                FailedFetchErrors.Add(execution, fetch, batch, _schema, ErrorCodes.SubgraphRequestFailed, $"HTTP fetch failed from '{fetch.Subgraph}': {response.StatusCode}");
-                if (body is not null)
-                {
-                    AddSubgraphErrors(fetch.Subgraph, body, batch, execution);
-                }
-
-                return;
-            }
-
-            if (body is null)
-            {
-                FailedFetchErrors.Add(execution, fetch, batch, _schema, ErrorCodes.SubgraphInvalidResponse, $"Subgraph '{fetch.Subgraph}' answered with a body that is not a GraphQL response.");
-                return;
-            }
-
             AddSubgraphErrors(fetch.Subgraph, body, batch, execution);
             if (body.Data is not { } data)
             {
@@ -164,11 +166,30 @@ public sealed class PlanExecutor
         }
     }
 
-    private void FailFetch(PlanExecution execution, FetchNode fetch, EntityBatch? batch, string code, string message)
+    /// <summary>Writes the errors of a fetch that failed as a whole (plus any GraphQL errors its body carried), then tells the observer.</summary>
+    private void FailFetch(PlanExecution execution, FetchNode fetch, EntityBatch? batch, string code, string message, ParsedResponse? body = null)
     {
         lock (execution.Sync)
         {
             FailedFetchErrors.Add(execution, fetch, batch, _schema, code, message);
+            if (body is not null)
+            {
+                AddSubgraphErrors(fetch.Subgraph, body, batch, execution);
+            }
+        }
+
+        if (_failureObserver is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _failureObserver.OnFetchFailed(new SubgraphFetchFailure(fetch.Subgraph, execution.OperationName, fetch.OperationName, code, message));
+        }
+        catch (Exception)
+        {
+            // Reporting is a side channel: a faulty observer must not cost the client its response.
         }
     }
 

@@ -25,6 +25,12 @@ public sealed class GatewayHostOptions
     public TimeSpan DefaultSubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// At most one Warning line per subgraph per this interval for failed or timed-out subgraph fetches; the next line
+    /// counts the ones left out. Zero logs every failure.
+    /// </summary>
+    public TimeSpan SubgraphFailureLogInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Request headers forwarded to every subgraph fetch. An entry ending in <c>*</c> matches a prefix.
     /// </summary>
     public List<string> ForwardedHeaders { get; set; } = ["X-UCE-*", "traceparent", "tracestate"];

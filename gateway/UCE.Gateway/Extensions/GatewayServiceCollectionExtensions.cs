@@ -1,4 +1,6 @@
 using UCE.Gateway.Configuration;
+using UCE.Gateway.Diagnostics;
+using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Supergraph;
 using UCE.Gateway.Transport;
 
@@ -7,7 +9,7 @@ namespace UCE.Gateway.Extensions;
 /// <summary>Registers the gateway host's services.</summary>
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>Options, the served supergraph and its file watcher, the transport and the health check.</summary>
+    /// <summary>Options, the served supergraph and its file watcher, the transport, the subgraph failure log and the health check.</summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayHostOptions>()
@@ -15,11 +17,13 @@ public static class GatewayServiceCollectionExtensions
             .Validate(options => options.MaxBatchSize > 0, "Gateway:MaxBatchSize must be positive.")
             .Validate(options => options.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
             .Validate(options => options.DefaultSubgraphTimeout > TimeSpan.Zero, "Gateway:DefaultSubgraphTimeout must be positive.")
+            .Validate(options => options.SubgraphFailureLogInterval >= TimeSpan.Zero, "Gateway:SubgraphFailureLogInterval must not be negative.")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ActiveSupergraph>();
         services.AddSingleton<SupergraphFileWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<SupergraphFileWatcher>());
+        services.AddSingleton<ISubgraphFetchFailureObserver, SubgraphFetchFailureLog>();
         services.AddSingleton<IGatewayEngineFactory, FederatedGatewayEngineFactory>();
         services.AddSingleton<ForwardedHeaderSelector>();
         services.AddSingleton<GraphQLHttpEndpoint>();

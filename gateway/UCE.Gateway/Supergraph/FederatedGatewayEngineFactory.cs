@@ -1,13 +1,17 @@
 using Microsoft.Extensions.Options;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Engine;
+using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Engine.Planning;
 using UCE.Gateway.Engine.Supergraph;
 
 namespace UCE.Gateway.Supergraph;
 
-/// <summary>Builds the federation engine for a supergraph, applying the host's subgraph URL overrides, timeouts and introspection switch.</summary>
-public sealed class FederatedGatewayEngineFactory(IOptions<GatewayHostOptions> options) : IGatewayEngineFactory
+/// <summary>
+/// Builds the federation engine for a supergraph, applying the host's subgraph URL overrides, timeouts and introspection
+/// switch; failed subgraph fetches go to <paramref name="failures"/> (the log), which outlives each engine.
+/// </summary>
+public sealed class FederatedGatewayEngineFactory(IOptions<GatewayHostOptions> options, ISubgraphFetchFailureObserver? failures = null) : IGatewayEngineFactory
 {
     public IGatewayEngine Create(string supergraphSdl)
     {
@@ -25,6 +29,7 @@ public sealed class FederatedGatewayEngineFactory(IOptions<GatewayHostOptions> o
                 .Where(entry => entry.Value.Timeout is not null)
                 .ToDictionary(entry => CanonicalName(supergraph, entry.Key), entry => entry.Value.Timeout!.Value, StringComparer.Ordinal),
             EnableIntrospection = host.Introspection,
+            FetchFailureObserver = failures,
         };
         return new FederatedGateway(supergraph.ApiSchema, urls, planner.Plan, QueryPlanPrinter.Print, engineOptions);
     }

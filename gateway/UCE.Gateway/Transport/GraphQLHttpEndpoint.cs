@@ -35,6 +35,24 @@ public sealed partial class GraphQLHttpEndpoint
 
     public async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await HandleCoreAsync(context);
+        }
+        catch (Exception exception) when (IsClientFault(exception, context.RequestAborted))
+        {
+            // The client went away, or sent its body too slowly (Kestrel's minimum data rate) or cut short: no defect
+            // of the gateway's, and under a burst of such clients an error with a stack trace each would flood the log.
+            LogClientBrokeOff(_logger, context.TraceIdentifier, exception.GetType().Name, exception.Message);
+            if (exception is BadHttpRequestException badRequest)
+            {
+                await TryWriteBodyErrorAsync(context, badRequest);
+            }
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context)
+    {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -163,6 +181,43 @@ public sealed partial class GraphQLHttpEndpoint
         return format == ResponseFormat.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 
+    /// <summary>
+    /// A request the client broke off: its body could not be read (too slow, too large, incomplete: Kestrel's
+    /// <see cref="BadHttpRequestException"/>, or the connection failing under it), or it aborted the request.
+    /// </summary>
+    private static bool IsClientFault(Exception exception, CancellationToken requestAborted) => exception switch
+    {
+        BadHttpRequestException => true,
+        IOException => true,
+        OperationCanceledException => requestAborted.IsCancellationRequested,
+        _ => false,
+    };
+
+    /// <summary>Answers a body the server refused (408 too slow, 413 too large, 400 incomplete) if the client can still hear it.</summary>
+    private static async Task TryWriteBodyErrorAsync(HttpContext context, BadHttpRequestException exception)
+    {
+        if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var code = exception.StatusCode switch
+        {
+            StatusCodes.Status408RequestTimeout => "REQUEST_TIMEOUT",
+            StatusCodes.Status413PayloadTooLarge => "REQUEST_TOO_LARGE",
+            _ => "BAD_REQUEST",
+        };
+        try
+        {
+            var format = GraphQLMediaTypes.Negotiate(context.Request.Headers.Accept) ?? ResponseFormat.Json;
+            await WriteErrorAsync(context, format, new TransportError(exception.StatusCode, code, exception.Message));
+        }
+        catch (Exception writeFailure) when (writeFailure is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // The connection is gone after all; there is no one left to answer.
+        }
+    }
+
     private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
         value.Count == 1 && (value[0] == "1" || string.Equals(value[0], "true", StringComparison.OrdinalIgnoreCase));
 
@@ -183,6 +238,9 @@ public sealed partial class GraphQLHttpEndpoint
 
         await response.BodyWriter.FlushAsync(context.RequestAborted);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Request {TraceIdentifier} was broken off by the client ({ExceptionType}): {Reason}")]
+    private static partial void LogClientBrokeOff(ILogger logger, string traceIdentifier, string exceptionType, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The engine threw while executing operation {OperationName}")]
     private static partial void LogEngineFailure(ILogger logger, string? operationName, Exception exception);

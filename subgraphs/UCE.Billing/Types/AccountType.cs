@@ -28,16 +28,16 @@ public sealed class AccountType : ObjectGraphType<BillingAccount>
             .Description("The printed account number.")
             .Resolve(ctx => ctx.Source.Number)
             .Shareable();
-        Field<NonNullGraphType<AccountBalanceType>>("balance")
+        Field<AccountBalanceType>("balance")
             .Description("What the customer owes now, after every posted payment.")
             .Resolve(ctx => ctx.Source);
-        Field<NonNullGraphType<AutopayType>>("autopay").Resolve(ctx => ctx.Source);
-        Field<NonNullGraphType<BillConnectionType>>("bills")
+        Field<AutopayType>("autopay").Resolve(ctx => ctx.Source);
+        Field<BillConnectionType>("bills")
             .Description("The account's bills, newest first.")
             .Argument<IntGraphType>("first", "How many bills (1–100).", arg => arg.DefaultValue = DefaultBillPageSize)
             .Argument<StringGraphType>("after", "The endCursor of the previous page.")
             .Resolve(ResolveBills);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PaymentType>>>>("payments")
+        Field<ListGraphType<NonNullGraphType<PaymentType>>>("payments")
             .Description("The account's most recent payments, newest first.")
             .Argument<IntGraphType>("first", "How many payments (1–100).", arg => arg.DefaultValue = DefaultPaymentCount)
             .Resolve(ctx =>

@@ -17,7 +17,7 @@ public sealed class BillType : ObjectGraphType<Bill>
         this.ResolveReference<BillReference, Bill>((ctx, reference) => ctx.Service<BillByIdLoader>().LoadAsync(reference.Id));
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<AccountType>>("account").Resolve(ctx => ctx.Service<AccountByIdLoader>().LoadAsync(ctx.Source.AccountId));
+        Field<AccountType>("account").Resolve(ctx => ctx.Service<AccountByIdLoader>().LoadAsync(ctx.Source.AccountId));
         Field<NonNullGraphType<DateOnlyGraphType>>("periodStart").Resolve(ctx => ctx.Source.PeriodStart);
         Field<NonNullGraphType<DateOnlyGraphType>>("periodEnd").Description("Last day of the period, inclusive.").Resolve(ctx => ctx.Source.PeriodEnd);
         Field<NonNullGraphType<DateTimeGraphType>>("issuedAt").Resolve(ctx => ctx.Source.IssuedAt);

@@ -61,7 +61,7 @@ public sealed class MakePaymentPayloadType : ObjectGraphType<PaymentOutcome>
     {
         Name = "MakePaymentPayload";
         Field<NonNullGraphType<PaymentType>>("payment").Resolve(ctx => ctx.Source.Payment);
-        Field<NonNullGraphType<AccountType>>("account").Description("The account after the payment.").Resolve(ctx => ctx.Source.Account);
+        Field<AccountType>("account").Description("The account after the payment.").Resolve(ctx => ctx.Source.Account);
         Field<NonNullGraphType<BooleanGraphType>>("replayed")
             .Description("True when an earlier request with the same idempotency key had already recorded this payment.")
             .Resolve(ctx => ctx.Source.Replayed);
@@ -74,6 +74,6 @@ public sealed class SetAutopayPayloadType : ObjectGraphType<BillingAccount>
     public SetAutopayPayloadType()
     {
         Name = "SetAutopayPayload";
-        Field<NonNullGraphType<AccountType>>("account").Resolve(ctx => ctx.Source);
+        Field<AccountType>("account").Resolve(ctx => ctx.Source);
     }
 }

@@ -13,7 +13,7 @@ public sealed class PaymentType : ObjectGraphType<Payment>
         Name = "Payment";
         Description = "Money received against an account.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
-        Field<NonNullGraphType<AccountType>>("account").Resolve(ctx => ctx.Service<AccountByIdLoader>().LoadAsync(ctx.Source.AccountId));
+        Field<AccountType>("account").Resolve(ctx => ctx.Service<AccountByIdLoader>().LoadAsync(ctx.Source.AccountId));
         Field<NonNullGraphType<FloatGraphType>>("amount").Resolve(ctx => PaymentRules.ToAmount(ctx.Source.AmountMinor));
         Field<NonNullGraphType<PaymentMethodType>>("method").Resolve(ctx => ctx.Source.Method);
         Field<NonNullGraphType<DateTimeGraphType>>("at").Resolve(ctx => ctx.Source.At);

@@ -17,8 +17,8 @@ public sealed class CustomerType : ObjectGraphType<CustomerReference>
         this.Key("id");
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
-        Field<NonNullGraphType<CommunicationPreferencesType>>("communicationPreferences").Resolve(context => context.Source);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NotificationType>>>>("notifications")
+        Field<CommunicationPreferencesType>("communicationPreferences").Resolve(context => context.Source);
+        Field<ListGraphType<NonNullGraphType<NotificationType>>>("notifications")
             .Description("Messages sent or queued for the customer, newest first.")
             .Argument<IntGraphType>("first", argument =>
             {

@@ -8,7 +8,7 @@ public sealed class UpdatePreferencesPayloadType : ObjectGraphType<CustomerRefer
     public UpdatePreferencesPayloadType()
     {
         Name = "UpdateCommunicationPreferencesPayload";
-        Field<NonNullGraphType<CustomerType>>("customer").Resolve(context => context.Source);
+        Field<CustomerType>("customer").Resolve(context => context.Source);
         Field<NonNullGraphType<CommunicationPreferencesType>>("communicationPreferences").Resolve(context => context.Source);
     }
 }

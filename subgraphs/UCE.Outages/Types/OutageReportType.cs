@@ -11,7 +11,7 @@ public sealed class OutageReportType : ObjectGraphType<OutageReport>
         Name = "OutageReport";
         Description = "Someone reported that a service location has no power.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
-        Field<NonNullGraphType<ServiceLocationType>>("serviceLocation")
+        Field<ServiceLocationType>("serviceLocation")
             .Resolve(context => new ServiceLocationReference(context.Source.LocationId));
         Field<StringGraphType>("reportedBy")
             .Description("The authenticated subject that reported, when known.")

@@ -29,7 +29,7 @@ public sealed class OutageType : ObjectGraphType<Outage>
         Field<NonNullGraphType<StringGraphType>>("feederName").Resolve(context => context.Source.FeederName);
         Field<NonNullGraphType<IntGraphType>>("affectedCustomerCount").Resolve(context => context.Source.AffectedCustomerCount);
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceLocationType>>>>("affectedLocations")
+        Field<NonNullGraphType<ListGraphType<ServiceLocationType>>>("affectedLocations")
             .Resolve(context => context.Service<AffectedLocationsByOutageLoader>()
                 .LoadAsync(context.Source.Id)
                 .Then(ids => ids.Select(id => new ServiceLocationReference(id))));

@@ -24,7 +24,7 @@ public sealed class ServiceLocationType : ObjectGraphType<ServiceLocationReferen
                 .LoadAsync(context.Source.Id)
                 .Then(outages => outages.FirstOrDefault(o => o.IsActive)));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutageType>>>>("outageHistory")
+        Field<ListGraphType<NonNullGraphType<OutageType>>>("outageHistory")
             .Description("Outages that hit this location, newest first.")
             .Argument<IntGraphType>("first", argument =>
             {

@@ -16,10 +16,10 @@ public sealed class CustomerType : ObjectGraphType<CustomerReference>
         this.Key("id");
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnrollmentType>>>>("enrollments")
+        Field<ListGraphType<NonNullGraphType<EnrollmentType>>>("enrollments")
             .Description("Every enrollment of the customer, cancelled ones included, newest first.")
             .Resolve(context => context.Service<EnrollmentsByCustomerLoader>().LoadAsync(context.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OfferType>>>>("offers")
+        Field<ListGraphType<NonNullGraphType<OfferType>>>("offers")
             .Description("Offers the customer can still take up, soonest expiry first.")
             .Resolve(context => context.Service<OpenOffersByCustomerLoader>().LoadAsync(context.Source.Id));
 

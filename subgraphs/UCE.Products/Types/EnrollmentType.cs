@@ -13,7 +13,7 @@ public sealed class EnrollmentType : ObjectGraphType<Enrollment>
         Name = "Enrollment";
         Description = "A customer's subscription to a catalogue product.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
-        Field<NonNullGraphType<CustomerType>>("customer").Resolve(context => new CustomerReference(context.Source.CustomerId));
+        Field<CustomerType>("customer").Resolve(context => new CustomerReference(context.Source.CustomerId));
         Field<NonNullGraphType<ProductType>>("product")
             .Resolve(context => context.Service<ProductByIdLoader>().LoadAsync(context.Source.ProductId));
         Field<NonNullGraphType<EnrollmentStatusType>>("status").Resolve(context => context.Source.Status);

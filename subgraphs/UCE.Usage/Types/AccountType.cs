@@ -16,7 +16,7 @@ public sealed class AccountType : ObjectGraphType<MeteredAccount>
         this.ResolveReference<AccountReference, MeteredAccount>((ctx, reference) => ctx.Service<MeteredAccountLoader>().LoadAsync(reference.Id));
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.AccountId);
-        Field<NonNullGraphType<UsageSummaryType>>("usageSummary")
+        Field<UsageSummaryType>("usageSummary")
             .Description("Usage of the account's meter: the latest period against the one before it, with the high-usage flag.")
             .Argument<UsageSummaryPeriodType>("period", arg => arg.DefaultValue = UsageSummaryPeriod.Month)
             .Resolve(ctx => UsageFields.LoadSummary(ctx, ctx.Source.Meter!));

@@ -20,11 +20,11 @@ public sealed class ServiceLocationType : ObjectGraphType<Meter>
             .Description("The meter installed at the premise.")
             .Resolve(ctx => ctx.Source.Id)
             .Shareable();
-        Field<NonNullGraphType<UsageSeriesType>>("usage")
+        Field<UsageSeriesType>("usage")
             .Description("Energy used at the location over a range, point by point.")
             .WithWindowArguments()
             .Resolve(ctx => UsageFields.LoadSeries(ctx, ctx.Source, UsageFields.ReadWindow(ctx)));
-        Field<NonNullGraphType<UsageSummaryType>>("usageSummary")
+        Field<UsageSummaryType>("usageSummary")
             .Description("The latest period against the one before it, with the high-usage flag.")
             .Argument<UsageSummaryPeriodType>("period", arg => arg.DefaultValue = UsageSummaryPeriod.Month)
             .Resolve(ctx => UsageFields.LoadSummary(ctx, ctx.Source));

@@ -59,6 +59,67 @@ public sealed class SubgraphFaultTests
         AssertAllFrom(response, "reviews", code);
     }
 
+    [Theory]
+    [InlineData(SubgraphFault.Down, "SUBGRAPH_REQUEST_FAILED", "HTTP fetch failed from 'reviews'")]
+    [InlineData(SubgraphFault.Http500, "SUBGRAPH_REQUEST_FAILED", "HTTP fetch failed from 'reviews': 500")]
+    [InlineData(SubgraphFault.MalformedJson, "SUBGRAPH_INVALID_RESPONSE", "not a GraphQL response")]
+    [InlineData(SubgraphFault.Hang, "SUBGRAPH_TIMEOUT", "did not answer within 300 ms")]
+    public async Task Failed_fetch_is_reported_to_the_observer_once_with_subgraph_operation_code_and_reason(SubgraphFault fault, string code, string reason)
+    {
+        const string named = "query TopProductReviews { topProducts { name reviews { body } } me { username } }";
+        var observer = new RecordingFailureObserver();
+        using var gateway = CreateGateway(new GatewayOptions
+        {
+            FetchFailureObserver = observer,
+            SubgraphTimeouts = new Dictionary<string, TimeSpan> { ["reviews"] = TimeSpan.FromMilliseconds(300) },
+        });
+        gateway.Plan(named, Parallel(
+            Sequence(
+                Root("products", "{ topProducts { __typename upc name } }"),
+                Flatten("topProducts.@", Entities("reviews", "Product", ["upc"], "{ reviews { body } }") with { OperationName = "TopProductReviews__reviews__1" })),
+            Root("accounts", "{ me { username } }")));
+        gateway.Subgraphs.SetFault("reviews", fault);
+
+        var response = await gateway.RunAsync(named).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, response["errors"]!.AsArray().Count);
+        var failure = Assert.Single(observer.Failures);
+        Assert.Equal("reviews", failure.Subgraph);
+        Assert.Equal("TopProductReviews", failure.OperationName);
+        Assert.Equal("TopProductReviews__reviews__1", failure.FetchOperationName);
+        Assert.Equal(code, failure.Code);
+        Assert.Contains(reason, failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Successful_fetches_and_anonymous_operations_report_nothing_but_failures()
+    {
+        var observer = new RecordingFailureObserver();
+        using var gateway = CreateGateway(new GatewayOptions { FetchFailureObserver = observer });
+
+        await gateway.RunAsync(Query);
+        Assert.Empty(observer.Failures);
+
+        gateway.Subgraphs.SetFault("accounts", SubgraphFault.Down);
+        await gateway.RunAsync(Query);
+
+        var failure = Assert.Single(observer.Failures);
+        Assert.Equal("accounts", failure.Subgraph);
+        Assert.Null(failure.OperationName);
+    }
+
+    [Fact]
+    public async Task A_throwing_observer_does_not_cost_the_client_its_response()
+    {
+        using var gateway = CreateGateway(new GatewayOptions { FetchFailureObserver = new ThrowingFailureObserver() });
+        gateway.Subgraphs.SetFault("reviews", SubgraphFault.Down);
+
+        var response = await gateway.RunAsync(Query);
+
+        Assert.Equal("Table", response["data"]!["topProducts"]![0]!["name"]!.GetValue<string>());
+        AssertAllFrom(response, "reviews", "SUBGRAPH_REQUEST_FAILED");
+    }
+
     [Fact]
     public async Task Failing_root_subgraph_nulls_a_non_null_root_field_and_with_it_data()
     {
@@ -182,4 +243,20 @@ internal sealed class SilentSubgraphClient : Engine.Execution.ISubgraphClient
 {
     public Task<Engine.Execution.SubgraphResponse> SendAsync(Engine.Execution.SubgraphRequest request, CancellationToken cancellationToken) =>
         new TaskCompletionSource<Engine.Execution.SubgraphResponse>().Task;
+}
+
+/// <summary>Keeps every failed fetch it is told of.</summary>
+internal sealed class RecordingFailureObserver : Engine.Execution.ISubgraphFetchFailureObserver
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Engine.Execution.SubgraphFetchFailure> _failures = new();
+
+    public IReadOnlyList<Engine.Execution.SubgraphFetchFailure> Failures => [.. _failures];
+
+    public void OnFetchFailed(Engine.Execution.SubgraphFetchFailure failure) => _failures.Enqueue(failure);
+}
+
+/// <summary>An observer with a defect.</summary>
+internal sealed class ThrowingFailureObserver : Engine.Execution.ISubgraphFetchFailureObserver
+{
+    public void OnFetchFailed(Engine.Execution.SubgraphFetchFailure failure) => throw new InvalidOperationException("observer defect");
 }

@@ -36,6 +36,7 @@ public sealed class TestGateway : IDisposable
                 DeduplicateInFlightQueries = baseOptions.DeduplicateInFlightQueries,
                 SubgraphUrlOverrides = baseOptions.SubgraphUrlOverrides,
                 ValueCompletionErrorsInExtensions = baseOptions.ValueCompletionErrorsInExtensions,
+                FetchFailureObserver = baseOptions.FetchFailureObserver,
             });
     }
 

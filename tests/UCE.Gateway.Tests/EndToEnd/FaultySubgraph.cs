@@ -13,7 +13,7 @@ namespace UCE.Gateway.Tests.EndToEnd;
 /// <summary>How a <see cref="FaultySubgraph"/> misbehaves.</summary>
 public enum SubgraphFault
 {
-    /// <summary>Answers after a long time (longer than any test waits).</summary>
+    /// <summary>Holds every request until <see cref="FaultySubgraph.Release"/> (or disposal), then answers nothing useful.</summary>
     Slow,
 
     /// <summary>200 with an HTML page.</summary>
@@ -44,6 +44,11 @@ public sealed class FaultySubgraph : IAsyncDisposable
 
     private int _requests;
 
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets held <see cref="SubgraphFault.Slow"/> requests finish.</summary>
+    public void Release() => _released.TrySetResult();
+
     public static async Task<FaultySubgraph> StartAsync(SubgraphFault fault)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -57,7 +62,8 @@ public sealed class FaultySubgraph : IAsyncDisposable
             switch (fault)
             {
                 case SubgraphFault.Slow:
-                    await Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                    // Held on an event, not a delay: the gateway's timeout (or the gateway hanging up) decides what the test sees.
+                    await self._released.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                     break;
                 case SubgraphFault.HtmlPage:
                     context.Response.ContentType = "text/html";
@@ -91,6 +97,7 @@ public sealed class FaultySubgraph : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Release();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -70,9 +70,9 @@ public sealed class UceSubgraphsFixture : IAsyncLifetime
         return settings;
     }
 
-    /// <summary>The gateway over these subgraphs, with the real engine.</summary>
-    public Task<GatewayTestHost> StartGatewayAsync(IDictionary<string, string?>? extra = null) =>
-        GatewayTestHost.StartFederatedAsync(Supergraph, GatewaySettings(extra));
+    /// <summary>The gateway over these subgraphs, with the real engine; <paramref name="configure"/> runs last on its builder.</summary>
+    public Task<GatewayTestHost> StartGatewayAsync(IDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null) =>
+        GatewayTestHost.StartFederatedAsync(Supergraph, GatewaySettings(extra), configure);
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using UCE.Gateway.Configuration;
@@ -8,20 +11,27 @@ using UCE.Gateway.Supergraph;
 
 namespace UCE.Gateway.Tests.Support;
 
-/// <summary>The gateway host on an in-memory test server, serving a supergraph file in a temporary folder.</summary>
+/// <summary>
+/// The gateway host on an in-memory test server (or, when asked, Kestrel on 127.0.0.1), serving a supergraph file in a
+/// temporary folder.
+/// </summary>
 public sealed class GatewayTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private GatewayTestHost(WebApplication app, string directory, string supergraphPath)
+    private GatewayTestHost(WebApplication app, string directory, string supergraphPath, Uri? address)
     {
         _app = app;
         Directory = directory;
         SupergraphPath = supergraphPath;
-        Client = app.GetTestClient();
+        Address = address;
+        Client = address is null ? app.GetTestClient() : new HttpClient { BaseAddress = address };
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>Where Kestrel listens when the host runs over real sockets; <c>null</c> on the in-memory test server.</summary>
+    public Uri? Address { get; }
 
     public string Directory { get; }
 
@@ -35,17 +45,28 @@ public sealed class GatewayTestHost : IAsyncDisposable
     /// Starts the gateway over <paramref name="supergraphSdl"/> (no file at all when <c>null</c>) with
     /// <paramref name="engineFactory"/> (an <see cref="SdlSchemaEngineFactory"/> by default) and extra <c>Gateway:*</c> settings.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="configure"/> runs last on the builder (extra logging providers, Kestrel limits);
+    /// <paramref name="overSockets"/> serves on Kestrel at 127.0.0.1 instead of the in-memory test server.
+    /// </remarks>
     public static Task<GatewayTestHost> StartAsync(
         string? supergraphSdl,
         IGatewayEngineFactory? engineFactory = null,
-        IDictionary<string, string?>? settings = null) =>
-        StartCoreAsync(supergraphSdl, engineFactory ?? new SdlSchemaEngineFactory(), settings);
+        IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null,
+        bool overSockets = false) =>
+        StartCoreAsync(supergraphSdl, engineFactory ?? new SdlSchemaEngineFactory(), settings, configure, overSockets);
 
     /// <summary>Starts the gateway with its real federation engine over <paramref name="supergraphSdl"/>.</summary>
-    public static Task<GatewayTestHost> StartFederatedAsync(string supergraphSdl, IDictionary<string, string?>? settings = null) =>
-        StartCoreAsync(supergraphSdl, engineFactory: null, settings);
+    public static Task<GatewayTestHost> StartFederatedAsync(string supergraphSdl, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) =>
+        StartCoreAsync(supergraphSdl, engineFactory: null, settings, configure, overSockets: false);
 
-    private static async Task<GatewayTestHost> StartCoreAsync(string? supergraphSdl, IGatewayEngineFactory? engineFactory, IDictionary<string, string?>? settings)
+    private static async Task<GatewayTestHost> StartCoreAsync(
+        string? supergraphSdl,
+        IGatewayEngineFactory? engineFactory,
+        IDictionary<string, string?>? settings,
+        Action<WebApplicationBuilder>? configure,
+        bool overSockets)
     {
         var directory = Path.Combine(Path.GetTempPath(), "uce-gateway-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -70,14 +91,23 @@ public sealed class GatewayTestHost : IAsyncDisposable
             overrides,
             builder =>
             {
-                builder.WebHost.UseTestServer();
+                if (!overSockets)
+                {
+                    builder.WebHost.UseTestServer();
+                }
+
                 if (engineFactory is not null)
                 {
                     builder.Services.AddSingleton(engineFactory);
                 }
+
+                configure?.Invoke(builder);
             });
         await app.StartAsync();
-        return new GatewayTestHost(app, directory, path);
+        var address = overSockets
+            ? new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First())
+            : null;
+        return new GatewayTestHost(app, directory, path, address);
     }
 
     /// <summary>Replaces the supergraph file the way deployment tools do: write a temporary file, then rename it over.</summary>
