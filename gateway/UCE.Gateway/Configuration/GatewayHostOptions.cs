@@ -1,3 +1,5 @@
+using UCE.Gateway.Engine.Limits;
+
 namespace UCE.Gateway.Configuration;
 
 /// <summary>The gateway host's settings (configuration section <c>Gateway</c>).</summary>
@@ -46,6 +48,15 @@ public sealed class GatewayHostOptions
 
     /// <summary>How often the supergraph file is checked for changes in addition to file-system notifications.</summary>
     public TimeSpan HotReloadPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Changes to the default operation limits (depth 20, aliases 30, root fields 20, directives 50, tokens 15,000,
+    /// cost 10,000); an unset value keeps the default, 0 lifts the ceiling.
+    /// </summary>
+    public OperationLimitOverrides Limits { get; set; } = new();
+
+    /// <summary>Per-role changes on top of <see cref="Limits"/>, keyed by role (<c>agent</c>, <c>partner</c> …).</summary>
+    public Dictionary<string, OperationLimitOverrides> RoleLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether the <c>UCE-Query-Plan</c> request header may ask for the plan in <c>extensions</c>.</summary>
     public bool ExposeQueryPlans { get; set; } = true;

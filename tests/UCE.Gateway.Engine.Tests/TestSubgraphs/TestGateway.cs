@@ -36,6 +36,8 @@ public sealed class TestGateway : IDisposable
                 DeduplicateInFlightQueries = baseOptions.DeduplicateInFlightQueries,
                 SubgraphUrlOverrides = baseOptions.SubgraphUrlOverrides,
                 ValueCompletionErrorsInExtensions = baseOptions.ValueCompletionErrorsInExtensions,
+                Limits = baseOptions.Limits,
+                LimitsByRole = baseOptions.LimitsByRole,
             });
     }
 
@@ -51,14 +53,15 @@ public sealed class TestGateway : IDisposable
         return this;
     }
 
-    public async Task<JsonObject> RunAsync(string query, string? variablesJson = null, string? operationName = null, bool allowMutations = true, IReadOnlyDictionary<string, string>? headers = null)
+    public async Task<JsonObject> RunAsync(string query, string? variablesJson = null, string? operationName = null, bool allowMutations = true, IReadOnlyDictionary<string, string>? headers = null, string? role = null)
     {
         var response = await RunRawAsync(new GatewayRequest(
             query,
             operationName,
             variablesJson is null ? null : JsonDocument.Parse(variablesJson).RootElement,
             ForwardedHeaders: headers,
-            AllowMutations: allowMutations));
+            AllowMutations: allowMutations,
+            CallerRole: role));
         return response;
     }
 
