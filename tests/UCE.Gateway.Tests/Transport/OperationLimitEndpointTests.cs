@@ -66,6 +66,19 @@ public sealed class OperationLimitEndpointTests
     }
 
     [Fact]
+    public async Task The_customer_360_costs_205()
+    {
+        var query = File.ReadAllText(UceSubgraphsFixture.RepositoryFile("bench/queries/customer360.graphql"));
+        await using var justBelow = await GatewayTestHost.StartFederatedAsync(Supergraph, new Dictionary<string, string?> { ["Gateway:Limits:MaxCost"] = "204" });
+
+        using var response = await justBelow.Client.SendAsync(GraphQLHttp.PostQuery(query, new { id = "cus-000001" }));
+        var body = (await response.ReadJsonAsync()).AsObject();
+
+        Assert.Equal("COST_ESTIMATED_TOO_EXPENSIVE", Code(body));
+        Assert.Contains("(205)", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Limits_come_from_the_gateway_configuration()
     {
         const string Expensive = "{ customers(first: 100) { nodes { accounts { bills(first: 24) { nodes { amountDue } } } } } }";
