@@ -40,6 +40,12 @@ public sealed class GatewayHostOptions
     /// <summary>Whether <c>__schema</c> and <c>__type</c> are answered.</summary>
     public bool Introspection { get; set; } = true;
 
+    /// <summary>
+    /// Refuse a GraphQL <c>GET</c> without a preflight header (<c>GraphQL-Preflight</c>, <c>Apollo-Require-Preflight</c>,
+    /// <c>X-Apollo-Operation-Name</c>), which a page on another site cannot add without a CORS preflight.
+    /// </summary>
+    public bool CsrfPrevention { get; set; } = true;
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
