@@ -8,6 +8,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using UCE.Gateway.Engine.Execution;
+using UCE.Gateway.Engine.Limits;
 using UCE.Gateway.Engine.Planning;
 using UCE.Gateway.Engine.Supergraph;
 
@@ -34,6 +35,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     private readonly DocumentValidator _validator = new();
     private readonly BoundedCache<string, PreparedDocument> _documents;
     private readonly BoundedCache<(string Query, string? OperationName), QueryPlan> _plans;
+    private readonly int? _mostTokensAnyRole;
 
     /// <summary>An engine over a supergraph, planned with <see cref="QueryPlanner"/>.</summary>
     public FederatedGateway(SupergraphSchema supergraph, GatewayOptions? options = null)
@@ -77,6 +79,8 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         _introspection = new IntrospectionExecutor(_schema);
         _documents = new BoundedCache<string, PreparedDocument>(_options.DocumentCacheSize, StringComparer.Ordinal);
         _plans = new BoundedCache<(string, string?), QueryPlan>(_options.PlanCacheSize);
+        _mostTokensAnyRole = _options.LimitsByRole.Values.Append(_options.Limits)
+            .Aggregate((int?)0, (most, limits) => most is null || limits.MaxTokens is null ? null : Math.Max(most.Value, limits.MaxTokens.Value));
     }
 
     /// <summary>Plan cache hits and misses since the engine was created.</summary>
@@ -118,6 +122,18 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         if (operation is null)
         {
             return GatewayResponse.RequestError(operationError!, ErrorCodes.OperationResolutionFailure);
+        }
+
+        var limits = request.CallerRole is { } role && _options.LimitsByRole.TryGetValue(role, out var roleLimits) ? roleLimits : _options.Limits;
+        var measure = prepared.Measures[operation];
+        if (measure.CostDependsOnVariables && request.Variables is not null)
+        {
+            measure = new OperationMeasurer(_schema, prepared.Fragments, _options.Limits, request.Variables).Measure(operation);
+        }
+
+        if (OperationLimitCheck.FirstExceeded(measure, prepared.Tokens, limits) is { } exceeded)
+        {
+            return GatewayResponse.RequestError(exceeded.Message, exceeded.Code);
         }
 
         if (operation.Operation == OperationType.Mutation && !request.AllowMutations)
@@ -238,6 +254,17 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         }
 
         PreparedDocument prepared;
+        var tokens = 0;
+        if (_mostTokensAnyRole is { } mostTokens)
+        {
+            tokens = TokenCounter.Count(query, mostTokens);
+            if (tokens > mostTokens)
+            {
+                // Not cached: the cache would keep the oversized text alive.
+                return PreparedDocument.Failed([RequestError($"The document has more than {mostTokens} tokens.", ErrorCodes.MaxTokensLimit, null, null)]);
+            }
+        }
+
         GraphQLDocument document;
         try
         {
@@ -257,6 +284,15 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         if (first is null)
         {
             prepared = PreparedDocument.Failed([RequestError("The document contains no operation.", ErrorCodes.ValidationFailed, null, null)]);
+            _documents.Set(query, prepared);
+            return prepared;
+        }
+
+        // Measured before validation, which would walk a fragment cycle or a fragment bomb's expansion.
+        var parsed = new PreparedDocument(document) { Tokens = tokens };
+        if (parsed.MeasureOperations(new OperationMeasurer(_schema, parsed.Fragments, _options.Limits, variables: null)) is { } cyclic)
+        {
+            prepared = PreparedDocument.Failed([RequestError($"Fragment \"{cyclic}\" spreads itself.", ErrorCodes.FragmentCycle, null, null)]);
             _documents.Set(query, prepared);
             return prepared;
         }
@@ -283,7 +319,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         }
 
         prepared = documentErrors.Count == 0
-            ? new PreparedDocument(document)
+            ? parsed
             : PreparedDocument.Failed(ToErrors(documentErrors, ErrorCodes.ValidationFailed));
         _documents.Set(query, prepared);
         return prepared;

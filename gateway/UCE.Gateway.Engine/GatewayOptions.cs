@@ -1,4 +1,5 @@
 using UCE.Gateway.Engine.Execution;
+using UCE.Gateway.Engine.Limits;
 
 namespace UCE.Gateway.Engine;
 
@@ -26,6 +27,12 @@ public sealed class GatewayOptions
     /// clients see the same <c>errors</c>) or, when false, the response's <c>errors</c>.
     /// </summary>
     public bool ValueCompletionErrorsInExtensions { get; init; } = true;
+
+    /// <summary>Ceilings every operation must stay under before it is planned: tokens, depth, root fields, aliases, directives, cost.</summary>
+    public OperationLimits Limits { get; init; } = new();
+
+    /// <summary>Limits by caller role (<see cref="GatewayRequest.CallerRole"/>), replacing <see cref="Limits"/> for that role.</summary>
+    public IDictionary<string, OperationLimits> LimitsByRole { get; init; } = new Dictionary<string, OperationLimits>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many query plans to keep (keyed by document and operation name).</summary>
     public int PlanCacheSize { get; init; } = 2048;

@@ -10,6 +10,7 @@ namespace UCE.Gateway.Engine;
 /// <param name="ForwardedHeaders">Headers the host allows through to subgraphs (identity, tracing).</param>
 /// <param name="IncludeQueryPlan">Return the printed plan in <c>extensions.queryPlan</c>.</param>
 /// <param name="AllowMutations">False for <c>GET</c>: a mutation is then refused.</param>
+/// <param name="CallerRole">The authenticated caller's role, which picks its operation limits; <c>null</c> for the defaults.</param>
 public sealed record GatewayRequest(
     string? Query,
     string? OperationName = null,
@@ -17,4 +18,5 @@ public sealed record GatewayRequest(
     JsonElement? Extensions = null,
     IReadOnlyDictionary<string, string>? ForwardedHeaders = null,
     bool IncludeQueryPlan = false,
-    bool AllowMutations = true);
+    bool AllowMutations = true,
+    string? CallerRole = null);

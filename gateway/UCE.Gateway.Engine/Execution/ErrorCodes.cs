@@ -29,4 +29,25 @@ public static class ErrorCodes
     public const string InvalidSubgraphValue = "INVALID_SUBGRAPH_VALUE";
 
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>The document has more lexical tokens than the caller's limit; it was not parsed.</summary>
+    public const string MaxTokensLimit = "MAX_TOKENS_LIMIT";
+
+    /// <summary>Fields nest deeper than the caller's limit.</summary>
+    public const string MaxDepthLimit = "MAX_DEPTH_LIMIT";
+
+    /// <summary>The root selection set has more fields than the caller's limit.</summary>
+    public const string MaxRootFieldsLimit = "MAX_ROOT_FIELDS_LIMIT";
+
+    /// <summary>More aliases than the caller's limit.</summary>
+    public const string MaxAliasesLimit = "MAX_ALIASES_LIMIT";
+
+    /// <summary>More directive uses than the caller's limit.</summary>
+    public const string MaxDirectivesLimit = "MAX_DIRECTIVES_LIMIT";
+
+    /// <summary>The estimated cost is above the caller's limit.</summary>
+    public const string CostEstimatedTooExpensive = "COST_ESTIMATED_TOO_EXPENSIVE";
+
+    /// <summary>A fragment spreads itself, directly or through other fragments.</summary>
+    public const string FragmentCycle = "FRAGMENT_CYCLE";
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using GraphQLParser.AST;
+using UCE.Gateway.Engine.Limits;
 
 namespace UCE.Gateway.Engine.Execution;
 
@@ -46,6 +47,25 @@ internal sealed class PreparedDocument
     public IReadOnlyDictionary<string, GraphQLFragmentDefinition> Fragments { get; }
 
     public IReadOnlyList<GraphQLOperationDefinition> Operations { get; }
+
+    /// <summary>The document's lexical tokens (counted up to the highest token limit).</summary>
+    public int Tokens { get; init; }
+
+    /// <summary>Each operation's measure for the operation limits, taken with no variables.</summary>
+    public IReadOnlyDictionary<GraphQLOperationDefinition, OperationMeasure> Measures => _measures;
+
+    private readonly Dictionary<GraphQLOperationDefinition, OperationMeasure> _measures = [];
+
+    /// <summary>Measures every operation of the document; returns a fragment that spreads itself, if any.</summary>
+    public string? MeasureOperations(OperationMeasurer measurer)
+    {
+        foreach (var operation in Operations)
+        {
+            _measures[operation] = measurer.Measure(operation);
+        }
+
+        return measurer.CyclicFragment;
+    }
 
     /// <summary>
     /// Field collections per selection and object type, reused by every request of this document; <c>null</c> when

@@ -1,3 +1,5 @@
+using UCE.Gateway.Engine.Limits;
+
 namespace UCE.Gateway.Configuration;
 
 /// <summary>The gateway host's settings (configuration section <c>Gateway</c>).</summary>
@@ -44,6 +46,12 @@ public sealed class GatewayHostOptions
     /// <summary>Whether <c>__schema</c> and <c>__type</c> are answered.</summary>
     public bool Introspection { get; set; } = true;
 
+    /// <summary>
+    /// Refuse a GraphQL <c>GET</c> without a preflight header (<c>GraphQL-Preflight</c>, <c>Apollo-Require-Preflight</c>,
+    /// <c>X-Apollo-Operation-Name</c>), which a page on another site cannot add without a CORS preflight.
+    /// </summary>
+    public bool CsrfPrevention { get; set; } = true;
+
     /// <summary>The largest request body accepted, in bytes.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
@@ -52,6 +60,15 @@ public sealed class GatewayHostOptions
 
     /// <summary>How often the supergraph file is checked for changes in addition to file-system notifications.</summary>
     public TimeSpan HotReloadPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Changes to the default operation limits (depth 20, aliases 30, root fields 20, directives 50, tokens 15,000,
+    /// cost 10,000); an unset value keeps the default, 0 lifts the ceiling.
+    /// </summary>
+    public OperationLimitOverrides Limits { get; set; } = new();
+
+    /// <summary>Per-role changes on top of <see cref="Limits"/>, keyed by role (<c>agent</c>, <c>partner</c> …).</summary>
+    public Dictionary<string, OperationLimitOverrides> RoleLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Whether the <c>UCE-Query-Plan</c> request header may ask for the plan in <c>extensions</c>.</summary>
     public bool ExposeQueryPlans { get; set; } = true;

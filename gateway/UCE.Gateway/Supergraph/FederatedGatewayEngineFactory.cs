@@ -2,14 +2,15 @@ using Microsoft.Extensions.Options;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Engine;
 using UCE.Gateway.Engine.Execution;
+using UCE.Gateway.Engine.Limits;
 using UCE.Gateway.Engine.Planning;
 using UCE.Gateway.Engine.Supergraph;
 
 namespace UCE.Gateway.Supergraph;
 
 /// <summary>
-/// Builds the federation engine for a supergraph, applying the host's subgraph URL overrides, timeouts and introspection
-/// switch; failed subgraph fetches go to <paramref name="failures"/> (the log), which outlives each engine.
+/// Builds the federation engine for a supergraph, applying the host's subgraph URL overrides, timeouts, introspection
+/// switch and operation limits; failed subgraph fetches go to <paramref name="failures"/> (the log), which outlives each engine.
 /// </summary>
 public sealed class FederatedGatewayEngineFactory(IOptions<GatewayHostOptions> options, ISubgraphFetchFailureObserver? failures = null) : IGatewayEngineFactory
 {
@@ -19,8 +20,11 @@ public sealed class FederatedGatewayEngineFactory(IOptions<GatewayHostOptions> o
         var supergraph = SupergraphSchema.Parse(supergraphSdl);
         var planner = new QueryPlanner(supergraph);
         var urls = supergraph.Subgraphs.ToDictionary(subgraph => subgraph.Name, subgraph => new Uri(subgraph.Url), StringComparer.Ordinal);
+        var limits = new OperationLimits().With(host.Limits);
         var engineOptions = new GatewayOptions
         {
+            Limits = limits,
+            LimitsByRole = host.RoleLimits.ToDictionary(entry => entry.Key, entry => limits.With(entry.Value), StringComparer.OrdinalIgnoreCase),
             SubgraphUrlOverrides = host.Subgraphs
                 .Where(entry => entry.Value.Url is not null)
                 .ToDictionary(entry => CanonicalName(supergraph, entry.Key), entry => entry.Value.Url!, StringComparer.Ordinal),

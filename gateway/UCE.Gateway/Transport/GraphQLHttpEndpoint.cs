@@ -75,6 +75,15 @@ public sealed partial class GraphQLHttpEndpoint
             return;
         }
 
+        if (isGet && _options.CsrfPrevention && !CsrfPrevention.IsPreflighted(request.Headers))
+        {
+            await WriteErrorAsync(context, format, new TransportError(
+                StatusCodes.Status400BadRequest,
+                "CSRF_PREVENTION",
+                $"A GET request must carry one of the headers {string.Join(", ", CsrfPrevention.PreflightHeaders)} (any value), so that another site cannot send it from a browser."));
+            return;
+        }
+
         if (!isGet && !GraphQLMediaTypes.IsJsonRequest(request.ContentType))
         {
             await WriteErrorAsync(context, format, new TransportError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"The request body must be {GraphQLMediaTypes.Json} (UTF-8), not '{request.ContentType}'."));

@@ -37,6 +37,8 @@ public sealed class TestGateway : IDisposable
                 SubgraphUrlOverrides = baseOptions.SubgraphUrlOverrides,
                 ValueCompletionErrorsInExtensions = baseOptions.ValueCompletionErrorsInExtensions,
                 FetchFailureObserver = baseOptions.FetchFailureObserver,
+                Limits = baseOptions.Limits,
+                LimitsByRole = baseOptions.LimitsByRole,
             });
     }
 
@@ -52,14 +54,15 @@ public sealed class TestGateway : IDisposable
         return this;
     }
 
-    public async Task<JsonObject> RunAsync(string query, string? variablesJson = null, string? operationName = null, bool allowMutations = true, IReadOnlyDictionary<string, string>? headers = null)
+    public async Task<JsonObject> RunAsync(string query, string? variablesJson = null, string? operationName = null, bool allowMutations = true, IReadOnlyDictionary<string, string>? headers = null, string? role = null)
     {
         var response = await RunRawAsync(new GatewayRequest(
             query,
             operationName,
             variablesJson is null ? null : JsonDocument.Parse(variablesJson).RootElement,
             ForwardedHeaders: headers,
-            AllowMutations: allowMutations));
+            AllowMutations: allowMutations,
+            CallerRole: role));
         return response;
     }
 

@@ -25,13 +25,19 @@ public static class GraphQLHttp
     public static HttpRequestMessage PostQuery(string query, object? variables = null, string? accept = GraphQLResponseJson) =>
         Post(JsonSerializer.Serialize(new { query, variables }), accept: accept);
 
-    public static HttpRequestMessage Get(string query, string? operationName = null, string? variables = null, string accept = GraphQLResponseJson)
+    /// <summary>A GET as a non-browser client sends it, with the <c>GraphQL-Preflight</c> header that CSRF prevention asks for.</summary>
+    public static HttpRequestMessage Get(string query, string? operationName = null, string? variables = null, string accept = GraphQLResponseJson, bool preflight = true)
     {
         var uri = "/graphql?query=" + Uri.EscapeDataString(query)
             + (operationName is null ? string.Empty : "&operationName=" + Uri.EscapeDataString(operationName))
             + (variables is null ? string.Empty : "&variables=" + Uri.EscapeDataString(variables));
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (preflight)
+        {
+            request.Headers.TryAddWithoutValidation("GraphQL-Preflight", "1");
+        }
+
         return request;
     }
 

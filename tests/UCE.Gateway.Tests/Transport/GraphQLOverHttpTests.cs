@@ -186,14 +186,63 @@ public sealed class GraphQLOverHttpTests : IAsyncLifetime
         Assert.Equal("INVALID_REQUEST", (await response.ReadJsonAsync()).FirstErrorCode());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    public async Task Get_that_a_browser_could_send_cross_site_is_refused_unexecuted(string? contentType)
+    {
+        var factory = (SdlSchemaEngineFactory)_host.Services.GetService(typeof(UCE.Gateway.Supergraph.IGatewayEngineFactory))!;
+        using var request = GraphQLHttp.Get("{ hello }", preflight: false);
+        if (contentType is not null)
+        {
+            request.Content = new ByteArrayContent([]);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("CSRF_PREVENTION", (await response.ReadJsonAsync()).FirstErrorCode());
+        Assert.All(factory.Created, engine => Assert.Equal(0, engine.ExecutedRequests));
+    }
+
+    [Theory]
+    [InlineData("GraphQL-Preflight", null)]
+    [InlineData("Apollo-Require-Preflight", null)]
+    [InlineData("X-Apollo-Operation-Name", null)]
+    [InlineData(null, "application/json")]
+    public async Task Get_with_a_preflight_header_or_a_non_simple_content_type_runs(string? header, string? contentType)
+    {
+        using var request = GraphQLHttp.Get("{ hello }", preflight: false);
+        if (header is not null)
+        {
+            request.Headers.Add(header, "1");
+        }
+
+        if (contentType is not null)
+        {
+            request.Content = new ByteArrayContent([]);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"data":{"hello":"hello"}}""", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Get_without_query_is_400()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         request.Headers.Add("Accept", "application/json");
+        request.Headers.Add("GraphQL-Preflight", "1");
         using var response = await Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("INVALID_REQUEST", (await response.ReadJsonAsync()).FirstErrorCode());
     }
 
     [Fact]
