@@ -13,8 +13,8 @@ namespace UCE.Gateway.Tests.EndToEnd;
 /// <summary>How a <see cref="FaultySubgraph"/> misbehaves.</summary>
 public enum SubgraphFault
 {
-    /// <summary>Answers after a long time (longer than any test waits).</summary>
-    Slow,
+    /// <summary>Never answers, until the caller gives up on the request or the subgraph stops.</summary>
+    Silent,
 
     /// <summary>200 with an HTML page.</summary>
     HtmlPage,
@@ -30,10 +30,12 @@ public enum SubgraphFault
 public sealed class FaultySubgraph : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping;
 
-    private FaultySubgraph(WebApplication app, Uri url)
+    private FaultySubgraph(WebApplication app, CancellationTokenSource stopping, Uri url)
     {
         _app = app;
+        _stopping = stopping;
         Url = url;
     }
 
@@ -51,13 +53,18 @@ public sealed class FaultySubgraph : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         FaultySubgraph? self = null;
+        var stopping = new CancellationTokenSource();
         app.Run(async context =>
         {
             Interlocked.Increment(ref self!._requests);
             switch (fault)
             {
-                case SubgraphFault.Slow:
-                    await Task.Delay(TimeSpan.FromSeconds(60), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                case SubgraphFault.Silent:
+                    using (var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token))
+                    {
+                        await Task.Delay(Timeout.Infinite, gone.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                    }
+
                     break;
                 case SubgraphFault.HtmlPage:
                     context.Response.ContentType = "text/html";
@@ -75,7 +82,7 @@ public sealed class FaultySubgraph : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        self = new FaultySubgraph(app, new Uri(address.TrimEnd('/') + "/graphql"));
+        self = new FaultySubgraph(app, stopping, new Uri(address.TrimEnd('/') + "/graphql"));
         return self;
     }
 
@@ -91,7 +98,10 @@ public sealed class FaultySubgraph : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A silent request still held would keep the server's graceful stop waiting.
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 }
