@@ -89,6 +89,9 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     /// <summary>Document (parse and validation) cache hits and misses since the engine was created.</summary>
     public (long Hits, long Misses) DocumentCacheStatistics => (_documents.Hits, _documents.Misses);
 
+    /// <summary>Subgraph requests not sent since the engine was created because an identical one was in flight (0 when deduplication is off).</summary>
+    public long DeduplicatedRequests => (_client as DeduplicatingSubgraphClient)?.SharedRequests ?? 0;
+
     public async ValueTask<GatewayResponse> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
         try

@@ -10,8 +10,12 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient
 {
     private readonly ISubgraphClient _inner;
     private readonly ConcurrentDictionary<RequestKey, Task<SubgraphResponse>> _inFlight = new();
+    private long _shared;
 
     public DeduplicatingSubgraphClient(ISubgraphClient inner) => _inner = inner;
+
+    /// <summary>Requests not sent because an identical one was in flight: their callers were handed its answer.</summary>
+    public long SharedRequests => Interlocked.Read(ref _shared);
 
     public Task<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
     {
@@ -25,6 +29,7 @@ public sealed class DeduplicatingSubgraphClient : ISubgraphClient
         {
             if (_inFlight.TryGetValue(key, out var shared))
             {
+                Interlocked.Increment(ref _shared);
                 return shared.WaitAsync(cancellationToken);
             }
 

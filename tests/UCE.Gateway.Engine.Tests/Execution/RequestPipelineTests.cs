@@ -149,7 +149,10 @@ public sealed class RequestPipelineTests : IDisposable
             },
         });
         var subgraphs = new InMemorySubgraphHandler(accounts);
-        subgraphs.SetDelay("accounts", TimeSpan.FromMilliseconds(50));
+
+        // Each request waits at the subgraph for one release; the test releases one only after seeing it arrive alone.
+        using var releases = new SemaphoreSlim(0);
+        subgraphs.SetGate("accounts", releases.WaitAsync);
         using var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, subgraphs);
         const string query = "mutation { first: rename(name: \"a\") { username } second: rename(name: \"b\") { username } third: rename(name: \"c\") { username } }";
         gateway.Plan(query, Sequence(
@@ -157,7 +160,16 @@ public sealed class RequestPipelineTests : IDisposable
             Root("accounts", "mutation { second: rename(name: \"b\") { username } }"),
             Root("accounts", "mutation { third: rename(name: \"c\") { username } }")), OperationType.Mutation);
 
-        var response = await gateway.RunAsync(query);
+        var running = gateway.RunAsync(query);
+        foreach (var (field, sent) in new[] { ("first", 1), ("second", 2), ("third", 3) })
+        {
+            await Eventually.TrueAsync(() => subgraphs.Requests.Count >= sent, $"the {field} mutation reached the subgraph");
+            Assert.Equal(sent, subgraphs.Requests.Count);
+            Assert.Contains(field, subgraphs.Requests[sent - 1].Query, StringComparison.Ordinal);
+            releases.Release();
+        }
+
+        var response = await running.WaitAsync(Eventually.Bound);
 
         ResponseShapeTests.AssertJson("""{"data":{"first":{"username":"a#1"},"second":{"username":"b#2"},"third":{"username":"c#3"}}}""", response);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
@@ -140,14 +139,16 @@ public sealed class SubgraphFaultTests
     {
         using var gateway = CreateGateway(new GatewayOptions
         {
+            SubgraphTimeout = TimeSpan.FromHours(1),
             SubgraphTimeouts = new Dictionary<string, TimeSpan> { ["reviews"] = TimeSpan.FromMilliseconds(300) },
         });
+
+        // Reviews never answers until its request is cancelled and the default timeout is out of reach, so any answer at
+        // all shows that reviews' own timeout let go of it.
         gateway.Subgraphs.SetFault("reviews", SubgraphFault.Hang);
-        var clock = Stopwatch.StartNew();
 
-        var response = await gateway.RunAsync(Query).WaitAsync(TimeSpan.FromSeconds(10));
+        var response = await gateway.RunAsync(Query).WaitAsync(Eventually.Bound);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Equal("Table", response["data"]!["topProducts"]![0]!["name"]!.GetValue<string>());
         Assert.Equal(["""["topProducts",0,"reviews"]""", """["topProducts",1,"reviews"]""", """["topProducts",2,"reviews"]"""], PathsOf(response));
         AssertAllFrom(response, "reviews", "SUBGRAPH_TIMEOUT");
@@ -163,7 +164,7 @@ public sealed class SubgraphFaultTests
         });
         gateway.Plan("{ me { username } }", Root("accounts", "{ me { username } }"));
 
-        var response = await gateway.RunAsync("{ me { username } }").WaitAsync(TimeSpan.FromSeconds(10));
+        var response = await gateway.RunAsync("{ me { username } }").WaitAsync(Eventually.Bound);
 
         ResponseShapeTests.AssertJson("""{"me":null}""", response["data"]!);
         Assert.Equal("""["me"]""", SingleError(response)["path"]!.ToJsonString());
@@ -181,12 +182,13 @@ public sealed class SubgraphFaultTests
         var subgraphs = ProductCatalogGraph.CreateSubgraphs();
         using var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, subgraphs, new GatewayOptions
         {
-            SubgraphClient = new Engine.Execution.HttpSubgraphClient(_ => TimeSpan.FromSeconds(5)),
+            // A timeout far beyond a refused connect, so the error can only be the refusal.
+            SubgraphClient = new Engine.Execution.HttpSubgraphClient(_ => Eventually.Bound),
             SubgraphUrlOverrides = new Dictionary<string, Uri> { ["accounts"] = new($"http://127.0.0.1:{port}/graphql") },
         });
         gateway.Plan("{ me { username } }", Root("accounts", "{ me { username } }"));
 
-        var response = await gateway.RunAsync("{ me { username } }").WaitAsync(TimeSpan.FromSeconds(10));
+        var response = await gateway.RunAsync("{ me { username } }").WaitAsync(2 * Eventually.Bound);
 
         ResponseShapeTests.AssertJson("""{"me":null}""", response["data"]!);
         var error = SingleError(response);

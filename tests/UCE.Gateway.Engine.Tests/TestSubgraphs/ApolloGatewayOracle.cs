@@ -41,6 +41,12 @@ public sealed class ApolloGatewayOracle : IDisposable
 
     public static async Task<ApolloGatewayOracle> StartAsync(string fixture, IReadOnlyDictionary<string, Uri> subgraphUrls)
     {
+        if (Unavailable() is { } reason)
+        {
+            throw new InvalidOperationException(
+                $"The Apollo Gateway oracle is required (CI=true runs the differential tests instead of skipping them) but cannot run: {reason}");
+        }
+
         var script = Path.Combine(TestsDirectory, "UCE.Gateway.Engine.Tests", "TestSubgraphs", "apollo-gateway-oracle.mjs");
         var supergraph = Path.Combine(SupergraphFixtures.Directory, fixture, "supergraph.graphql");
         var urls = JsonSerializer.Serialize(subgraphUrls.ToDictionary(p => p.Key, p => p.Value.ToString()));

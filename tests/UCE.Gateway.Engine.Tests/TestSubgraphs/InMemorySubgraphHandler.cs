@@ -28,13 +28,13 @@ public enum SubgraphFault
 
 /// <summary>
 /// Serves <see cref="DataSubgraph"/>s in memory at <c>http://{name}/graphql</c>, records every request body, and can make a
-/// subgraph fail on purpose or answer slowly.
+/// subgraph fail on purpose or hold its requests until the test lets them through.
 /// </summary>
 public sealed class InMemorySubgraphHandler : HttpMessageHandler
 {
     private readonly Dictionary<string, DataSubgraph> _subgraphs = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, SubgraphFault> _faults = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Func<CancellationToken, Task>> _gates = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
 
     public InMemorySubgraphHandler(params DataSubgraph[] subgraphs)
@@ -52,7 +52,11 @@ public sealed class InMemorySubgraphHandler : HttpMessageHandler
 
     public void SetFault(string subgraph, SubgraphFault fault) => _faults[subgraph] = fault;
 
-    public void SetDelay(string subgraph, TimeSpan delay) => _delays[subgraph] = delay;
+    /// <summary>Holds every request to <paramref name="subgraph"/>, once recorded, until <paramref name="gate"/> completes.</summary>
+    public void SetGate(string subgraph, Task gate) => SetGate(subgraph, cancellationToken => gate.WaitAsync(cancellationToken));
+
+    /// <summary>Holds every request to <paramref name="subgraph"/>, once recorded, until the task <paramref name="pass"/> returns completes.</summary>
+    public void SetGate(string subgraph, Func<CancellationToken, Task> pass) => _gates[subgraph] = pass;
 
     public IReadOnlyList<RecordedRequest> RequestsTo(string subgraph) => [.. _requests.Where(r => r.Subgraph == subgraph)];
 
@@ -63,9 +67,9 @@ public sealed class InMemorySubgraphHandler : HttpMessageHandler
         using var body = JsonDocument.Parse(bodyBytes);
         _requests.Enqueue(new RecordedRequest(name, body.RootElement.Clone(), request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase)));
 
-        if (_delays.TryGetValue(name, out var delay))
+        if (_gates.TryGetValue(name, out var pass))
         {
-            await Task.Delay(delay, cancellationToken);
+            await pass(cancellationToken);
         }
 
         switch (_faults.GetValueOrDefault(name))

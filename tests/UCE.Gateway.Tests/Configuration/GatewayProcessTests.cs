@@ -9,26 +9,26 @@ namespace UCE.Gateway.Tests.Configuration;
 /// <summary>The built gateway as a process: <c>dotnet UCE.Gateway.dll --supergraph FILE --port N</c>.</summary>
 public sealed partial class GatewayProcessTests
 {
-    // Health within 3 s of start is the requirement; on a shared, oversubscribed machine wall time says more about
-    // the neighbours than about the gateway, so the work the process itself does until healthy is what is bounded
-    // tightly, and the wall time only loosely.
+    // How long the test waits for the process (to listen, to become healthy, to exit): generous, never what is tested.
+    private static readonly TimeSpan WaitBound = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task Built_gateway_with_supergraph_and_port_becomes_healthy_and_answers()
     {
         var supergraph = UceSubgraphsFixture.RepositoryFile("schema/supergraph.graphql");
         var started = Stopwatch.StartNew();
         await using var gateway = await GatewayProcess.StartAsync("--supergraph", supergraph, "--port", "0");
-        using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = WaitBound };
 
         HttpStatusCode status;
         do
         {
             status = await StatusOrZeroAsync(http, "/health");
         }
-        while (status != HttpStatusCode.OK && started.Elapsed < TimeSpan.FromSeconds(60) && await Delay());
+        while (status != HttpStatusCode.OK && started.Elapsed < WaitBound && await Delay());
 
         // How fast it starts is a benchmark figure (bench/README.md), not a test a busy machine can fail.
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(status == HttpStatusCode.OK, $"not healthy after {started.Elapsed}");
         using var typename = await http.PostAsync(new Uri("/graphql", UriKind.Relative), new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json"));
         Assert.Equal("""{"data":{"__typename":"Query"}}""", await typename.Content.ReadAsStringAsync());
     }
@@ -99,7 +99,7 @@ public sealed partial class GatewayProcessTests
             process.BeginErrorReadLine();
             try
             {
-                return new GatewayProcess(process, await listening.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+                return new GatewayProcess(process, await listening.Task.WaitAsync(WaitBound));
             }
             catch
             {
@@ -114,7 +114,7 @@ public sealed partial class GatewayProcessTests
             using var process = Start(args);
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var deadline = new CancellationTokenSource(WaitBound);
             await process.WaitForExitAsync(deadline.Token);
             return (process.ExitCode, await output, await error);
         }

@@ -13,8 +13,8 @@ namespace UCE.Gateway.Tests.EndToEnd;
 /// <summary>How a <see cref="FaultySubgraph"/> misbehaves.</summary>
 public enum SubgraphFault
 {
-    /// <summary>Holds every request until <see cref="FaultySubgraph.Release"/> (or disposal), then answers nothing useful.</summary>
-    Slow,
+    /// <summary>Never answers, until the caller gives up on the request or the subgraph stops.</summary>
+    Silent,
 
     /// <summary>200 with an HTML page.</summary>
     HtmlPage,
@@ -30,10 +30,12 @@ public enum SubgraphFault
 public sealed class FaultySubgraph : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping;
 
-    private FaultySubgraph(WebApplication app, Uri url)
+    private FaultySubgraph(WebApplication app, CancellationTokenSource stopping, Uri url)
     {
         _app = app;
+        _stopping = stopping;
         Url = url;
     }
 
@@ -44,10 +46,6 @@ public sealed class FaultySubgraph : IAsyncDisposable
 
     private int _requests;
 
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Lets held <see cref="SubgraphFault.Slow"/> requests finish.</summary>
-    public void Release() => _released.TrySetResult();
 
     public static async Task<FaultySubgraph> StartAsync(SubgraphFault fault)
     {
@@ -56,14 +54,18 @@ public sealed class FaultySubgraph : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         FaultySubgraph? self = null;
+        var stopping = new CancellationTokenSource();
         app.Run(async context =>
         {
             Interlocked.Increment(ref self!._requests);
             switch (fault)
             {
-                case SubgraphFault.Slow:
-                    // Held on an event, not a delay: the gateway's timeout (or the gateway hanging up) decides what the test sees.
-                    await self._released.Task.WaitAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                case SubgraphFault.Silent:
+                    using (var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping.Token))
+                    {
+                        await Task.Delay(Timeout.Infinite, gone.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                    }
+
                     break;
                 case SubgraphFault.HtmlPage:
                     context.Response.ContentType = "text/html";
@@ -81,7 +83,7 @@ public sealed class FaultySubgraph : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        self = new FaultySubgraph(app, new Uri(address.TrimEnd('/') + "/graphql"));
+        self = new FaultySubgraph(app, stopping, new Uri(address.TrimEnd('/') + "/graphql"));
         return self;
     }
 
@@ -97,8 +99,10 @@ public sealed class FaultySubgraph : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Release();
+        // A silent request still held would keep the server's graceful stop waiting.
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 }

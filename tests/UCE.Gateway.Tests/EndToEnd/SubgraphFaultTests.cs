@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -17,7 +16,9 @@ public sealed class SubgraphFaultTests(UceSubgraphsFixture subgraphs) : IClassFi
         { customer(id: "cus-000001") { id name accounts { id balance { amount } } serviceLocations { id city currentOutage { id status } } } }
         """;
 
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    // How long a request may take before the test gives up on it: generous, since each test starts a gateway over six
+    // subgraphs on PostgreSQL, and never what a test is about.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     // Customer 3 has a regulated and a non-regulated account (every third customer has both) and one service location.
     private const int Customer360Index = 3;
@@ -30,21 +31,24 @@ public sealed class SubgraphFaultTests(UceSubgraphsFixture subgraphs) : IClassFi
     {
         await using var gateway = await subgraphs.StartGatewayAsync(Override("outages", FaultySubgraph.StoppedUrl()));
 
-        var (status, body, _) = await SendAsync(gateway, CustomerWithOutageQuery);
+        var (status, body) = await SendAsync(gateway, CustomerWithOutageQuery);
 
         AssertPartialCustomerWithoutOutage(status, body);
     }
 
     [Fact]
-    public async Task Subgraph_slower_than_its_timeout_yields_partial_data_within_the_timeout()
+    public async Task Subgraph_that_never_answers_yields_partial_data_once_its_timeout_passes()
     {
-        await using var slow = await FaultySubgraph.StartAsync(SubgraphFault.Slow);
-        await using var gateway = await subgraphs.StartGatewayAsync(Override("outages", slow.Url, timeout: "00:00:00.500"));
+        // The subgraph holds every request until the gateway gives up on it, and the default timeout is out of reach:
+        // an answer at all shows that outages' own timeout ended its request.
+        await using var silent = await FaultySubgraph.StartAsync(SubgraphFault.Silent);
+        var settings = Override("outages", silent.Url, timeout: "00:00:00.500");
+        settings["Gateway:DefaultSubgraphTimeout"] = "01:00:00";
+        await using var gateway = await subgraphs.StartGatewayAsync(settings);
 
-        var (status, body, elapsed) = await SendAsync(gateway, CustomerWithOutageQuery);
+        var (status, body) = await SendAsync(gateway, CustomerWithOutageQuery);
 
         AssertPartialCustomerWithoutOutage(status, body);
-        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"answered after {elapsed}");
         Assert.Contains(body["errors"]!.AsArray(), error => error!["extensions"]?["code"]?.GetValue<string>() == "SUBGRAPH_TIMEOUT");
     }
 
@@ -57,7 +61,7 @@ public sealed class SubgraphFaultTests(UceSubgraphsFixture subgraphs) : IClassFi
         await using var faulty = await FaultySubgraph.StartAsync(fault);
         await using var gateway = await subgraphs.StartGatewayAsync(Override("outages", faulty.Url));
 
-        var (status, body, _) = await SendAsync(gateway, CustomerWithOutageQuery);
+        var (status, body) = await SendAsync(gateway, CustomerWithOutageQuery);
 
         AssertPartialCustomerWithoutOutage(status, body);
         Assert.True(faulty.Requests >= 1);
@@ -68,7 +72,7 @@ public sealed class SubgraphFaultTests(UceSubgraphsFixture subgraphs) : IClassFi
     {
         await using var gateway = await subgraphs.StartGatewayAsync(Override("customers", FaultySubgraph.StoppedUrl()));
 
-        var (status, body, _) = await SendAsync(gateway, """{ customer(id: "cus-000001") { id name } activeOutages(first: 5) { id } }""");
+        var (status, body) = await SendAsync(gateway, """{ customer(id: "cus-000001") { id name } activeOutages(first: 5) { id } }""");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(body["data"]!["customer"]);
@@ -99,7 +103,7 @@ public sealed class SubgraphFaultTests(UceSubgraphsFixture subgraphs) : IClassFi
     public async Task Customer_360_keeps_the_other_subgraphs_data_when_one_subgraph_is_past_its_timeout(string slowSubgraph)
     {
         var healthy = await HealthyCustomer360Async();
-        await using var slow = await FaultySubgraph.StartAsync(SubgraphFault.Slow);
+        await using var slow = await FaultySubgraph.StartAsync(SubgraphFault.Silent);
         await using var gateway = await subgraphs.StartGatewayAsync(Override(slowSubgraph, slow.Url, timeout: "00:00:00.300"));
 
         var response = await Customer360Async(gateway);
@@ -217,15 +221,14 @@ public sealed class SubgraphFaultTests(UceSubgraphsFixture subgraphs) : IClassFi
         return settings;
     }
 
-    private static async Task<(HttpStatusCode Status, JsonNode Body, TimeSpan Elapsed)> SendAsync(GatewayTestHost gateway, string query)
+    private static async Task<(HttpStatusCode Status, JsonNode Body)> SendAsync(GatewayTestHost gateway, string query)
     {
         using var request = GraphQLHttp.PostQuery(query);
         request.Headers.Add("X-UCE-Role", "agent");
         using var deadline = new CancellationTokenSource(Bound);
-        var watch = Stopwatch.StartNew();
         using var response = await gateway.Client.SendAsync(request, deadline.Token);
         var body = await response.ReadJsonAsync();
-        return (response.StatusCode, body, watch.Elapsed);
+        return (response.StatusCode, body);
     }
 
     private static void AssertPartialCustomerWithoutOutage(HttpStatusCode status, JsonNode body)

@@ -72,7 +72,7 @@ public sealed class GatewayPolicyTests
 
         await GatewayTestHost.WaitUntilAsync(
             async () => (await host.Client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(10),
+            TimeSpan.FromSeconds(60),
             "/health answers 200");
     }
 

@@ -5,7 +5,7 @@ using UCE.Subgraphs.Tests.Infrastructure;
 
 namespace UCE.Subgraphs.Tests.Communications;
 
-/// <summary>N+1 guards for the communications subgraph; the demo set is extended to 300 customers.</summary>
+/// <summary>N+1 guards for the communications subgraph: the exact SQL command count for 5 and for 50 distinct customers (the demo set is extended to 300).</summary>
 public sealed class CommunicationBatchingTests(CommunicationBatchingTests.ExtendedFixture fixture) : IClassFixture<CommunicationBatchingTests.ExtendedFixture>
 {
     private const string CustomerQuery = """
@@ -26,18 +26,22 @@ public sealed class CommunicationBatchingTests(CommunicationBatchingTests.Extend
         var (five, fiveCommands) = await fixture.Host.MeasureAsync(CustomerQuery, Customers(5));
         var (fifty, fiftyCommands) = await fixture.Host.MeasureAsync(CustomerQuery, Customers(50));
 
-        five.EnsureNoErrors();
+        Assert.Equal(5, five.EnsureNoErrors().At("_entities").GetArrayLength());
         var customers = fifty.EnsureNoErrors().At("_entities").EnumerateArray().ToList();
-        Assert.Equal(50, customers.Count);
+        Assert.Equal(CustomerIds(50), customers.Select(c => c.GetProperty("id").GetString()));
         Assert.All(customers, c => Assert.Equal(ChannelTopics.Supported.Count, c.GetProperty("communicationPreferences").GetProperty("preferences").GetArrayLength()));
         Assert.All(customers, c => Assert.NotEqual(0, c.GetProperty("notifications").GetArrayLength()));
-        Assert.True(fiveCommands > 0);
-        Assert.Equal(fiveCommands, fiftyCommands);
+
+        // Recipients (quiet hours), notifications, preferences: one command per loader.
+        Assert.Equal(3, fiveCommands);
+        Assert.Equal(3, fiftyCommands);
     }
+
+    private static List<string> CustomerIds(int count) => Enumerable.Range(1, count).Select(i => DemoGraph.CustomerId(i * 5)).ToList();
 
     private static object Customers(int count) => new
     {
-        representations = Enumerable.Range(1, count).Select(i => new { __typename = "Customer", id = DemoGraph.CustomerId(i * 5) }).ToArray(),
+        representations = CustomerIds(count).Select(id => new { __typename = "Customer", id }).ToArray(),
     };
 
     /// <summary>The demo set plus customers 41–300, seeded as the generator does, in one chunk.</summary>

@@ -84,10 +84,16 @@ public sealed class DataLoaderTests
     [Fact]
     public async Task Results_asked_concurrently_share_one_fetch()
     {
-        var loader = new NumberNames { Delay = TimeSpan.FromMilliseconds(50) };
+        // The fetch is held until every result has been asked for, so all four are asked while it is in flight.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var loader = new NumberNames { Gate = gate.Task };
         var results = Enumerable.Range(1, 4).Select(loader.LoadAsync).ToList();
 
-        var values = await Task.WhenAll(results.Select(result => result.GetResultAsync()));
+        var asked = results.Select(result => result.GetResultAsync()).ToList();
+        Assert.All(asked, value => Assert.False(value.IsCompleted));
+        Assert.Equal(1, loader.BatchCount);
+        gate.SetResult();
+        var values = await Task.WhenAll(asked).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("one,two,three,four", string.Join(',', values));
         Assert.Equal(1, loader.BatchCount);
@@ -125,12 +131,16 @@ public sealed class DataLoaderTests
 
         public bool FailNextFetch { get; set; }
 
-        public TimeSpan Delay { get; init; }
+        /// <summary>When set, each fetch waits for it after recording its keys.</summary>
+        public Task? Gate { get; init; }
 
         protected override async Task<IReadOnlyDictionary<int, string>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
         {
             Batches.Add([.. keys]);
-            await Task.Delay(Delay, cancellationToken);
+            if (Gate is not null)
+            {
+                await Gate.WaitAsync(cancellationToken);
+            }
             if (FailNextFetch)
             {
                 FailNextFetch = false;

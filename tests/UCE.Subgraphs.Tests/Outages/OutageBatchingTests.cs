@@ -6,8 +6,8 @@ using UCE.Subgraphs.Tests.Infrastructure;
 namespace UCE.Subgraphs.Tests.Outages;
 
 /// <summary>
-/// N+1 guards: the SQL commands a query costs do not grow with the number of parents. The demo set is extended to
-/// 300 locations (30 feeders) so that 50 parents are real rows.
+/// N+1 guards: a query costs the same, exact number of SQL commands (one per DataLoader it reaches) for 5 parents as
+/// for 50 distinct ones. The demo set is extended to 300 locations (30 feeders) so that 50 parents are real rows.
 /// </summary>
 public sealed class OutageBatchingTests(OutageBatchingTests.ExtendedFixture fixture) : IClassFixture<OutageBatchingTests.ExtendedFixture>
 {
@@ -37,11 +37,15 @@ public sealed class OutageBatchingTests(OutageBatchingTests.ExtendedFixture fixt
         var (five, fiveCommands) = await fixture.Host.MeasureAsync(LocationQuery, Locations(5));
         var (fifty, fiftyCommands) = await fixture.Host.MeasureAsync(LocationQuery, Locations(50));
 
-        five.EnsureNoErrors();
-        fifty.EnsureNoErrors();
-        Assert.All(fifty.At("_entities").EnumerateArray(), e => Assert.NotEqual(0, e.GetProperty("outageHistory").GetArrayLength()));
-        Assert.True(fiveCommands > 0);
-        Assert.Equal(fiveCommands, fiftyCommands);
+        Assert.Equal(5, five.EnsureNoErrors().At("_entities").GetArrayLength());
+        var entities = fifty.EnsureNoErrors().At("_entities").EnumerateArray().ToList();
+        Assert.Equal(LocationIds(50), entities.Select(e => e.GetProperty("id").GetString()));
+        Assert.All(entities, e => Assert.NotEqual(0, e.GetProperty("outageHistory").GetArrayLength()));
+
+        // Grid connections, outages by location (current and history share it), then the outages' status history,
+        // reports and affected locations.
+        Assert.Equal(5, fiveCommands);
+        Assert.Equal(5, fiftyCommands);
     }
 
     [Fact]
@@ -51,9 +55,14 @@ public sealed class OutageBatchingTests(OutageBatchingTests.ExtendedFixture fixt
         var (five, fiveCommands) = await fixture.Host.MeasureAsync(OutageQuery, Outages(ids.Take(5)));
         var (fifty, fiftyCommands) = await fixture.Host.MeasureAsync(OutageQuery, Outages(ids.Take(50)));
 
-        five.EnsureNoErrors();
-        Assert.All(fifty.EnsureNoErrors().At("_entities").EnumerateArray(), e => Assert.NotEqual(0, e.GetProperty("statusHistory").GetArrayLength()));
-        Assert.Equal(fiveCommands, fiftyCommands);
+        Assert.Equal(5, five.EnsureNoErrors().At("_entities").GetArrayLength());
+        var entities = fifty.EnsureNoErrors().At("_entities").EnumerateArray().ToList();
+        Assert.Equal(ids.Take(50), entities.Select(e => e.GetProperty("id").GetString()));
+        Assert.All(entities, e => Assert.NotEqual(0, e.GetProperty("statusHistory").GetArrayLength()));
+
+        // Outages by id, then status history, reports and affected locations.
+        Assert.Equal(4, fiveCommands);
+        Assert.Equal(4, fiftyCommands);
     }
 
     [Fact]
@@ -65,12 +74,17 @@ public sealed class OutageBatchingTests(OutageBatchingTests.ExtendedFixture fixt
 
         Assert.Single(one.EnsureNoErrors().At("activeOutages").EnumerateArray());
         Assert.True(all.EnsureNoErrors().At("activeOutages").GetArrayLength() > 1);
-        Assert.Equal(oneCommands, allCommands);
+
+        // The page query, then status history, reports and affected locations.
+        Assert.Equal(4, oneCommands);
+        Assert.Equal(4, allCommands);
     }
+
+    private static List<string> LocationIds(int count) => Enumerable.Range(1, count).Select(i => DemoGraph.LocationId(i * 5)).ToList();
 
     private static object Locations(int count) => new
     {
-        representations = Enumerable.Range(1, count).Select(i => new { __typename = "ServiceLocation", id = DemoGraph.LocationId(i * 5) }).ToArray(),
+        representations = LocationIds(count).Select(id => new { __typename = "ServiceLocation", id }).ToArray(),
     };
 
     private static object Outages(IEnumerable<string> ids) => new
