@@ -101,7 +101,7 @@ public static class SubgraphHost
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphql =>
         {
-            graphql.AddSystemTextJson();
+            graphql.AddSystemTextJson(json => json.MaxDepth = GraphQLDocumentParser.MaxResponseDepth);
             graphql.AddErrorInfoProvider(new SubgraphErrorInfoProvider());
             graphql.AddFederation(FederationVersion);
             graphql.ConfigureExecutionOptions(execution =>
