@@ -15,6 +15,7 @@ internal sealed class DatabaseInitializer(
     SubgraphModule module,
     DatabaseTarget target,
     SubgraphHostOptions options,
+    TimeProvider clock,
     IServiceProvider services,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -33,11 +34,12 @@ internal sealed class DatabaseInitializer(
         }
 
         var watch = Stopwatch.StartNew();
+        var demo = DemoGraph.Demo(options.DemoDate ?? DemoGraph.Today(clock));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await module.SeedAsync(db, DemoGraph.Demo, cancellationToken).ConfigureAwait(false);
+        await module.SeedAsync(db, demo, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
-            "Seeded the {Subgraph} demo set ({Customers} customers) in {Elapsed} ms",
-            module.Name, DemoGraph.Demo.CustomerCount, watch.ElapsedMilliseconds);
+            "Seeded the {Subgraph} demo set ({Customers} customers, as of {AsOf:yyyy-MM-dd}) in {Elapsed} ms",
+            module.Name, demo.CustomerCount, demo.AsOf, watch.ElapsedMilliseconds);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
