@@ -23,6 +23,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
 {
     private static readonly GraphQLSerializer VariableReader = new();
     private static readonly IValidationRule[] VariablesOnly = [];
+    private static readonly ParserOptions ParserOptions = new() { Ignore = IgnoreOptions.Comments, MaxDepth = DocumentDepth.MaxDocument };
 
     private readonly ApiSchemaIndex _schema;
     private readonly Func<GraphQLDocument, string?, QueryPlan> _plan;
@@ -271,14 +272,15 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         GraphQLDocument document;
         try
         {
-            document = Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments });
+            document = Parser.Parse(query, ParserOptions);
         }
-        catch (GraphQLSyntaxErrorException ex)
+        catch (GraphQLParserException ex)
         {
-            prepared = PreparedDocument.Failed(
-            [
-                RequestError(ex.Description, ErrorCodes.ParseFailed, ex.Location.Line, ex.Location.Column),
-            ]);
+            // The exception's Message carries the whole document; the client gets only the reason and where.
+            var reason = ex is GraphQLMaxDepthExceededException
+                ? $"The document is nested more than {DocumentDepth.MaxDocument} syntax levels deep."
+                : ex.Description;
+            prepared = PreparedDocument.Failed([RequestError(reason, ErrorCodes.ParseFailed, ex.Location.Line, ex.Location.Column)]);
             _documents.Set(query, prepared);
             return prepared;
         }

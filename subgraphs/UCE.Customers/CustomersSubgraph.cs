@@ -43,7 +43,7 @@ public sealed class CustomersSubgraph : BulkLoadedSubgraphModule<CustomersDbCont
 
     protected override SeedTables SeedRows(DemoGraph graph)
     {
-        var records = graph.Customers().Select(CustomersSeed.For).ToList();
+        var records = graph.Customers().Select(customer => CustomersSeed.For(customer, graph.Now)).ToList();
         return new SeedTables()
             .Add(records.Select(r => r.Customer))
             .Add(records.Select(r => r.Location))

@@ -32,7 +32,7 @@ public abstract class BulkLoadedSubgraphModule<TContext> : SubgraphModule<TConte
         for (var first = graph.FirstIndex; first < end; first += GenerationChunkSize)
         {
             var count = Math.Min(GenerationChunkSize, end - first);
-            var tables = SeedRows(new DemoGraph(count, first));
+            var tables = SeedRows(graph.Slice(first, count));
             var db = createContext();
             await using (db.ConfigureAwait(false))
             {

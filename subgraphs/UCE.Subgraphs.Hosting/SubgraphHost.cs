@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Demo;
@@ -56,7 +57,8 @@ public static class SubgraphHost
                 return 2;
             }
 
-            var report = await GenerateAsync(module, options, new DemoGraph(customers, firstIndex), Console.Out, CancellationToken.None).ConfigureAwait(false);
+            var graph = new DemoGraph(customers, DemoGraph.Today(TimeProvider.System), firstIndex);
+            var report = await GenerateAsync(module, options, graph, Console.Out, CancellationToken.None).ConfigureAwait(false);
             return report is null ? 1 : 0;
         }
 
@@ -95,13 +97,14 @@ public static class SubgraphHost
         var target = DatabaseTarget.Select(module, options, builder.Configuration);
         services.AddSingleton(module);
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSubgraphDatabase(module, target);
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphql =>
         {
-            graphql.AddSystemTextJson();
+            graphql.AddSystemTextJson(json => json.MaxDepth = GraphQLDocumentParser.MaxResponseDepth);
             graphql.AddErrorInfoProvider(new SubgraphErrorInfoProvider());
             graphql.AddFederation(FederationVersion);
             graphql.ConfigureExecutionOptions(execution =>

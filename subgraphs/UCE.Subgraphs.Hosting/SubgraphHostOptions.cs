@@ -23,6 +23,12 @@ public sealed class SubgraphHostOptions
     /// <summary>Seeds the demo set when the database is empty (on by default; the generator turns it off).</summary>
     public bool SeedDemoData { get; init; } = true;
 
+    /// <summary>
+    /// The UTC day the demo set is written as of; null takes the current day of the host's <see cref="TimeProvider"/>. A process
+    /// hosting several subgraphs passes one day to all, so that they agree even when they start around midnight.
+    /// </summary>
+    public DateOnly? DemoDate { get; init; }
+
     /// <summary>Registers OpenTelemetry tracing; a process hosting several subgraphs enables it on one of them only.</summary>
     public bool EnableTracing { get; init; } = true;
 

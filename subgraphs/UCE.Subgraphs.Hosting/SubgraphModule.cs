@@ -53,7 +53,7 @@ public abstract class SubgraphModule
             var count = Math.Min(GenerationChunkSize, end - first);
             await using var db = createContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            await SeedAsync(db, new DemoGraph(count, first), cancellationToken).ConfigureAwait(false);
+            await SeedAsync(db, graph.Slice(first, count), cancellationToken).ConfigureAwait(false);
             progress?.Report(first + count - graph.FirstIndex);
         }
     }

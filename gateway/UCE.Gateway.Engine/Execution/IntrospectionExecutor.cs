@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -14,9 +15,11 @@ internal sealed class IntrospectionExecutor
 {
     private static readonly IValidationRule[] NoRules = [];
 
+    private static readonly JsonDocumentOptions ResultOptions = new() { MaxDepth = DocumentDepth.MaxResponse };
+
     private readonly ApiSchemaIndex _schema;
     private readonly DocumentExecuter _executer = new();
-    private readonly GraphQLSerializer _serializer = new();
+    private readonly GraphQLSerializer _serializer = new(new JsonSerializerOptions { MaxDepth = DocumentDepth.MaxResponse });
 
     public IntrospectionExecutor(ApiSchemaIndex schema) => _schema = schema;
 
@@ -93,7 +96,7 @@ internal sealed class IntrospectionExecutor
             CancellationToken = cancellationToken,
         }).ConfigureAwait(false);
 
-        var serialized = JsonNode.Parse(_serializer.Serialize(result)) as JsonObject;
+        var serialized = JsonNode.Parse(_serializer.Serialize(result), documentOptions: ResultOptions) as JsonObject;
         if (serialized?["data"] is JsonObject introspected)
         {
             foreach (var (name, value) in introspected)

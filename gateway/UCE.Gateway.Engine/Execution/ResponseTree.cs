@@ -41,12 +41,12 @@ internal sealed class ResponseObject
     public JsonObject ToJsonObject()
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = DocumentDepth.MaxResponse }))
         {
             WriteTo(writer);
         }
 
-        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+        return JsonNode.Parse(buffer.WrittenSpan, documentOptions: new JsonDocumentOptions { MaxDepth = DocumentDepth.MaxResponse })!.AsObject();
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object? value)

@@ -19,7 +19,7 @@ internal static class SubgraphResponseReader
     {
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 256 });
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = DocumentDepth.MaxResponse });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return null;

@@ -34,6 +34,8 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
         var dataDirectory = generatedCustomers is { } count
             ? Path.Combine(Environment.GetEnvironmentVariable("UCE_DATA_DIR") is { Length: > 0 } root ? root : "data", $"customers-{count}")
             : null;
+        // One day for all six, so that their demo timelines agree even when they start around midnight.
+        var demoDate = DemoGraph.Today(TimeProvider.System);
         var apps = new List<WebApplication>(modules.Count);
         for (var i = 0; i < modules.Count; i++)
         {
@@ -44,6 +46,7 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
                 Port = PortOf(modules[i], ports),
                 DataDirectory = dataDirectory,
                 SeedDemoData = generatedCustomers is null,
+                DemoDate = demoDate,
                 // One tracer per process is enough; the first subgraph carries it.
                 EnableTracing = i == 0,
                 Configuration = { ["Logging:LogLevel:Default"] = "Warning" },
@@ -51,7 +54,7 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
             if (generatedCustomers is { } customers)
             {
                 // A null report means this folder was generated before: serve what is there.
-                await SubgraphHost.GenerateAsync(modules[i], options, new DemoGraph(customers), log, cancellationToken);
+                await SubgraphHost.GenerateAsync(modules[i], options, new DemoGraph(customers, demoDate), log, cancellationToken);
             }
 
             apps.Add(SubgraphHost.Build(modules[i], options));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Billing.Data;
 
@@ -14,7 +15,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
     public DbSet<Payment> Payments => Set<Payment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        UtcDateTimeConverter.Apply(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);

@@ -4,15 +4,23 @@ namespace UCE.Billing.Data;
 
 /// <summary>
 /// Generates a year of monthly bills, their lines and the payments made against them for the
-/// accounts of a <see cref="DemoGraph"/>, deterministically per customer.
+/// accounts of a <see cref="DemoGraph"/>, deterministically per customer and <see cref="DemoGraph.AsOf"/> day.
+/// A bill is issued on the 8th of the month after its period and due 21 days later.
 /// </summary>
 public static class BillingSeed
 {
-    /// <summary>The day the demo data describes: the latest bill (October) was issued on 8 November and is due on the 29th.</summary>
-    public static readonly DateOnly AsOf = new(2026, 11, 28);
-
     /// <summary>Number of monthly bills per account.</summary>
     public const int BillsPerAccount = 12;
+
+    /// <summary>
+    /// The period of the latest bill issued before <paramref name="asOf"/>: last month's once the 8th has passed,
+    /// else the month before (as of 28 November that is October, issued on 8 November and due on the 29th).
+    /// </summary>
+    public static DateOnly LatestPeriod(DateOnly asOf)
+    {
+        var issuedBy = asOf.AddDays(-8);
+        return new DateOnly(issuedBy.Year, issuedBy.Month, 1).AddMonths(-1);
+    }
 
     private static readonly PaymentMethod[] ManualMethods = [PaymentMethod.Card, PaymentMethod.Bank, PaymentMethod.Wallet, PaymentMethod.Cash];
 
@@ -25,14 +33,14 @@ public static class BillingSeed
             var random = DemoGraph.RandomFor("billing", customer.Index);
             foreach (var account in customer.Accounts)
             {
-                AddAccount(rows, customer, account, random);
+                AddAccount(rows, graph, customer, account, random);
             }
         }
 
         return rows;
     }
 
-    private static void AddAccount(BillingSeedRows rows, DemoCustomer customer, DemoAccount account, Random random)
+    private static void AddAccount(BillingSeedRows rows, DemoGraph graph, DemoCustomer customer, DemoAccount account, Random random)
     {
         var autopay = random.NextDouble() < 0.35;
         var billingAccount = new BillingAccount
@@ -44,14 +52,14 @@ public static class BillingSeed
             AutopayEnabled = autopay,
             AutopayMethod = autopay ? (random.Next(2) == 0 ? PaymentMethod.Card : PaymentMethod.Bank) : null,
             AutopayDayOfMonth = autopay ? random.Next(1, 29) : null,
-            BalanceUpdatedAt = AsOf.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc),
+            BalanceUpdatedAt = graph.Now,
         };
         rows.Accounts.Add(billingAccount);
 
         // Latest bill: some unpaid, some partly paid; the one before it overdue for a few accounts.
         var latestOutcome = random.NextDouble();
         var previousOverdue = random.NextDouble() < 0.12;
-        var firstPeriod = new DateOnly(AsOf.Year, AsOf.Month, 1).AddMonths(-BillsPerAccount);
+        var firstPeriod = LatestPeriod(graph.AsOf).AddMonths(1 - BillsPerAccount);
         var usageScale = (customer.Commercial ? 6.0 : 1.0) * (0.7 + (random.NextDouble() * 0.8));
         var product = random.Next(3);
         long balance = 0;
@@ -85,10 +93,21 @@ public static class BillingSeed
                 paid = bill.AmountMinor;
             }
 
+            var method = PaymentMethod.Card;
+            var at = bill.IssuedAt;
             if (paid > 0)
             {
-                var method = billingAccount.AutopayEnabled ? billingAccount.AutopayMethod!.Value : ManualMethods[random.Next(ManualMethods.Length)];
-                var at = bill.IssuedAt.AddDays(random.Next(1, 18)).AddMinutes(random.Next(0, 12 * 60));
+                method = billingAccount.AutopayEnabled ? billingAccount.AutopayMethod!.Value : ManualMethods[random.Next(ManualMethods.Length)];
+                at = bill.IssuedAt.AddDays(random.Next(1, 18)).AddMinutes(random.Next(0, 12 * 60));
+                if (at >= graph.Now)
+                {
+                    // The latest bill was issued only days ago: its payment has not happened yet.
+                    paid = 0;
+                }
+            }
+
+            if (paid > 0)
+            {
                 var paymentId = $"pay-{AccountSuffix(account.Id)}-{periodStart:yyyyMM}";
                 rows.Payments.Add(new Payment
                 {
@@ -104,7 +123,7 @@ public static class BillingSeed
             }
             else
             {
-                bill.Status = bill.DueDate < AsOf ? BillStatus.Overdue : BillStatus.Issued;
+                bill.Status = bill.DueDate < graph.AsOf ? BillStatus.Overdue : BillStatus.Issued;
             }
 
             balance += bill.DueMinor;

@@ -10,20 +10,17 @@ namespace UCE.Communications.Data;
 /// </summary>
 public static class CommunicationSeed
 {
-    /// <summary>The instant the demo timeline is written as of (the other subgraphs' seeds use the same day).</summary>
-    public static readonly DateTime AsOf = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
-
     private static readonly string[] Seasons = ["winter", "spring", "summer", "autumn"];
 
     private static readonly string[] ProductNames = ["A smart thermostat", "Rooftop solar", "A home battery", "A home EV charger"];
 
     private static readonly IReadOnlyList<MessageTemplate> Templates = MessageTemplates.Create();
 
-    /// <summary>Builds the rows for <paramref name="graph"/>'s customers, with notifications in the year before <see cref="AsOf"/>.</summary>
+    /// <summary>Builds the rows for <paramref name="graph"/>'s customers, with notifications in the year before <see cref="DemoGraph.Now"/>.</summary>
     public static CommunicationSeedRows Build(DemoGraph graph)
     {
         var rows = new CommunicationSeedRows();
-        var now = AsOf;
+        var now = graph.Now;
         foreach (var customer in graph.Customers())
         {
             var random = DemoGraph.RandomFor("communications", customer.Index);

@@ -9,9 +9,6 @@ namespace UCE.Customers.Data;
 /// </summary>
 public static class CustomersSeed
 {
-    /// <summary>The day the demo history is measured back from (fixed, so the data does not move with the clock).</summary>
-    public static readonly DateTime HistoryEnd = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
-
     private static readonly string[] BusinessNames =
     [
         "Riverside Bakery", "Summit Dental", "Oak Street Hardware", "Bluewater Logistics", "Maple Grove Clinic",
@@ -47,14 +44,17 @@ public static class CustomersSeed
     private static readonly string[] Agents = ["J. Rivera", "K. Osei", "M. Lindqvist", "T. Brooks", "A. Farouk", "S. Yamamoto"];
 
     /// <summary>Everything the customers subgraph stores for one customer of the key space.</summary>
-    public static CustomerRecords For(DemoCustomer demo)
+    /// <param name="demo">The customer of the key space.</param>
+    /// <param name="historyEnd">The instant the contact history ends (<see cref="DemoGraph.Now"/>).</param>
+    public static CustomerRecords For(DemoCustomer demo, DateTime historyEnd)
     {
+        ArgumentNullException.ThrowIfNull(demo);
         var random = DemoGraph.RandomFor("customers", demo.Index);
         var name = demo.Commercial
             ? BusinessNames[random.Next(BusinessNames.Length)] + (demo.Index > BusinessNames.Length ? $" #{demo.Index}" : string.Empty)
             : $"{DemoGraph.FirstName(demo.Index)} {DemoGraph.LastName(demo.Index)}";
         var emailName = new string(name.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
-        var since = DateOnly.FromDateTime(HistoryEnd).AddDays(-random.Next(365, 365 * 25));
+        var since = DateOnly.FromDateTime(historyEnd).AddDays(-random.Next(365, 365 * 25));
         var customer = new Customer
         {
             Id = demo.Id,
@@ -84,7 +84,7 @@ public static class CustomersSeed
             Number = account.Number,
             Kind = account.Kind,
             Status = AccountStatus.Active,
-            Opened = account.Kind == AccountKind.Regulated ? since : Min(since.AddDays(random.Next(30, 2000)), DateOnly.FromDateTime(HistoryEnd)),
+            Opened = account.Kind == AccountKind.Regulated ? since : Min(since.AddDays(random.Next(30, 2000)), DateOnly.FromDateTime(historyEnd)),
             CustomerId = demo.Id,
             ServiceLocationId = account.LocationId,
         }).ToList();
@@ -102,7 +102,7 @@ public static class CustomersSeed
                 Topic = contact.Topic,
                 Summary = contact.Summary,
                 Agent = contact.Agent ? Agents[random.Next(Agents.Length)] : null,
-                At = HistoryEnd.AddMinutes(-random.Next(1, 365 * 24 * 60)),
+                At = historyEnd.AddMinutes(-random.Next(1, 365 * 24 * 60)),
             });
         }
 

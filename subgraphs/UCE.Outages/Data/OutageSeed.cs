@@ -15,9 +15,6 @@ public static class OutageSeed
 {
     public const int LocationsPerFeeder = 10;
 
-    /// <summary>The instant the demo timeline is written as of (the other subgraphs' seeds use the same day).</summary>
-    public static readonly DateTime AsOf = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
-
     private const int FeedersPerArea = 10;
 
     private static readonly string[] AreaNames =
@@ -35,11 +32,14 @@ public static class OutageSeed
         "Street lights and our house are out.",
     ];
 
-    /// <summary>Builds the rows for <paramref name="graph"/>'s customers, with outages in the year before <see cref="AsOf"/>.</summary>
+    /// <summary>
+    /// Builds the rows for <paramref name="graph"/>'s customers: restored outages in the year before <see cref="DemoGraph.Now"/>, and
+    /// outages in progress that began the evening before and are estimated to be restored after <see cref="DemoGraph.AsOf"/> ends.
+    /// </summary>
     public static OutageSeedRows Build(DemoGraph graph)
     {
         var rows = new OutageSeedRows();
-        var now = AsOf;
+        var now = graph.Now;
         var lastIndex = graph.FirstIndex + graph.CustomerCount - 1;
         foreach (var customer in graph.Customers())
         {
@@ -97,9 +97,11 @@ public static class OutageSeed
 
         if (feeder % 3 == 1)
         {
-            var started = now.AddMinutes(-(30 + random.Next(300)));
+            // Its status steps take at most 100 minutes, so all of them lie before now; the estimate lies after the day ends,
+            // so the outage looks in progress whenever the demo is looked at that day.
+            var started = now.AddMinutes(-(120 + random.Next(300)));
             var outage = Outage.Open($"out-{feeder:D6}-{pastCount + 1:D2}", first, PickCause(random), started, "grid-monitor");
-            outage.EstimatedRestorationAt = now.AddMinutes(60 + random.Next(240));
+            outage.EstimatedRestorationAt = now.AddDays(1).AddMinutes(60 + random.Next(240));
             var reached = (OutageStatus)random.Next((int)OutageStatus.Restoring + 1);
             var at = started;
             for (var step = OutageStatus.Confirmed; step <= reached; step++)

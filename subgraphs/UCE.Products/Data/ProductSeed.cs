@@ -8,9 +8,6 @@ namespace UCE.Products.Data;
 /// </summary>
 public static class ProductSeed
 {
-    /// <summary>The day the demo data is written as of (the other subgraphs' seeds use the same day).</summary>
-    public static readonly DateTime AsOf = new(2026, 11, 28, 0, 0, 0, DateTimeKind.Utc);
-
     private static readonly IReadOnlyList<Product> Catalogue = ProductCatalogue.Create();
 
     private static readonly Dictionary<ProductCategory, string[]> Reasons = new()
@@ -22,11 +19,11 @@ public static class ProductSeed
         [ProductCategory.HomeWarranty] = ["Your home's heating system is over 12 years old.", "Customers in your neighbourhood often need cooling repairs."],
     };
 
-    /// <summary>Builds the rows for <paramref name="graph"/>'s customers as of <see cref="AsOf"/>; open offers run one to two years past it.</summary>
+    /// <summary>Builds the rows for <paramref name="graph"/>'s customers as of <see cref="DemoGraph.Now"/>; open offers run one to two years past it.</summary>
     public static ProductSeedRows Build(DemoGraph graph)
     {
         var rows = new ProductSeedRows();
-        var now = AsOf;
+        var now = graph.Now;
         var catalogue = Catalogue;
         foreach (var customer in graph.Customers())
         {

@@ -3,7 +3,8 @@ namespace UCE.Subgraphs.Hosting.Demo;
 /// <summary>
 /// The deterministic key space every subgraph seeds from, so that ids agree across subgraphs that
 /// never reference each other: customer <c>i</c> has service location <c>i</c>, a regulated
-/// account there, and every third customer also a non-regulated account.
+/// account there, and every third customer also a non-regulated account. The timeline is written
+/// as of one UTC day, <see cref="AsOf"/>: the same day gives the same data, and the keys never depend on it.
 /// </summary>
 public sealed class DemoGraph
 {
@@ -22,20 +23,40 @@ public sealed class DemoGraph
         "Silva", "Andersen", "Dubois", "Reyes", "Chen", "Murphy", "Ivanova", "Moreau", "Kim", "Walker",
     ];
 
-    public DemoGraph(int customerCount, int firstIndex = 1)
+    public DemoGraph(int customerCount, DateOnly asOf, int firstIndex = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(customerCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(firstIndex);
         CustomerCount = customerCount;
+        AsOf = asOf;
         FirstIndex = firstIndex;
     }
-
-    /// <summary>The demo set.</summary>
-    public static DemoGraph Demo { get; } = new(DemoCustomerCount);
 
     public int CustomerCount { get; }
 
     public int FirstIndex { get; }
+
+    /// <summary>The UTC day the data describes, usually the day it is seeded, so that the demo always looks current.</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>
+    /// The instant the timeline is written as of: the start (00:00 UTC) of <see cref="AsOf"/>. History lies before it, so it
+    /// is past all day long; what looks ahead (a restoration estimate, an open offer's expiry) lies after the day ends.
+    /// </summary>
+    public DateTime Now => AsOf.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    /// <summary>The demo set as of <paramref name="asOf"/>.</summary>
+    public static DemoGraph Demo(DateOnly asOf) => new(DemoCustomerCount, asOf);
+
+    /// <summary>The current UTC day of <paramref name="clock"/>.</summary>
+    public static DateOnly Today(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Customers <paramref name="firstIndex"/> to <paramref name="firstIndex"/> + <paramref name="customerCount"/> − 1, as of the same day.</summary>
+    public DemoGraph Slice(int firstIndex, int customerCount) => new(customerCount, AsOf, firstIndex);
 
     /// <summary>A random source that is the same for the same (subgraph, customer) on every run.</summary>
     /// <remarks><see cref="HashCode"/> is seeded per process, so the seed is combined by hand.</remarks>

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -98,7 +97,7 @@ internal sealed class GraphQLHttpEndpoint(
                 return;
             }
 
-            var result = await ExecuteAsync(http, (GraphQLHttpRequest)requests[0], null, caller).ConfigureAwait(false);
+            var result = await ParseAndExecuteAsync(http, (GraphQLHttpRequest)requests[0], caller).ConfigureAwait(false);
             await WriteAsync(http, mediaType, StatusOf(result, mediaType), result).ConfigureAwait(false);
             return;
         }
@@ -108,7 +107,7 @@ internal sealed class GraphQLHttpEndpoint(
         {
             results.Add(item is GraphQLHttpProblem itemProblem
                 ? ProblemResult(itemProblem)
-                : await ExecuteAsync(http, (GraphQLHttpRequest)item, null, caller).ConfigureAwait(false));
+                : await ParseAndExecuteAsync(http, (GraphQLHttpRequest)item, caller).ConfigureAwait(false));
         }
 
         await WriteAsync(http, mediaType, StatusCodes.Status200OK, results).ConfigureAwait(false);
@@ -123,17 +122,14 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var request = (GraphQLHttpRequest)read;
-        GraphQLDocument? document = null;
-        try
+        var document = GraphQLDocumentParser.Parse(request.Query, out var failure);
+        if (document is null)
         {
-            document = GraphQLParser.Parser.Parse(request.Query);
-        }
-        catch (GraphQLSyntaxErrorException)
-        {
-            // Execution reports the syntax error with its location.
+            await WriteAsync(http, mediaType, StatusOf(failure!, mediaType), failure!).ConfigureAwait(false);
+            return;
         }
 
-        if (document is not null && SelectedOperation(document, request.OperationName) is { } operation
+        if (SelectedOperation(document, request.OperationName) is { } operation
             && operation.Operation != OperationType.Query)
         {
             http.Response.Headers.Allow = "POST";
@@ -147,7 +143,12 @@ internal sealed class GraphQLHttpEndpoint(
         await WriteAsync(http, mediaType, StatusOf(result, mediaType), result).ConfigureAwait(false);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, GraphQLDocument? document, CallerIdentity caller)
+    private Task<ExecutionResult> ParseAndExecuteAsync(HttpContext http, GraphQLHttpRequest request, CallerIdentity caller) =>
+        GraphQLDocumentParser.Parse(request.Query, out var failure) is { } document
+            ? ExecuteAsync(http, request, document, caller)
+            : Task.FromResult(failure!);
+
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, GraphQLDocument document, CallerIdentity caller)
     {
         using var activity = SubgraphTelemetry.Source.StartActivity("graphql.execute");
         activity?.SetTag("graphql.operation.name", request.OperationName);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Usage.Data;
 
@@ -12,6 +13,9 @@ public sealed class UsageDbContext(DbContextOptions<UsageDbContext> options) : D
     public DbSet<DailyReadBlock> DailyReads => Set<DailyReadBlock>();
 
     public DbSet<IntervalReadBlock> IntervalReads => Set<IntervalReadBlock>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        UtcDateTimeConverter.Apply(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(UsageDbContext).Assembly);

@@ -9,8 +9,8 @@ namespace UCE.Usage.Data;
 /// </summary>
 public static class UsageSeed
 {
-    /// <summary>The last day the demo meters have read.</summary>
-    public static readonly DateOnly ReadThrough = new(2026, 11, 27);
+    /// <summary>The last day the meters have read as of <paramref name="asOf"/>: the day before, the last complete one.</summary>
+    public static DateOnly ReadThrough(DateOnly asOf) => asOf.AddDays(-1);
 
     /// <summary>Days of 15-minute interval data per meter, ending on <see cref="ReadThrough"/>.</summary>
     public const int IntervalDays = 7;
@@ -20,10 +20,12 @@ public static class UsageSeed
 
     public static UsageSeedRows Generate(DemoGraph graph)
     {
+        ArgumentNullException.ThrowIfNull(graph);
         var rows = new UsageSeedRows();
-        var firstMonth = new DateOnly(ReadThrough.Year, ReadThrough.Month, 1).AddMonths(-12);
-        var currentMonth = new DateOnly(ReadThrough.Year, ReadThrough.Month, 1);
-        var firstIntervalDay = ReadThrough.AddDays(1 - IntervalDays);
+        var readThrough = ReadThrough(graph.AsOf);
+        var firstMonth = new DateOnly(readThrough.Year, readThrough.Month, 1).AddMonths(-12);
+        var currentMonth = new DateOnly(readThrough.Year, readThrough.Month, 1);
+        var firstIntervalDay = readThrough.AddDays(1 - IntervalDays);
         foreach (var customer in graph.Customers())
         {
             var random = DemoGraph.RandomFor("usage", customer.Index);
@@ -33,7 +35,7 @@ public static class UsageSeed
                 LocationId = customer.Location.Id,
                 RatePerKwh = customer.Commercial ? 0.13200m : 0.15400m,
                 Currency = "USD",
-                ReadThrough = ReadThrough,
+                ReadThrough = readThrough,
             };
             rows.Meters.Add(meter);
             rows.Accounts.AddRange(customer.Accounts.Select(a => new MeteredAccount { AccountId = a.Id, MeterId = meter.Id }));
@@ -42,7 +44,7 @@ public static class UsageSeed
             var surge = random.NextDouble() < HighUsageShare ? 1.4 + (random.NextDouble() * 0.3) : 1.0;
             for (var month = firstMonth; month <= currentMonth; month = month.AddMonths(1))
             {
-                var lastDay = month == currentMonth ? ReadThrough.Day : DateTime.DaysInMonth(month.Year, month.Month);
+                var lastDay = month == currentMonth ? readThrough.Day : DateTime.DaysInMonth(month.Year, month.Month);
                 var daily = new int[lastDay];
                 for (var i = 0; i < lastDay; i++)
                 {
@@ -50,7 +52,9 @@ public static class UsageSeed
                     var factor = Seasonal(day.Month) * Weekly(day.DayOfWeek, customer.Commercial) * (0.85 + (random.NextDouble() * 0.3));
                     if (month == currentMonth)
                     {
-                        factor *= surge;
+                        // The month to date keeps the previous month's seasonal level, so that only a surge flags high
+                        // usage whatever month the demo is written in.
+                        factor *= surge * Seasonal(month.AddMonths(-1).Month) / Seasonal(day.Month);
                     }
 
                     daily[i] = (int)Math.Round(baseDailyWh * factor);

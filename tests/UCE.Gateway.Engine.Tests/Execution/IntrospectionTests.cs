@@ -26,6 +26,25 @@ public sealed class IntrospectionTests
     }
 
     [Fact]
+    public async Task Introspection_nested_as_deep_as_the_parser_admits_is_answered_in_full()
+    {
+        using var gateway = new TestGateway("type Query { head: Link } type Link { next: Link }", new InMemorySubgraphHandler());
+        var query = "{ __type(name: \"Link\") {" + string.Concat(Enumerable.Repeat(" fields { type {", 30)) + " name " + new string('}', 62);
+        gateway.Plan(query, null);
+
+        var response = await gateway.RunAsync(query);
+
+        Assert.False(response.ContainsKey("errors"), response.ToJsonString());
+        var type = response["data"]!["__type"]!;
+        for (var level = 0; level < 30; level++)
+        {
+            type = Assert.Single(type["fields"]!.AsArray())!["type"]!;
+        }
+
+        Assert.Equal("Link", type["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Typename_alone_needs_no_subgraph()
     {
         using var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, ProductCatalogGraph.CreateSubgraphs());

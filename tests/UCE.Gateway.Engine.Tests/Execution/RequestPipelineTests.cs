@@ -30,6 +30,23 @@ public sealed class RequestPipelineTests : IDisposable
         Assert.Empty(_gateway.Subgraphs.Requests);
     }
 
+    [Theory]
+    [InlineData(70)]
+    [InlineData(2000)]
+    public async Task Document_nested_deeper_than_the_parser_admits_is_a_short_parse_failure(int levels)
+    {
+        var query = "{" + string.Concat(Enumerable.Repeat(" me {", levels)) + " id " + new string('}', levels + 1);
+
+        var response = await _gateway.RunAsync(query);
+
+        Assert.False(response.ContainsKey("data"));
+        Assert.Equal("GRAPHQL_PARSE_FAILED", Code(response));
+        var message = response["errors"]![0]!["message"]!.GetValue<string>();
+        Assert.InRange(message.Length, 1, 200);
+        Assert.DoesNotContain("me {", message, StringComparison.Ordinal);
+        Assert.Empty(_gateway.Subgraphs.Requests);
+    }
+
     [Fact]
     public async Task Unknown_operation_name_is_refused()
     {

@@ -75,7 +75,8 @@ public sealed class TestGateway : IDisposable
             response.WriteTo(writer);
         }
 
-        return JsonNode.Parse(Encoding.UTF8.GetString(buffer.ToArray()))!.AsObject();
+        // Responses to deeply nested operations are deeper than JsonNode's default of 64.
+        return JsonNode.Parse(Encoding.UTF8.GetString(buffer.ToArray()), documentOptions: new JsonDocumentOptions { MaxDepth = 512 })!.AsObject();
     }
 
     public void Dispose() => Engine.Dispose();

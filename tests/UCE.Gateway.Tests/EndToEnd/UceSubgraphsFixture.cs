@@ -7,6 +7,7 @@ using UCE.Gateway.Configuration;
 using UCE.Gateway.Embedded;
 using UCE.Gateway.Tests.Support;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Demo;
 
 namespace UCE.Gateway.Tests.EndToEnd;
 
@@ -28,6 +29,7 @@ public sealed class UceSubgraphsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Supergraph = await File.ReadAllTextAsync(RepositoryFile(SupergraphFileLocator.RelativePath));
+        var demoDate = DemoGraph.Today(TimeProvider.System);
         var starts = EmbeddedSubgraphCatalog.Modules.Select(async module =>
         {
             var database = await PostgresDatabase.CreateAsync(module.Name);
@@ -40,6 +42,7 @@ public sealed class UceSubgraphsFixture : IAsyncLifetime
             {
                 Port = 0,
                 ConnectionString = database.ConnectionString,
+                DemoDate = demoDate,
                 EnableTracing = false,
                 Configuration =
                 {

@@ -34,7 +34,7 @@ public sealed class BillingBatchingTests(SubgraphFixture<BillingSubgraph> fixtur
         }
         """;
 
-    private static readonly List<DemoAccount> Accounts = DemoGraph.Demo.Customers().SelectMany(c => c.Accounts).ToList();
+    private static readonly List<DemoAccount> Accounts = Enumerable.Range(1, DemoGraph.DemoCustomerCount).Select(DemoGraph.Customer).SelectMany(c => c.Accounts).ToList();
 
     [Fact]
     public async Task Fifty_accounts_by_id_cost_as_many_sql_commands_as_five()

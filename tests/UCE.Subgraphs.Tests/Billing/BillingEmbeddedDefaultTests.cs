@@ -1,4 +1,5 @@
 using UCE.Billing;
+using UCE.Billing.Data;
 using UCE.Subgraphs.Tests.Infrastructure;
 
 namespace UCE.Subgraphs.Tests.Billing;
@@ -22,7 +23,7 @@ public sealed class BillingEmbeddedDefaultTests
             new { r = new[] { new { __typename = "Account", number = "1000000021" } } })).EnsureNoErrors();
 
         Assert.Equal("acc-000021-r", response.At("_entities", 0, "id").GetString());
-        Assert.Equal("2026-10-01", response.At("_entities", 0, "bills", "nodes", 0, "periodStart").GetString());
+        Assert.Equal(IsoUtc.Date(BillingSeed.LatestPeriod(host.DemoDate)), response.At("_entities", 0, "bills", "nodes", 0, "periodStart").GetString());
         Assert.EndsWith("Z", response.At("_entities", 0, "bills", "nodes", 0, "issuedAt").GetString(), StringComparison.Ordinal);
         var times = response.At("_entities", 0, "payments").EnumerateArray().Select(p => p.GetProperty("at").GetDateTime()).ToList();
         Assert.Equal(times.OrderByDescending(t => t), times);

@@ -13,7 +13,7 @@ public sealed class BillingGeneratorTests
     public async Task Generator_copies_every_row_of_the_requested_customers_with_balances_that_match_the_bills()
     {
         await using var database = await PostgresDatabase.CreateAsync("billing_generator");
-        var graph = new DemoGraph(90, 1_001);
+        var graph = new DemoGraph(90, DemoGraph.Today(TimeProvider.System), 1_001);
 
         var report = await SubgraphHost.GenerateAsync(new BillingSubgraph(), new SubgraphHostOptions { ConnectionString = database.ConnectionString }, graph, null, CancellationToken.None);
 

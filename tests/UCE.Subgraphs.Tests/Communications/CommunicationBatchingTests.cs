@@ -51,7 +51,7 @@ public sealed class CommunicationBatchingTests(CommunicationBatchingTests.Extend
         {
             await InitializeAsync();
             await using var db = Host.CreateDbContext<CommunicationsDbContext>();
-            await new CommunicationsSubgraph().SeedAsync(db, new DemoGraph(260, 41), CancellationToken.None);
+            await new CommunicationsSubgraph().SeedAsync(db, Host.Demo.Slice(41, 260), CancellationToken.None);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class CommunicationBulkLoadTests(SubgraphFixture<CommunicationsSub
         var report = await SubgraphHost.GenerateAsync(
             new CommunicationsSubgraph(),
             new SubgraphHostOptions { ConnectionString = database.ConnectionString },
-            new DemoGraph(60),
+            new DemoGraph(60, fixture.Host.DemoDate),
             log: null,
             CancellationToken.None);
         Assert.NotNull(report);
@@ -25,7 +25,7 @@ public sealed class CommunicationBulkLoadTests(SubgraphFixture<CommunicationsSub
         await using var bulkHost = await SubgraphTestHost.StartAsync(new CommunicationsSubgraph(), database.ConnectionString, seedDemoData: false);
         await using var bulk = bulkHost.CreateDbContext<CommunicationsDbContext>();
         await using var seeded = fixture.Host.CreateDbContext<CommunicationsDbContext>();
-        var demo = DemoGraph.Demo.Customers().Select(c => c.Id).ToList();
+        var demo = fixture.Host.Demo.Customers().Select(c => c.Id).ToList();
 
         Assert.Equal(60, await bulk.Recipients.CountAsync());
         Assert.Equal(await RecipientsAsync(seeded, demo), await RecipientsAsync(bulk, demo));

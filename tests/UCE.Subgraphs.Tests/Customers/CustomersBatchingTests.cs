@@ -13,7 +13,7 @@ public sealed class SixtyCustomersFixture : SubgraphFixture<CustomersSubgraph>
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var extra = new DemoGraph(CustomerCount - DemoGraph.DemoCustomerCount, DemoGraph.DemoCustomerCount + 1);
+        var extra = Host.Demo.Slice(DemoGraph.DemoCustomerCount + 1, CustomerCount - DemoGraph.DemoCustomerCount);
         await Host.Module.GenerateAsync(() => Host.CreateDbContext<CustomersDbContext>(), extra, null, CancellationToken.None);
     }
 }

@@ -40,9 +40,10 @@ public sealed class CustomersDatabaseTests
     [Fact]
     public void Seed_is_deterministic_for_a_customer_index()
     {
-        var first = CustomersSeed.For(DemoGraph.Customer(9));
-        var again = CustomersSeed.For(DemoGraph.Customer(9));
-        var other = CustomersSeed.For(DemoGraph.Customer(10));
+        var historyEnd = new DateTime(2026, 11, 28, 0, 0, 0, DateTimeKind.Utc);
+        var first = CustomersSeed.For(DemoGraph.Customer(9), historyEnd);
+        var again = CustomersSeed.For(DemoGraph.Customer(9), historyEnd);
+        var other = CustomersSeed.For(DemoGraph.Customer(10), historyEnd);
 
         Assert.Equal(first.Customer.Name, again.Customer.Name);
         Assert.Equal(first.Location.Line1, again.Location.Line1);
@@ -59,7 +60,7 @@ public sealed class CustomersDatabaseTests
         Assert.NotEmpty(residential);
         Assert.All(residential, demo => Assert.Equal(
             $"{DemoGraph.FirstName(demo.Index)} {DemoGraph.LastName(demo.Index)}",
-            CustomersSeed.For(demo).Customer.Name));
+            CustomersSeed.For(demo, new DateTime(2026, 11, 28, 0, 0, 0, DateTimeKind.Utc)).Customer.Name));
         Assert.True(residential.Select(c => DemoGraph.FirstName(c.Index)).Distinct().Count() > 5, "Demo first names hardly vary across customers.");
         Assert.Equal(DemoGraph.FirstName(7), DemoGraph.FirstName(7));
         Assert.Equal(DemoGraph.LastName(7), DemoGraph.LastName(7));

@@ -14,12 +14,12 @@ public sealed class CustomersGeneratorTests
     public async Task Generator_copies_every_customer_row_with_the_values_of_the_seed()
     {
         await using var database = await PostgresDatabase.CreateAsync("customers_generator");
-        var graph = new DemoGraph(45, 2_001);
+        var graph = new DemoGraph(45, DemoGraph.Today(TimeProvider.System), 2_001);
 
         var report = await SubgraphHost.GenerateAsync(new CustomersSubgraph(), new SubgraphHostOptions { ConnectionString = database.ConnectionString }, graph, null, CancellationToken.None);
 
         Assert.NotNull(report);
-        var expected = graph.Customers().Select(CustomersSeed.For).ToList();
+        var expected = graph.Customers().Select(customer => CustomersSeed.For(customer, graph.Now)).ToList();
         await using var host = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), database.ConnectionString, seedDemoData: false);
         await using var db = host.CreateDbContext<CustomersDbContext>();
         Assert.Equal(

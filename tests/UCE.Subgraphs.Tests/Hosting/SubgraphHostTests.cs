@@ -17,6 +17,8 @@ namespace UCE.Subgraphs.Tests.Hosting;
 
 public sealed class SubgraphHostTests
 {
+    private static readonly DateOnly Today = DemoGraph.Today(TimeProvider.System);
+
     [Fact]
     public async Task Host_without_connection_string_listens_on_loopback_and_serves_from_an_sqlite_file()
     {
@@ -58,15 +60,15 @@ public sealed class SubgraphHostTests
         try
         {
             var log = new StringWriter();
-            var report = await SubgraphHost.GenerateAsync(new ChunkedSample(), options, new DemoGraph(25), log, CancellationToken.None);
+            var report = await SubgraphHost.GenerateAsync(new ChunkedSample(), options, new DemoGraph(25, Today), log, CancellationToken.None);
             Assert.NotNull(report);
             Assert.Equal(25, report.Customers);
             Assert.Contains("customers/s", log.ToString(), StringComparison.Ordinal);
 
-            var again = await SubgraphHost.GenerateAsync(new ChunkedSample(), options, new DemoGraph(5), log, CancellationToken.None);
+            var again = await SubgraphHost.GenerateAsync(new ChunkedSample(), options, new DemoGraph(5, Today), log, CancellationToken.None);
             Assert.Null(again);
 
-            var more = await SubgraphHost.GenerateAsync(new ChunkedSample(), options, new DemoGraph(5, 26), log, CancellationToken.None);
+            var more = await SubgraphHost.GenerateAsync(new ChunkedSample(), options, new DemoGraph(5, Today, 26), log, CancellationToken.None);
             Assert.NotNull(more);
 
             await using var app = SubgraphHost.Build(new SampleSubgraph(), new SubgraphHostOptions
@@ -100,7 +102,7 @@ public sealed class SubgraphHostTests
         try
         {
             var module = new ChunkedSample();
-            await SubgraphHost.GenerateAsync(module, new SubgraphHostOptions { DataDirectory = directory }, new DemoGraph(25, 3), null, CancellationToken.None);
+            await SubgraphHost.GenerateAsync(module, new SubgraphHostOptions { DataDirectory = directory }, new DemoGraph(25, Today, 3), null, CancellationToken.None);
 
             Assert.Equal([(3, 10), (13, 10), (23, 5)], module.Chunks);
         }

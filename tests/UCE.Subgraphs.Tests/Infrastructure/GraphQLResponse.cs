@@ -6,12 +6,15 @@ namespace UCE.Subgraphs.Tests.Infrastructure;
 /// <summary>A GraphQL HTTP response as the tests read it: status, media type and the JSON body.</summary>
 public sealed class GraphQLResponse
 {
+    // Responses to deeply nested queries are deeper than the reader's default of 64.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 512 };
+
     public GraphQLResponse(HttpStatusCode statusCode, string? mediaType, string body)
     {
         StatusCode = statusCode;
         MediaType = mediaType;
         Body = body;
-        Json = body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+        Json = body.Length == 0 ? default : JsonDocument.Parse(body, DocumentOptions).RootElement.Clone();
     }
 
     public HttpStatusCode StatusCode { get; }

@@ -44,6 +44,25 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return new PostgresDatabase(name, server.ConnectionString, database.ConnectionString);
     }
 
+    /// <summary>A unique name <c>uce_&lt;prefix&gt;_&lt;random&gt;</c> for a database that does not exist yet; dropped on dispose if it was created.</summary>
+    public static PostgresDatabase NotYetCreated(string prefix)
+    {
+        var name = $"uce_{Sanitize(prefix)}_{Guid.NewGuid():N}";
+        var server = new NpgsqlConnectionStringBuilder(Server) { Database = "postgres", Pooling = false };
+        var database = new NpgsqlConnectionStringBuilder(Server) { Database = name };
+        return new PostgresDatabase(name, server.ConnectionString, database.ConnectionString);
+    }
+
+    /// <summary>True when the server has a database of this name.</summary>
+    public async Task<bool> ExistsAsync()
+    {
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        command.Parameters.AddWithValue("name", Name);
+        return (long)(await command.ExecuteScalarAsync())! == 1;
+    }
+
     /// <summary>Runs one SQL statement against this database and returns the first column of the first row.</summary>
     public async Task<object?> ScalarAsync(string sql)
     {

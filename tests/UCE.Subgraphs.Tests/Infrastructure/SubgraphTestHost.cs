@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Database;
+using UCE.Subgraphs.Hosting.Demo;
 
 namespace UCE.Subgraphs.Tests.Infrastructure;
 
@@ -18,9 +19,10 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     private readonly WebApplication app;
     private readonly string? sqliteDirectory;
 
-    private SubgraphTestHost(SubgraphModule module, WebApplication app, string? sqliteDirectory)
+    private SubgraphTestHost(SubgraphModule module, WebApplication app, string? sqliteDirectory, DateOnly demoDate)
     {
         Module = module;
+        DemoDate = demoDate;
         this.app = app;
         this.sqliteDirectory = sqliteDirectory;
         Http = app.GetTestServer().CreateClient();
@@ -28,6 +30,12 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     }
 
     public SubgraphModule Module { get; }
+
+    /// <summary>The UTC day the demo set was written as of (the day the host started, unless a clock was given).</summary>
+    public DateOnly DemoDate { get; }
+
+    /// <summary>The demo set this host seeded.</summary>
+    public DemoGraph Demo => DemoGraph.Demo(DemoDate);
 
     public HttpClient Http { get; }
 
@@ -38,9 +46,14 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     /// <summary>SQL commands this host sent; <see cref="SqlCommandCounter.Reset"/> before the request you measure.</summary>
     public SqlCommandCounter SqlCommands => app.Services.GetRequiredService<SqlCommandCounter>();
 
-    /// <summary>Starts <paramref name="module"/> on PostgreSQL (<paramref name="connectionString"/>) or, when null, on a temporary SQLite file.</summary>
-    public static async Task<SubgraphTestHost> StartAsync(SubgraphModule module, string? connectionString, bool seedDemoData = true)
+    /// <summary>
+    /// Starts <paramref name="module"/> on PostgreSQL (<paramref name="connectionString"/>) or, when null, on a temporary SQLite file.
+    /// The demo set is written as of today, fixed once so that the test knows the day even around midnight, or as of the day of
+    /// <paramref name="clock"/>, which then replaces the host's <see cref="TimeProvider"/>.
+    /// </summary>
+    public static async Task<SubgraphTestHost> StartAsync(SubgraphModule module, string? connectionString, bool seedDemoData = true, TimeProvider? clock = null)
     {
+        var demoDate = DemoGraph.Today(clock ?? TimeProvider.System);
         var sqliteDirectory = connectionString is null
             ? Path.Combine(Path.GetTempPath(), "uce-tests", Guid.NewGuid().ToString("N"))
             : null;
@@ -50,16 +63,24 @@ public sealed class SubgraphTestHost : IAsyncDisposable
             ConnectionString = connectionString,
             DataDirectory = sqliteDirectory,
             SeedDemoData = seedDemoData,
+            DemoDate = clock is null ? demoDate : null,
             EnableTracing = false,
             Configuration =
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             },
-            ConfigureBuilder = builder => builder.WebHost.UseTestServer(),
+            ConfigureBuilder = builder =>
+            {
+                builder.WebHost.UseTestServer();
+                if (clock is not null)
+                {
+                    builder.Services.AddSingleton(clock);
+                }
+            },
         });
         await app.StartAsync();
-        return new SubgraphTestHost(module, app, sqliteDirectory);
+        return new SubgraphTestHost(module, app, sqliteDirectory, demoDate);
     }
 
     /// <summary>A new context of the module's type (dispose it).</summary>

@@ -99,7 +99,7 @@ public sealed class OutageBatchingTests(OutageBatchingTests.ExtendedFixture fixt
         {
             await InitializeAsync();
             await using var db = Host.CreateDbContext<OutagesDbContext>();
-            await new OutagesSubgraph().SeedAsync(db, new DemoGraph(260, 41), CancellationToken.None);
+            await new OutagesSubgraph().SeedAsync(db, Host.Demo.Slice(41, 260), CancellationToken.None);
         }
     }
 }

@@ -82,7 +82,7 @@ public sealed class ProductBatchingTests(ProductBatchingTests.ExtendedFixture fi
         {
             await InitializeAsync();
             await using var db = Host.CreateDbContext<ProductsDbContext>();
-            await new ProductsSubgraph().SeedAsync(db, new DemoGraph(260, 41), CancellationToken.None);
+            await new ProductsSubgraph().SeedAsync(db, Host.Demo.Slice(41, 260), CancellationToken.None);
             db.Products.AddRange(ExtraProductIds.Select(id => new Product
             {
                 Id = id,

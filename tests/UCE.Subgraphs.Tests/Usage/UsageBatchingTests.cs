@@ -12,21 +12,31 @@ namespace UCE.Subgraphs.Tests.Usage;
 /// </summary>
 public sealed class UsageBatchingTests(UsageBatchingTests.ExtendedFixture fixture) : IClassFixture<UsageBatchingTests.ExtendedFixture>
 {
-    private const string LocationQuery = """
-        query($representations: [_Any!]!) {
-          _entities(representations: $representations) {
-            ... on ServiceLocation {
-              id meterId
-              quarters: usage(from: "2026-11-26T00:00:00Z", to: "2026-11-26T06:00:00Z", granularity: QUARTER_HOUR) { totalKWh points { kWh } }
-              hours: usage(from: "2026-11-21T00:00:00Z", to: "2026-11-28T00:00:00Z", granularity: HOUR) { totalKWh }
-              days: usage(from: "2026-10-01T00:00:00Z", to: "2026-11-28T00:00:00Z", granularity: DAY) { totalKWh }
-              months: usage(from: "2025-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z", granularity: MONTH) { points { kWh } }
-              usageSummary { highUsage current { kWh } }
-              daily: usageSummary(period: DAY) { changePercent }
-            }
-          }
+    /// <summary>Six hours of the day before the last read, the last week by hour, the read days by day since the previous month, and the read year by month.</summary>
+    private string LocationQuery
+    {
+        get
+        {
+            var readThrough = UsageSeed.ReadThrough(fixture.Host.DemoDate);
+            var month = IsoUtc.MonthOf(readThrough);
+            var afterLastRead = IsoUtc.At(readThrough.AddDays(1));
+            return $$"""
+                query($representations: [_Any!]!) {
+                  _entities(representations: $representations) {
+                    ... on ServiceLocation {
+                      id meterId
+                      quarters: usage(from: "{{IsoUtc.At(readThrough.AddDays(-1))}}", to: "{{IsoUtc.At(readThrough.AddDays(-1), 6)}}", granularity: QUARTER_HOUR) { totalKWh points { kWh } }
+                      hours: usage(from: "{{IsoUtc.At(readThrough.AddDays(-6))}}", to: "{{afterLastRead}}", granularity: HOUR) { totalKWh }
+                      days: usage(from: "{{IsoUtc.At(month.AddMonths(-1))}}", to: "{{afterLastRead}}", granularity: DAY) { totalKWh }
+                      months: usage(from: "{{IsoUtc.At(month.AddMonths(-12))}}", to: "{{IsoUtc.At(month.AddMonths(1))}}", granularity: MONTH) { points { kWh } }
+                      usageSummary { highUsage current { kWh } }
+                      daily: usageSummary(period: DAY) { changePercent }
+                    }
+                  }
+                }
+                """;
         }
-        """;
+    }
 
     private const string AccountQuery = """
         query($representations: [_Any!]!) {
@@ -74,9 +84,10 @@ public sealed class UsageBatchingTests(UsageBatchingTests.ExtendedFixture fixtur
     [Fact]
     public async Task Twenty_aliased_meter_usages_cost_as_many_sql_commands_as_two()
     {
-        static string Query(int count) =>
+        var day = UsageSeed.ReadThrough(fixture.Host.DemoDate).AddDays(-1);
+        string Query(int count) =>
             "{ " + string.Concat(Enumerable.Range(1, count).Select(i =>
-                $"m{i}: meterUsage(meterId: \"MTR-{i:D8}\", from: \"2026-11-26T00:00:00Z\", to: \"2026-11-27T00:00:00Z\", granularity: HOUR) {{ totalKWh points {{ kWh }} }} ")) + "}";
+                $"m{i}: meterUsage(meterId: \"MTR-{i:D8}\", from: \"{IsoUtc.At(day)}\", to: \"{IsoUtc.At(day.AddDays(1))}\", granularity: HOUR) {{ totalKWh points {{ kWh }} }} ")) + "}";
 
         var (two, twoCommands) = await fixture.Host.MeasureAsync(Query(2));
         var (twenty, twentyCommands) = await fixture.Host.MeasureAsync(Query(20));
@@ -110,7 +121,7 @@ public sealed class UsageBatchingTests(UsageBatchingTests.ExtendedFixture fixtur
         {
             await InitializeAsync();
             await using var db = Host.CreateDbContext<UsageDbContext>();
-            await new UsageSubgraph().SeedAsync(db, new DemoGraph(20, DemoGraph.DemoCustomerCount + 1), CancellationToken.None);
+            await new UsageSubgraph().SeedAsync(db, Host.Demo.Slice(DemoGraph.DemoCustomerCount + 1, 20), CancellationToken.None);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class UsageGeneratorTests
     public async Task Generator_copies_meters_accounts_and_packed_reads_that_the_subgraph_serves()
     {
         await using var database = await PostgresDatabase.CreateAsync("usage_generator");
-        var graph = new DemoGraph(60, 2_001);
+        var graph = new DemoGraph(60, DemoGraph.Today(TimeProvider.System), 2_001);
 
         var report = await SubgraphHost.GenerateAsync(new UsageSubgraph(), new SubgraphHostOptions { ConnectionString = database.ConnectionString }, graph, null, CancellationToken.None);
 
@@ -26,11 +26,13 @@ public sealed class UsageGeneratorTests
         Assert.Equal(IntervalReadBlock.IntervalsPerDay * sizeof(int), await database.ScalarAsync("""SELECT min(length("QuarterHourWh")) FROM interval_read_blocks"""));
 
         await using var host = await SubgraphTestHost.StartAsync(new UsageSubgraph(), database.ConnectionString);
+        var readThrough = UsageSeed.ReadThrough(graph.AsOf);
         var response = (await host.GraphQL.PostAsync(
             """
-            { meterUsage(meterId: "MTR-00002030", from: "2026-11-27T00:00:00Z", to: "2026-11-28T00:00:00Z", granularity: DAY) { totalKWh } }
-            """)).EnsureNoErrors();
-        var day = expected.DailyReads.Single(b => b.MeterId == "MTR-00002030" && b.MonthStart == new DateOnly(2026, 11, 1)).DailyWh[26];
+            query($from: DateTime!, $to: DateTime!) { meterUsage(meterId: "MTR-00002030", from: $from, to: $to, granularity: DAY) { totalKWh } }
+            """,
+            new { from = IsoUtc.At(readThrough), to = IsoUtc.At(readThrough.AddDays(1)) })).EnsureNoErrors();
+        var day = expected.DailyReads.Single(b => b.MeterId == "MTR-00002030" && b.MonthStart == IsoUtc.MonthOf(readThrough)).DailyWh[readThrough.Day - 1];
         Assert.Equal(day / 1000.0, response.At("meterUsage", "totalKWh").GetDouble(), 3);
     }
 }

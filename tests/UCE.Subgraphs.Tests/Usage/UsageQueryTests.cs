@@ -10,6 +10,9 @@ namespace UCE.Subgraphs.Tests.Usage;
 /// <summary>The usage subgraph's series, summaries and entity resolution over the demo set on PostgreSQL.</summary>
 public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IClassFixture<SubgraphFixture<UsageSubgraph>>
 {
+    /// <summary>The last day the demo meters have read: the day before the demo set's day.</summary>
+    private DateOnly ReadThrough => UsageSeed.ReadThrough(fixture.Host.DemoDate);
+
     private const string LocationUsage = """
         query($r: [_Any!]!, $from: DateTime!, $to: DateTime!, $granularity: UsageGranularity!) {
           _entities(representations: $r) {
@@ -21,8 +24,9 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
     [Fact]
     public async Task Hourly_usage_is_the_sum_of_the_four_quarter_hours_of_each_hour()
     {
-        var quarters = await SeriesAsync("loc-000005", "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z", "QUARTER_HOUR");
-        var hours = await SeriesAsync("loc-000005", "2026-11-24T00:00:00Z", "2026-11-25T00:00:00Z", "HOUR");
+        var day = ReadThrough.AddDays(-3);
+        var quarters = await SeriesAsync("loc-000005", IsoUtc.At(day), IsoUtc.At(day.AddDays(1)), "QUARTER_HOUR");
+        var hours = await SeriesAsync("loc-000005", IsoUtc.At(day), IsoUtc.At(day.AddDays(1)), "HOUR");
 
         var quarterPoints = quarters.GetProperty("points").EnumerateArray().ToList();
         var hourPoints = hours.GetProperty("points").EnumerateArray().ToList();
@@ -30,7 +34,7 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
         Assert.Equal(24, hourPoints.Count);
         for (var h = 0; h < 24; h++)
         {
-            Assert.Equal(new DateTime(2026, 11, 24, h, 0, 0, DateTimeKind.Utc), hourPoints[h].GetProperty("start").GetDateTime().ToUniversalTime());
+            Assert.Equal(day.ToDateTime(new TimeOnly(h, 0), DateTimeKind.Utc), hourPoints[h].GetProperty("start").GetDateTime().ToUniversalTime());
             Assert.Equal(quarterPoints.Skip(h * 4).Take(4).Sum(p => p.GetProperty("kWh").GetDouble()), hourPoints[h].GetProperty("kWh").GetDouble(), 3);
         }
 
@@ -40,8 +44,9 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
     [Fact]
     public async Task A_day_of_intervals_adds_up_to_the_daily_read_of_that_day()
     {
-        var hours = await SeriesAsync("loc-000008", "2026-11-25T00:00:00Z", "2026-11-26T00:00:00Z", "HOUR");
-        var days = await SeriesAsync("loc-000008", "2026-11-25T00:00:00Z", "2026-11-26T00:00:00Z", "DAY");
+        var day = ReadThrough.AddDays(-2);
+        var hours = await SeriesAsync("loc-000008", IsoUtc.At(day), IsoUtc.At(day.AddDays(1)), "HOUR");
+        var days = await SeriesAsync("loc-000008", IsoUtc.At(day), IsoUtc.At(day.AddDays(1)), "DAY");
 
         Assert.Single(days.GetProperty("points").EnumerateArray());
         Assert.Equal(days.GetProperty("totalKWh").GetDouble(), hours.GetProperty("totalKWh").GetDouble(), 3);
@@ -50,32 +55,36 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
     [Fact]
     public async Task Monthly_points_are_the_sums_of_their_daily_points()
     {
-        var days = await SeriesAsync("loc-000009", "2026-09-01T00:00:00Z", "2026-11-01T00:00:00Z", "DAY");
-        var months = await SeriesAsync("loc-000009", "2026-09-01T00:00:00Z", "2026-11-01T00:00:00Z", "MONTH");
+        // The two whole months before the month being read.
+        var to = IsoUtc.MonthOf(ReadThrough);
+        var from = to.AddMonths(-2);
+        var firstMonthDays = DateTime.DaysInMonth(from.Year, from.Month);
+        var days = await SeriesAsync("loc-000009", IsoUtc.At(from), IsoUtc.At(to), "DAY");
+        var months = await SeriesAsync("loc-000009", IsoUtc.At(from), IsoUtc.At(to), "MONTH");
 
         var dayPoints = days.GetProperty("points").EnumerateArray().ToList();
         var monthPoints = months.GetProperty("points").EnumerateArray().ToList();
-        Assert.Equal(30 + 31, dayPoints.Count);
+        Assert.Equal(to.DayNumber - from.DayNumber, dayPoints.Count);
         Assert.Equal(2, monthPoints.Count);
-        Assert.Equal(dayPoints.Take(30).Sum(p => p.GetProperty("kWh").GetDouble()), monthPoints[0].GetProperty("kWh").GetDouble(), 3);
-        Assert.Equal(dayPoints.Skip(30).Sum(p => p.GetProperty("kWh").GetDouble()), monthPoints[1].GetProperty("kWh").GetDouble(), 3);
+        Assert.Equal(dayPoints.Take(firstMonthDays).Sum(p => p.GetProperty("kWh").GetDouble()), monthPoints[0].GetProperty("kWh").GetDouble(), 3);
+        Assert.Equal(dayPoints.Skip(firstMonthDays).Sum(p => p.GetProperty("kWh").GetDouble()), monthPoints[1].GetProperty("kWh").GetDouble(), 3);
         Assert.True(months.GetProperty("costEstimate").GetDouble() > 0);
     }
 
     [Fact]
     public async Task Points_outside_the_read_data_are_absent_rather_than_zero()
     {
-        var quarters = await SeriesAsync("loc-000005", "2026-11-27T12:00:00Z", "2026-11-28T12:00:00Z", "QUARTER_HOUR");
+        var quarters = await SeriesAsync("loc-000005", IsoUtc.At(ReadThrough, 12), IsoUtc.At(ReadThrough.AddDays(1), 12), "QUARTER_HOUR");
 
         var points = quarters.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(48, points.Count);
-        Assert.Equal(new DateTime(2026, 11, 27, 23, 45, 0, DateTimeKind.Utc), points[^1].GetProperty("start").GetDateTime().ToUniversalTime());
+        Assert.Equal(ReadThrough.ToDateTime(new TimeOnly(23, 45), DateTimeKind.Utc), points[^1].GetProperty("start").GetDateTime().ToUniversalTime());
     }
 
     [Fact]
     public async Task The_month_summary_compares_the_daily_average_with_the_previous_month_and_flags_high_usage_above_30_percent()
     {
-        var locations = DemoGraph.Demo.Customers().Select(c => c.Location.Id).ToList();
+        var locations = fixture.Host.Demo.Customers().Select(c => c.Location.Id).ToList();
         var response = (await fixture.GraphQL.PostAsync(
             """
             query($r: [_Any!]!) {
@@ -93,17 +102,18 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
         {
             var summary = location.GetProperty("usageSummary");
             var meterId = location.GetProperty("meterId").GetString();
-            var november = blocks.Single(b => b.MeterId == meterId && b.MonthStart == new DateOnly(2026, 11, 1));
-            var october = blocks.Single(b => b.MeterId == meterId && b.MonthStart == new DateOnly(2026, 10, 1));
-            Assert.Equal("2026-11-01", summary.GetProperty("current").GetProperty("start").GetString());
-            Assert.Equal("2026-11-27", summary.GetProperty("current").GetProperty("end").GetString());
-            Assert.Equal(27, summary.GetProperty("current").GetProperty("daysRead").GetInt32());
-            Assert.Equal(31, summary.GetProperty("previous").GetProperty("daysRead").GetInt32());
-            Assert.Equal(november.DailyWh.Sum(wh => (long)wh) / 1000.0, summary.GetProperty("current").GetProperty("kWh").GetDouble(), 3);
-            Assert.Equal(october.DailyWh.Sum(wh => (long)wh) / 1000.0, summary.GetProperty("previous").GetProperty("kWh").GetDouble(), 3);
+            var currentMonth = IsoUtc.MonthOf(ReadThrough);
+            var current = blocks.Single(b => b.MeterId == meterId && b.MonthStart == currentMonth);
+            var previous = blocks.Single(b => b.MeterId == meterId && b.MonthStart == currentMonth.AddMonths(-1));
+            Assert.Equal(IsoUtc.Date(currentMonth), summary.GetProperty("current").GetProperty("start").GetString());
+            Assert.Equal(IsoUtc.Date(ReadThrough), summary.GetProperty("current").GetProperty("end").GetString());
+            Assert.Equal(ReadThrough.Day, summary.GetProperty("current").GetProperty("daysRead").GetInt32());
+            Assert.Equal(currentMonth.AddDays(-1).Day, summary.GetProperty("previous").GetProperty("daysRead").GetInt32());
+            Assert.Equal(current.DailyWh.Sum(wh => (long)wh) / 1000.0, summary.GetProperty("current").GetProperty("kWh").GetDouble(), 3);
+            Assert.Equal(previous.DailyWh.Sum(wh => (long)wh) / 1000.0, summary.GetProperty("previous").GetProperty("kWh").GetDouble(), 3);
 
-            var currentAverage = november.DailyWh.Average();
-            var previousAverage = october.DailyWh.Average();
+            var currentAverage = current.DailyWh.Average();
+            var previousAverage = previous.DailyWh.Average();
             Assert.Equal(Math.Round((currentAverage - previousAverage) / previousAverage * 100, 1), summary.GetProperty("changePercent").GetDouble(), 1);
             var high = currentAverage > previousAverage * 1.3;
             Assert.Equal(high, summary.GetProperty("highUsage").GetBoolean());
@@ -138,8 +148,8 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
         var location = response.At("_entities", 2, "usageSummary").GetRawText();
         Assert.Equal(location, response.At("_entities", 0, "usageSummary").GetRawText());
         Assert.Equal(location, response.At("_entities", 1, "usageSummary").GetRawText());
-        Assert.Equal("2026-11-27", response.At("_entities", 2, "usageSummary", "current", "start").GetString());
-        Assert.Equal("2026-11-26", response.At("_entities", 2, "usageSummary", "previous", "start").GetString());
+        Assert.Equal(IsoUtc.Date(ReadThrough), response.At("_entities", 2, "usageSummary", "current", "start").GetString());
+        Assert.Equal(IsoUtc.Date(ReadThrough.AddDays(-1)), response.At("_entities", 2, "usageSummary", "previous", "start").GetString());
     }
 
     [Fact]
@@ -168,11 +178,12 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
     public async Task Meter_usage_reads_a_meter_by_id_and_an_unknown_meter_is_METER_NOT_FOUND()
     {
         const string query = """
-            query($meterId: String!) { meterUsage(meterId: $meterId, from: "2026-11-20T00:00:00Z", to: "2026-11-27T00:00:00Z", granularity: DAY) { meterId points { kWh } } }
+            query($meterId: String!, $from: DateTime!, $to: DateTime!) { meterUsage(meterId: $meterId, from: $from, to: $to, granularity: DAY) { meterId points { kWh } } }
             """;
+        var (from, to) = (IsoUtc.At(ReadThrough.AddDays(-7)), IsoUtc.At(ReadThrough));
 
-        var known = (await fixture.GraphQL.PostAsync(query, new { meterId = "MTR-00000003" })).EnsureNoErrors();
-        var unknown = await fixture.GraphQL.PostAsync(query, new { meterId = "MTR-99999999" });
+        var known = (await fixture.GraphQL.PostAsync(query, new { meterId = "MTR-00000003", from, to })).EnsureNoErrors();
+        var unknown = await fixture.GraphQL.PostAsync(query, new { meterId = "MTR-99999999", from, to });
 
         Assert.Equal(7, known.At("meterUsage", "points").GetArrayLength());
         Assert.Equal(["METER_NOT_FOUND"], unknown.ErrorCodes);
