@@ -1,3 +1,4 @@
+using UCE.Gateway.Engine.Limits;
 using UCE.Gateway.Engine.Tests.TestSubgraphs;
 using static UCE.Gateway.Engine.Tests.TestSubgraphs.PlanSteps;
 
@@ -26,9 +27,9 @@ public sealed class IntrospectionTests
     }
 
     [Fact]
-    public async Task Introspection_nested_as_deep_as_the_parser_admits_is_answered_in_full()
+    public async Task Introspection_nested_as_deep_as_the_parser_admits_is_answered_in_full_with_the_depth_limit_lifted()
     {
-        using var gateway = new TestGateway("type Query { head: Link } type Link { next: Link }", new InMemorySubgraphHandler());
+        using var gateway = new TestGateway("type Query { head: Link } type Link { next: Link }", new InMemorySubgraphHandler(), new GatewayOptions { Limits = OperationLimits.Unlimited });
         var query = "{ __type(name: \"Link\") {" + string.Concat(Enumerable.Repeat(" fields { type {", 30)) + " name " + new string('}', 62);
         gateway.Plan(query, null);
 

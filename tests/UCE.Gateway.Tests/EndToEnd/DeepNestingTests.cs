@@ -7,20 +7,40 @@ using UCE.Gateway.Tests.Support;
 namespace UCE.Gateway.Tests.EndToEnd;
 
 /// <summary>
-/// Deeply nested operations through the gateway over the UCE subgraphs: answered in full up to the parser's depth,
-/// refused as parse failures beyond it, never an internal error.
+/// Deeply nested operations through the gateway over the UCE subgraphs: refused by the depth limit by default; with
+/// the limit lifted, answered in full up to the parser's depth and refused as parse failures beyond it; never an
+/// internal error.
 /// </summary>
 public sealed class DeepNestingTests(UceSubgraphsFixture subgraphs) : IClassFixture<UceSubgraphsFixture>
 {
     // Responses to these operations are deeper than the default of 64 that JsonNode reads.
     private static readonly JsonDocumentOptions Deep = new() { MaxDepth = 512 };
 
+    // Nested account lists multiply: lifting the depth limit alone leaves the cost limit to refuse these.
+    private static readonly Dictionary<string, string?> DepthUnlimited = new() { ["Gateway:Limits:MaxDepth"] = "0", ["Gateway:Limits:MaxCost"] = "0" };
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(43)]
+    [InlineData(61)]
+    public async Task Query_nested_deeper_than_the_depth_limit_is_refused_with_its_code(int levels)
+    {
+        await using var gateway = await subgraphs.StartGatewayAsync();
+
+        using var response = await gateway.Client.SendAsync(GraphQLHttp.PostQuery(NestedCustomerQuery(levels)));
+        var json = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("MAX_DEPTH_LIMIT", json.FirstErrorCode());
+        Assert.Null(json["data"]);
+    }
+
     [Theory]
     [InlineData(43)]
     [InlineData(61)]
-    public async Task Query_nested_as_deep_as_the_parser_admits_is_answered_in_full(int levels)
+    public async Task Query_nested_as_deep_as_the_parser_admits_is_answered_in_full_with_depth_and_cost_limits_lifted(int levels)
     {
-        await using var gateway = await subgraphs.StartGatewayAsync();
+        await using var gateway = await subgraphs.StartGatewayAsync(DepthUnlimited);
         using var request = GraphQLHttp.PostQuery(NestedCustomerQuery(levels));
         request.Headers.Add("X-UCE-Role", "agent");
 
