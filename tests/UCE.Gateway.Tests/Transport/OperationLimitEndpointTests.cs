@@ -79,6 +79,43 @@ public sealed class OperationLimitEndpointTests
     }
 
     [Fact]
+    public async Task The_introspection_query_tools_send_is_within_the_default_limits()
+    {
+        // graphql-js's getIntrospectionQuery() with its default options, as GraphiQL and most IDEs send it.
+        const string Introspection = """
+            query IntrospectionQuery {
+              __schema {
+                queryType { name }
+                mutationType { name }
+                subscriptionType { name }
+                types { ...FullType }
+                directives { name description locations args { ...InputValue } }
+              }
+            }
+            fragment FullType on __Type {
+              kind name description
+              fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+              inputFields { ...InputValue }
+              interfaces { ...TypeRef }
+              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+              possibleTypes { ...TypeRef }
+            }
+            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type {
+              kind name
+              ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+            }
+            """;
+        await using var host = await GatewayTestHost.StartFederatedAsync(Supergraph);
+
+        var (status, body) = await PostAsync(host, Introspection);
+
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        Assert.Null(body["errors"]);
+        Assert.NotEmpty(body["data"]!["__schema"]!["types"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Limits_come_from_the_gateway_configuration()
     {
         const string Expensive = "{ customers(first: 100) { nodes { accounts { bills(first: 24) { nodes { amountDue } } } } } }";
