@@ -70,7 +70,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         var client = _options.SubgraphClient;
         if (client is null)
         {
-            var http = new HttpSubgraphClient(_options.TimeoutOf, _options.SubgraphHttpHandler);
+            var http = new HttpSubgraphClient(_options.TimeoutOf, _options.SubgraphHttpHandler, _options.SubgraphRequestSigner);
             _ownedClient = http;
             client = http;
         }
@@ -128,7 +128,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             return GatewayResponse.RequestError(operationError!, ErrorCodes.OperationResolutionFailure);
         }
 
-        var limits = request.CallerRole is { } role && _options.LimitsByRole.TryGetValue(role, out var roleLimits) ? roleLimits : _options.Limits;
+        var limits = request.Caller?.Role is { } role && _options.LimitsByRole.TryGetValue(role, out var roleLimits) ? roleLimits : _options.Limits;
         var measure = prepared.Measures[operation];
         if (measure.CostDependsOnVariables && request.Variables is not null)
         {

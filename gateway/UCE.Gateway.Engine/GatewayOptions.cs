@@ -31,7 +31,7 @@ public sealed class GatewayOptions
     /// <summary>Ceilings every operation must stay under before it is planned: tokens, depth, root fields, aliases, directives, cost.</summary>
     public OperationLimits Limits { get; init; } = new();
 
-    /// <summary>Limits by caller role (<see cref="GatewayRequest.CallerRole"/>), replacing <see cref="Limits"/> for that role.</summary>
+    /// <summary>Limits by caller role (<see cref="GatewayCaller.Role"/> of <see cref="GatewayRequest.Caller"/>), replacing <see cref="Limits"/> for that role.</summary>
     public IDictionary<string, OperationLimits> LimitsByRole { get; init; } = new Dictionary<string, OperationLimits>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many query plans to keep (keyed by document and operation name).</summary>
@@ -45,6 +45,9 @@ public sealed class GatewayOptions
 
     /// <summary>The HTTP handler of the default transport (for in-memory subgraphs in tests); pooled sockets when <c>null</c>.</summary>
     public HttpMessageHandler? SubgraphHttpHandler { get; init; }
+
+    /// <summary>Adds body-dependent headers (the identity signature) to every request of the default transport; none when <c>null</c>.</summary>
+    public ISubgraphRequestSigner? SubgraphRequestSigner { get; init; }
 
     /// <summary>Told of every subgraph fetch that failed as a whole (the host logs them); none when <c>null</c>.</summary>
     public ISubgraphFetchFailureObserver? FetchFailureObserver { get; init; }

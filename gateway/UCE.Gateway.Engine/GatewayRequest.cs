@@ -10,7 +10,7 @@ namespace UCE.Gateway.Engine;
 /// <param name="ForwardedHeaders">Headers the host allows through to subgraphs (identity, tracing).</param>
 /// <param name="IncludeQueryPlan">Return the printed plan in <c>extensions.queryPlan</c>.</param>
 /// <param name="AllowMutations">False for <c>GET</c>: a mutation is then refused.</param>
-/// <param name="CallerRole">The authenticated caller's role, which picks its operation limits; <c>null</c> for the defaults.</param>
+/// <param name="Caller">The authenticated caller (its role picks the operation limits); <c>null</c> for the defaults.</param>
 public sealed record GatewayRequest(
     string? Query,
     string? OperationName = null,
@@ -19,4 +19,4 @@ public sealed record GatewayRequest(
     IReadOnlyDictionary<string, string>? ForwardedHeaders = null,
     bool IncludeQueryPlan = false,
     bool AllowMutations = true,
-    string? CallerRole = null);
+    GatewayCaller? Caller = null);

@@ -17,6 +17,7 @@ using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
 using UCE.Subgraphs.Hosting.Http;
+using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Subgraphs.Hosting;
 
@@ -98,6 +99,8 @@ public static class SubgraphHost
         services.AddSingleton(module);
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IdentityVerifier>();
+        services.AddHostedService<IdentityKeysCheck>();
         services.AddSubgraphDatabase(module, target);
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

@@ -12,12 +12,15 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
 
     private readonly HttpClient _http;
     private readonly Func<string, TimeSpan> _timeoutOf;
+    private readonly ISubgraphRequestSigner? _signer;
 
     /// <param name="timeoutOf">The timeout of a subgraph, by name.</param>
     /// <param name="handler">The transport; a pooled <see cref="SocketsHttpHandler"/> when <c>null</c>.</param>
-    public HttpSubgraphClient(Func<string, TimeSpan> timeoutOf, HttpMessageHandler? handler = null)
+    /// <param name="signer">Adds the identity signature to each request; none when <c>null</c>.</param>
+    public HttpSubgraphClient(Func<string, TimeSpan> timeoutOf, HttpMessageHandler? handler = null, ISubgraphRequestSigner? signer = null)
     {
         _timeoutOf = timeoutOf;
+        _signer = signer;
         handler ??= new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
@@ -49,6 +52,8 @@ public sealed class HttpSubgraphClient : ISubgraphClient, IDisposable
                 message.Headers.TryAddWithoutValidation(name, value);
             }
         }
+
+        _signer?.Sign(request, message.Headers);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeoutOf(request.Subgraph));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using UCE.Gateway.Configuration;
+using UCE.Gateway.Security;
 
 namespace UCE.Gateway.Embedded;
 
@@ -17,7 +18,7 @@ public static class EmbeddedDefault
             return null;
         }
 
-        var subgraphs = await EmbeddedSubgraphs.CreateAsync(EmbeddedSubgraphCatalog.Modules, commandLine.Customers, Console.Out, ports: null, cancellationToken);
+        var subgraphs = await EmbeddedSubgraphs.CreateAsync(EmbeddedSubgraphCatalog.Modules, commandLine.Customers, Console.Out, ports: null, app.Configuration[IdentitySigningConfiguration.SigningKeysKey]!, cancellationToken);
         await subgraphs.StartAsync(cancellationToken);
         return subgraphs;
     }

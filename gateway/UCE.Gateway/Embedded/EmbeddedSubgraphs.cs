@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using UCE.Gateway.Security;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Demo;
 
@@ -22,13 +23,15 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
     /// <summary>
     /// Builds the hosts of <paramref name="modules"/>. With <paramref name="generatedCustomers"/>, their
     /// databases live in their own folder and are filled by the bulk generator instead of the demo set.
-    /// Each subgraph listens on its port in <paramref name="ports"/> (by subgraph name), else on its module's default port.
+    /// Each subgraph listens on its port in <paramref name="ports"/> (by subgraph name), else on its module's default port,
+    /// and verifies the gateway's signature with <paramref name="signingKeys"/> (the gateway's <c>Identity:SigningKeys</c>).
     /// </summary>
     public static async Task<EmbeddedSubgraphs> CreateAsync(
         IReadOnlyList<SubgraphModule> modules,
         int? generatedCustomers,
         TextWriter log,
         IReadOnlyDictionary<string, int>? ports,
+        string signingKeys,
         CancellationToken cancellationToken)
     {
         var dataDirectory = generatedCustomers is { } count
@@ -49,7 +52,11 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
                 DemoDate = demoDate,
                 // One tracer per process is enough; the first subgraph carries it.
                 EnableTracing = i == 0,
-                Configuration = { ["Logging:LogLevel:Default"] = "Warning" },
+                Configuration =
+                {
+                    ["Logging:LogLevel:Default"] = "Warning",
+                    [IdentitySigningConfiguration.SigningKeysKey] = signingKeys,
+                },
             };
             if (generatedCustomers is { } customers)
             {

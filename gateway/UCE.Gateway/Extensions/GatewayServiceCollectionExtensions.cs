@@ -1,5 +1,6 @@
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Diagnostics;
+using UCE.Gateway.Security;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Supergraph;
 using UCE.Gateway.Transport;
@@ -24,6 +25,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<SupergraphFileWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<SupergraphFileWatcher>());
         services.AddSingleton<ISubgraphFetchFailureObserver, SubgraphFetchFailureLog>();
+        services.AddSingleton<ISubgraphRequestSigner>(provider => new IdentityRequestSigner(
+            IdentitySigningConfiguration.SigningKey(configuration), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IGatewayEngineFactory, FederatedGatewayEngineFactory>();
         services.AddSingleton<ForwardedHeaderSelector>();
         services.AddSingleton<GraphQLHttpEndpoint>();

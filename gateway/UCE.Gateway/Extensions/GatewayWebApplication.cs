@@ -1,5 +1,7 @@
 using System.Net;
 using UCE.Gateway.Configuration;
+using UCE.Gateway.Engine.Execution;
+using UCE.Gateway.Security;
 
 namespace UCE.Gateway.Extensions;
 
@@ -28,6 +30,11 @@ public static class GatewayWebApplication
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        if (IdentitySigningConfiguration.GenerateForEmbeddedDefault(builder.Configuration) is { } generated)
+        {
+            builder.Configuration.AddInMemoryCollection([new(IdentitySigningConfiguration.SigningKeysKey, generated)]);
+        }
+
         var options = builder.Configuration.GetSection(GatewayHostOptions.SectionName).Get<GatewayHostOptions>() ?? new GatewayHostOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -39,6 +46,8 @@ public static class GatewayWebApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Fails here, with the fix in the message, rather than at the first request a subgraph refuses.
+        _ = app.Services.GetRequiredService<ISubgraphRequestSigner>();
         app.MapGateway();
         return app;
     }

@@ -10,9 +10,12 @@ namespace UCE.Gateway.Supergraph;
 
 /// <summary>
 /// Builds the federation engine for a supergraph, applying the host's subgraph URL overrides, timeouts, introspection
-/// switch and operation limits; failed subgraph fetches go to <paramref name="failures"/> (the log), which outlives each engine.
+/// switch and operation limits, signing every subgraph request with <paramref name="signer"/>; failed subgraph fetches go to <paramref name="failures"/> (the log), which outlives each engine.
 /// </summary>
-public sealed class FederatedGatewayEngineFactory(IOptions<GatewayHostOptions> options, ISubgraphFetchFailureObserver? failures = null) : IGatewayEngineFactory
+public sealed class FederatedGatewayEngineFactory(
+    IOptions<GatewayHostOptions> options,
+    ISubgraphFetchFailureObserver? failures = null,
+    ISubgraphRequestSigner? signer = null) : IGatewayEngineFactory
 {
     public IGatewayEngine Create(string supergraphSdl)
     {
@@ -34,6 +37,7 @@ public sealed class FederatedGatewayEngineFactory(IOptions<GatewayHostOptions> o
                 .ToDictionary(entry => CanonicalName(supergraph, entry.Key), entry => entry.Value.Timeout!.Value, StringComparer.Ordinal),
             EnableIntrospection = host.Introspection,
             FetchFailureObserver = failures,
+            SubgraphRequestSigner = signer,
         };
         return new FederatedGateway(supergraph.ApiSchema, urls, planner.Plan, QueryPlanPrinter.Print, engineOptions);
     }

@@ -27,6 +27,12 @@ public static class ErrorCodes
     /// <summary>An unexpected failure; details are logged, never returned.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
+    /// <summary>The request does not carry a valid gateway signature (missing, stale, forged); answered with 401.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>The request body is larger than the subgraph accepts; answered with 413.</summary>
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+
     /// <summary>The caller's identity does not allow the operation.</summary>
     public const string Forbidden = "FORBIDDEN";
 }

@@ -18,6 +18,7 @@ namespace UCE.Subgraphs.Hosting.Http;
 internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
+    IdentityVerifier identityVerifier,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
@@ -54,27 +55,15 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        if (!CallerIdentityReader.TryRead(http.Request.Headers, out var caller, out var identityProblem))
-        {
-            await WriteProblemAsync(http, mediaType, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, identityProblem!)).ConfigureAwait(false);
-            return;
-        }
-
-        var reader = new GraphQLRequestReader(serializer);
-        if (HttpMethods.IsGet(http.Request.Method))
-        {
-            await HandleGetAsync(http, mediaType, caller, reader.FromQueryString(http.Request.Query)).ConfigureAwait(false);
-            return;
-        }
-
-        if (!HttpMethods.IsPost(http.Request.Method))
+        var isGet = HttpMethods.IsGet(http.Request.Method);
+        if (!isGet && !HttpMethods.IsPost(http.Request.Method))
         {
             http.Response.Headers.Allow = "GET, POST";
             await WriteProblemAsync(http, mediaType, new GraphQLHttpProblem(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Use POST, or GET for queries.")).ConfigureAwait(false);
             return;
         }
 
-        if (!IsJsonContent(http.Request.ContentType))
+        if (!isGet && !IsJsonContent(http.Request.ContentType))
         {
             await WriteProblemAsync(http, mediaType, new GraphQLHttpProblem(
                 StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
@@ -82,7 +71,36 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var (requests, batched, problem) = await reader.ReadBodyAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        // The whole body is read before anything else: the gateway's signature covers it, and nothing is parsed unsigned.
+        var (payload, bodyProblem) = isGet
+            ? (System.Text.Encoding.UTF8.GetBytes(IdentityVerifier.SignedQueryString(http.Request)), null)
+            : await identityVerifier.ReadBodyAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (bodyProblem is not null)
+        {
+            await WriteProblemAsync(http, mediaType, bodyProblem).ConfigureAwait(false);
+            return;
+        }
+
+        if (identityVerifier.Check(http.Request.Headers, payload) is { } unauthenticated)
+        {
+            await WriteProblemAsync(http, mediaType, unauthenticated).ConfigureAwait(false);
+            return;
+        }
+
+        if (!CallerIdentityReader.TryRead(http.Request.Headers, out var caller, out var identityProblem))
+        {
+            await WriteProblemAsync(http, mediaType, new GraphQLHttpProblem(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, identityProblem!)).ConfigureAwait(false);
+            return;
+        }
+
+        var reader = new GraphQLRequestReader(serializer);
+        if (isGet)
+        {
+            await HandleGetAsync(http, mediaType, caller, reader.FromQueryString(http.Request.Query)).ConfigureAwait(false);
+            return;
+        }
+
+        var (requests, batched, problem) = reader.ReadBody(payload);
         if (problem is not null)
         {
             await WriteProblemAsync(http, mediaType, problem).ConfigureAwait(false);

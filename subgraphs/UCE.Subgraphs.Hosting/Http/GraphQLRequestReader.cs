@@ -9,12 +9,12 @@ namespace UCE.Subgraphs.Hosting.Http;
 internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
 {
     /// <summary>Reads a POST body: one request object, or an array of them (a batch).</summary>
-    public async Task<(IReadOnlyList<object> Requests, bool Batched, GraphQLHttpProblem? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    public (IReadOnlyList<object> Requests, bool Batched, GraphQLHttpProblem? Problem) ReadBody(ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken).ConfigureAwait(false);
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {

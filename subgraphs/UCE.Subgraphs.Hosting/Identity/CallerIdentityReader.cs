@@ -7,7 +7,7 @@ public static class CallerIdentityReader
 {
     /// <summary>
     /// Parses the identity headers. No role header means an anonymous caller; a role that is not one of
-    /// <c>anonymous</c>, <c>customer</c>, <c>agent</c>, <c>partner</c>, or a customer without a customer id, is refused
+    /// <see cref="CallerRole"/> names, or a customer without a customer id, is refused
     /// rather than guessed, so a misconfigured gateway never widens what a caller sees.
     /// </summary>
     public static bool TryRead(IHeaderDictionary headers, out CallerIdentity identity, out string? problem)
@@ -18,6 +18,7 @@ public static class CallerIdentityReader
         var roleText = Single(headers, IdentityHeaders.Role);
         var subject = Single(headers, IdentityHeaders.Subject);
         var customerId = Single(headers, IdentityHeaders.CustomerId);
+        var clientId = Single(headers, IdentityHeaders.Client);
         var scopes = new HashSet<string>(
             (Single(headers, IdentityHeaders.Scopes) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             StringComparer.Ordinal);
@@ -27,9 +28,9 @@ public static class CallerIdentityReader
         {
             role = CallerRole.Anonymous;
         }
-        else if (!TryParseRole(roleText, out role))
+        else if (!CallerIdentity.TryParseRole(roleText, out role))
         {
-            problem = $"Header {IdentityHeaders.Role} must be one of anonymous, customer, agent, partner; got '{roleText}'.";
+            problem = $"Header {IdentityHeaders.Role} must be one of {string.Join(", ", Enum.GetValues<CallerRole>().Select(CallerIdentity.NameOf))}; got '{roleText}'.";
             return false;
         }
 
@@ -39,36 +40,14 @@ public static class CallerIdentityReader
             return false;
         }
 
-        if (role == CallerRole.Anonymous && subject is null && customerId is null && scopes.Count == 0)
+        if (role == CallerRole.Anonymous && subject is null && customerId is null && clientId is null && scopes.Count == 0)
         {
             return true;
         }
 
         // Only a customer is bound to a customer id; for the other roles the header carries no authority.
-        identity = new CallerIdentity(subject, role, role == CallerRole.Customer ? customerId : null, scopes);
+        identity = new CallerIdentity(subject, role, role == CallerRole.Customer ? customerId : null, scopes, clientId);
         return true;
-    }
-
-    private static bool TryParseRole(string text, out CallerRole role)
-    {
-        switch (text.Trim().ToUpperInvariant())
-        {
-            case "ANONYMOUS":
-                role = CallerRole.Anonymous;
-                return true;
-            case "CUSTOMER":
-                role = CallerRole.Customer;
-                return true;
-            case "AGENT":
-                role = CallerRole.Agent;
-                return true;
-            case "PARTNER":
-                role = CallerRole.Partner;
-                return true;
-            default:
-                role = CallerRole.Anonymous;
-                return false;
-        }
     }
 
     private static string? Single(IHeaderDictionary headers, string name)

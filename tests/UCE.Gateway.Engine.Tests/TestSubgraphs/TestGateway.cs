@@ -62,7 +62,7 @@ public sealed class TestGateway : IDisposable
             variablesJson is null ? null : JsonDocument.Parse(variablesJson).RootElement,
             ForwardedHeaders: headers,
             AllowMutations: allowMutations,
-            CallerRole: role));
+            Caller: role is null ? null : new GatewayCaller(role, true, new HashSet<string>(StringComparer.Ordinal))));
         return response;
     }
 

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using UCE.Gateway.Tests.EndToEnd;
 
+using UCE.Gateway.Tests.Support;
+
 namespace UCE.Gateway.Tests.Configuration;
 
 /// <summary>The built gateway as a process: <c>dotnet UCE.Gateway.dll --supergraph FILE --port N</c>.</summary>
@@ -147,6 +149,7 @@ public sealed partial class GatewayProcessTests
 
             // Plain console lines, so that the listening address can be read.
             start.Environment["Logging__Console__FormatterName"] = "simple";
+            start.Environment["Identity__SigningKeys"] = TestSigning.Configuration;
             return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         }
 

@@ -5,6 +5,8 @@ using UCE.Communications;
 using UCE.Gateway.Embedded;
 using UCE.Products;
 
+using UCE.Gateway.Tests.Support;
+
 namespace UCE.Gateway.Tests.EndToEnd;
 
 /// <summary>The environment variables these tests set are process-wide: no other test class runs alongside them.</summary>
@@ -41,7 +43,7 @@ public sealed class EmbeddedSubgraphPortTests
         {
             var ports = new Dictionary<string, int> { ["products"] = 0, ["communications"] = 0 };
             await using var subgraphs = await EmbeddedSubgraphs.CreateAsync(
-                [new ProductsSubgraph(), new CommunicationsSubgraph()], null, TextWriter.Null, ports, CancellationToken.None);
+                [new ProductsSubgraph(), new CommunicationsSubgraph()], null, TextWriter.Null, ports, TestSigning.Configuration, CancellationToken.None);
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
             await subgraphs.StartAsync(deadline.Token);

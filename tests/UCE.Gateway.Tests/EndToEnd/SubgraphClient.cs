@@ -1,5 +1,7 @@
-using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using UCE.Gateway.Tests.Support;
 
 namespace UCE.Gateway.Tests.EndToEnd;
 
@@ -9,8 +11,10 @@ public static class SubgraphClient
     public static async Task<JsonNode> QueryAsync(Uri url, string query, object? variables = null)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { query, variables }) };
+        var text = JsonSerializer.Serialize(new { query, variables });
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(text, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-UCE-Role", "agent");
+        TestSigning.Sign(request, text);
         using var response = await http.SendAsync(request);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Null(body["errors"]);

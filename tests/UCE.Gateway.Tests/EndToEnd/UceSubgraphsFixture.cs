@@ -48,6 +48,7 @@ public sealed class UceSubgraphsFixture : IAsyncLifetime
                 {
                     ["Logging:LogLevel:Default"] = "Warning",
                     ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+                    ["Identity:SigningKeys"] = TestSigning.Configuration,
                 },
             });
             await app.StartAsync();

@@ -80,6 +80,7 @@ public sealed class GatewayTestHost : IAsyncDisposable
         {
             ["Gateway:HotReloadPollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Identity:SigningKeys"] = TestSigning.Configuration,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -26,7 +26,7 @@ public sealed class FirstStartTests
             Port = 0,
             ConnectionString = database.ConnectionString,
             EnableTracing = false,
-            Configuration = { ["Logging:LogLevel:Default"] = "Information", ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information" },
+            Configuration = { ["Logging:LogLevel:Default"] = "Information", ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Information", ["Identity:SigningKeys"] = TestSigning.Configuration },
             ConfigureBuilder = builder =>
             {
                 builder.WebHost.UseTestServer();

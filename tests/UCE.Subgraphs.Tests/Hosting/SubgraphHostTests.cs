@@ -11,6 +11,7 @@ using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Tests.Hosting.Sample;
+using UCE.Subgraphs.Hosting.Identity;
 using UCE.Subgraphs.Tests.Infrastructure;
 
 namespace UCE.Subgraphs.Tests.Hosting;
@@ -28,7 +29,7 @@ public sealed class SubgraphHostTests
             Port = 0,
             DataDirectory = directory,
             EnableTracing = false,
-            Configuration = { ["Logging:LogLevel:Default"] = "Warning" },
+            Configuration = { ["Logging:LogLevel:Default"] = "Warning", ["Identity:SigningKeys"] = TestSigning.Configuration },
         });
         await app.StartAsync();
         try
@@ -39,7 +40,9 @@ public sealed class SubgraphHostTests
             Assert.True(File.Exists(Path.Combine(directory, "sample.db")));
 
             using var http = new HttpClient { BaseAddress = address };
-            using var content = new StringContent("""{"query":"{ widgets { id } }"}""", Encoding.UTF8, "application/json");
+            const string body = """{"query":"{ widgets { id } }"}""";
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            content.Headers.Add(IdentityHeaders.Signature, TestSigning.Sign(null, body));
             using var response = await http.PostAsync(new Uri("/graphql", UriKind.Relative), content);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(DemoGraph.DemoCustomerCount, new GraphQLResponse(response.StatusCode, null, await response.Content.ReadAsStringAsync()).At("widgets").GetArrayLength());
@@ -75,7 +78,7 @@ public sealed class SubgraphHostTests
             {
                 DataDirectory = directory,
                 EnableTracing = false,
-                Configuration = { ["Logging:LogLevel:Default"] = "Warning" },
+                Configuration = { ["Logging:LogLevel:Default"] = "Warning", ["Identity:SigningKeys"] = TestSigning.Configuration },
                 ConfigureBuilder = builder => builder.WebHost.UseTestServer(),
             });
             await app.StartAsync();

@@ -1,11 +1,14 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Subgraphs.Tests.Infrastructure;
 
 /// <summary>A small GraphQL-over-HTTP client for tests: POST a query with variables and headers, read the JSON answer.</summary>
-public sealed class GraphQLClient(HttpClient http)
+/// <param name="http">The client of the host.</param>
+/// <param name="clock">The host's clock, which signatures are dated by (the system clock when <c>null</c>).</param>
+public sealed class GraphQLClient(HttpClient http, TimeProvider? clock = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -18,8 +21,11 @@ public sealed class GraphQLClient(HttpClient http)
         return SendRawAsync(HttpMethod.Post, body, "application/json", headers);
     }
 
-    /// <summary>Sends any body with any content type and Accept header (transport tests).</summary>
-    public async Task<GraphQLResponse> SendRawAsync(HttpMethod method, string? body, string? contentType, IReadOnlyDictionary<string, string>? headers = null, string accept = "application/graphql-response+json", string path = "/graphql")
+    /// <summary>
+    /// Sends any body with any content type and Accept header (transport tests), signed as the gateway signs it unless
+    /// <paramref name="sign"/> is false or <paramref name="headers"/> carry their own signature.
+    /// </summary>
+    public async Task<GraphQLResponse> SendRawAsync(HttpMethod method, string? body, string? contentType, IReadOnlyDictionary<string, string>? headers = null, string accept = "application/graphql-response+json", string path = "/graphql", bool sign = true)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -36,6 +42,12 @@ public sealed class GraphQLClient(HttpClient http)
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (sign && !request.Headers.Contains(IdentityHeaders.Signature))
+        {
+            var query = path.IndexOf('?', StringComparison.Ordinal) is var mark and >= 0 ? path[(mark + 1)..] : string.Empty;
+            request.Headers.TryAddWithoutValidation(IdentityHeaders.Signature, TestSigning.Sign(headers, method == HttpMethod.Get ? query : body ?? string.Empty, (clock ?? TimeProvider.System).GetUtcNow()));
         }
 
         using var response = await Http.SendAsync(request);

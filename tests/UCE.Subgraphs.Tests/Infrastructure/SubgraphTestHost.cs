@@ -19,14 +19,14 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     private readonly WebApplication app;
     private readonly string? sqliteDirectory;
 
-    private SubgraphTestHost(SubgraphModule module, WebApplication app, string? sqliteDirectory, DateOnly demoDate)
+    private SubgraphTestHost(SubgraphModule module, WebApplication app, string? sqliteDirectory, DateOnly demoDate, TimeProvider clock)
     {
         Module = module;
         DemoDate = demoDate;
         this.app = app;
         this.sqliteDirectory = sqliteDirectory;
         Http = app.GetTestServer().CreateClient();
-        GraphQL = new GraphQLClient(Http);
+        GraphQL = new GraphQLClient(Http, clock);
     }
 
     public SubgraphModule Module { get; }
@@ -69,6 +69,7 @@ public sealed class SubgraphTestHost : IAsyncDisposable
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+                ["Identity:SigningKeys"] = TestSigning.Configuration,
             },
             ConfigureBuilder = builder =>
             {
@@ -80,7 +81,7 @@ public sealed class SubgraphTestHost : IAsyncDisposable
             },
         });
         await app.StartAsync();
-        return new SubgraphTestHost(module, app, sqliteDirectory, demoDate);
+        return new SubgraphTestHost(module, app, sqliteDirectory, demoDate, clock ?? TimeProvider.System);
     }
 
     /// <summary>A new context of the module's type (dispose it).</summary>

@@ -1,0 +1,25 @@
+using System.Net.Http.Headers;
+using UCE.Gateway.Engine.Execution;
+using UCE.Subgraphs.Hosting.Identity;
+
+namespace UCE.Gateway.Security;
+
+/// <summary>
+/// Signs every subgraph request's identity headers and body with the first key of <c>Identity:SigningKeys</c>, so that a
+/// subgraph can tell the gateway's requests from anyone else's (<see cref="IdentitySignature"/>).
+/// </summary>
+public sealed class IdentityRequestSigner(IdentitySigningKey key, TimeProvider clock) : ISubgraphRequestSigner
+{
+    public void Sign(SubgraphRequest request, HttpRequestHeaders headers)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(headers);
+        var forwarded = request.Headers;
+        var signature = IdentitySignature.Create(
+            name => forwarded is not null && forwarded.TryGetValue(name, out var value) ? value : null,
+            request.Body.Span,
+            clock.GetUtcNow(),
+            key);
+        headers.TryAddWithoutValidation(IdentityHeaders.Signature, signature);
+    }
+}
