@@ -1,5 +1,6 @@
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Diagnostics;
+using UCE.Gateway.RateLimiting;
 using UCE.Gateway.Security;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Supergraph;
@@ -29,6 +30,7 @@ public static class GatewayServiceCollectionExtensions
             IdentitySigningConfiguration.SigningKey(configuration), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IGatewayEngineFactory, FederatedGatewayEngineFactory>();
         services.AddSingleton<ForwardedHeaderSelector>();
+        services.AddGatewayRateLimiting(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddHealthChecks().AddCheck<SupergraphHealthCheck>("supergraph");
         return services;

@@ -81,6 +81,8 @@ public sealed class GatewayTestHost : IAsyncDisposable
             ["Gateway:HotReloadPollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Identity:SigningKeys"] = TestSigning.Configuration,
+            // Tests send far more requests than a client should; the rate-limit tests switch it back on.
+            ["Gateway:RateLimit:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
