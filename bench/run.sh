@@ -16,6 +16,7 @@ OUT=bench/results/$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 export Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 NODE_ENV=production
 export UCE_DATA_DIR=${UCE_DATA_DIR:-/tmp/uce-bench-data}
+export Identity__SigningKeys="bench:$(head -c 32 /dev/urandom | base64 -w0)"   # shared by the subgraphs, both gateways and the replay
 
 dotnet build -c Release gateway/UCE.Gateway/UCE.Gateway.csproj -v q -nologo
 dotnet build -c Release bench/UCE.Bench/UCE.Bench.csproj -v q -nologo
