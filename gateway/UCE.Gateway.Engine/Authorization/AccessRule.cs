@@ -50,17 +50,18 @@ public sealed class AccessRule
             return false;
         }
 
-        foreach (var condition in Scopes)
+        // Indexed loops: a foreach over these interfaces would allocate an enumerator per list on every request.
+        for (var i = 0; i < Scopes.Count; i++)
         {
-            if (!Holds(condition, access, static (a, scope) => a.Caller.Scopes.Contains(scope)))
+            if (!Holds(Scopes[i], access, policies: false))
             {
                 return false;
             }
         }
 
-        foreach (var condition in Policies)
+        for (var i = 0; i < Policies.Count; i++)
         {
-            if (!Holds(condition, access, static (a, policy) => a.Policy(policy)))
+            if (!Holds(Policies[i], access, policies: true))
             {
                 return false;
             }
@@ -69,7 +70,7 @@ public sealed class AccessRule
         return true;
     }
 
-    private static bool Holds(IReadOnlyList<IReadOnlyList<string>> alternatives, AccessContext access, Func<AccessContext, string, bool> has)
+    private static bool Holds(IReadOnlyList<IReadOnlyList<string>> alternatives, AccessContext access, bool policies)
     {
         // As Apollo Router: an empty list of alternatives, or an empty set, always holds.
         if (alternatives.Count == 0)
@@ -77,12 +78,13 @@ public sealed class AccessRule
             return true;
         }
 
-        foreach (var set in alternatives)
+        for (var a = 0; a < alternatives.Count; a++)
         {
+            var set = alternatives[a];
             var all = true;
-            foreach (var item in set)
+            for (var i = 0; i < set.Count; i++)
             {
-                if (!has(access, item))
+                if (!(policies ? access.Policy(set[i]) : access.Caller.Scopes.Contains(set[i])))
                 {
                     all = false;
                     break;

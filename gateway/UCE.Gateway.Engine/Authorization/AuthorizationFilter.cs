@@ -16,7 +16,11 @@ internal sealed class AuthorizationFilter(AuthorizationRules rules, IPolicyEvalu
     /// <summary>Checks <paramref name="caller"/> against the operation; <see cref="AuthorizationOutcome.Allowed"/> when nothing is removed.</summary>
     public AuthorizationOutcome Apply(AuthorizationState state, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, GatewayCaller? caller)
     {
-        var guarded = state.Guarded.GetOrAdd(operation, static (op, args) => GuardedOperation.Find(args.rules, op, args.fragments), (rules, fragments));
+        if (!state.Guarded.TryGetValue(operation, out var guarded))
+        {
+            guarded = state.Guarded.GetOrAdd(operation, GuardedOperation.Find(rules, operation, fragments));
+        }
+
         if (guarded.IsOpen)
         {
             return AuthorizationOutcome.Allowed;
