@@ -41,4 +41,6 @@ public static class ErrorCodes
     public const string DefaultValueUsesInaccessible = "DEFAULT_VALUE_USES_INACCESSIBLE";
     public const string UnsupportedFeature = "UNSUPPORTED_FEATURE";
     public const string InterfaceKeyNotOnImplementation = "INTERFACE_KEY_NOT_ON_IMPLEMENTATION";
+    public const string AuthRequirementsAppliedOnInterface = "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE";
+    public const string MissingTransitiveAuthRequirements = "MISSING_TRANSITIVE_AUTH_REQUIREMENTS";
 }

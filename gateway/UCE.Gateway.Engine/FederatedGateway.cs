@@ -7,6 +7,7 @@ using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using UCE.Gateway.Engine.Authorization;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Engine.Limits;
 using UCE.Gateway.Engine.Planning;
@@ -35,12 +36,13 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     private readonly IntrospectionExecutor _introspection;
     private readonly DocumentValidator _validator = new();
     private readonly BoundedCache<string, PreparedDocument> _documents;
-    private readonly BoundedCache<(string Query, string? OperationName), QueryPlan> _plans;
+    private readonly BoundedCache<(string Query, string? OperationName, string Removed), QueryPlan> _plans;
+    private readonly AuthorizationFilter? _authorization;
     private readonly int? _mostTokensAnyRole;
 
     /// <summary>An engine over a supergraph, planned with <see cref="QueryPlanner"/>.</summary>
     public FederatedGateway(SupergraphSchema supergraph, GatewayOptions? options = null)
-        : this(supergraph.ApiSchema, SubgraphUrls(supergraph), new QueryPlanner(supergraph).Plan, QueryPlanPrinter.Print, options)
+        : this(supergraph.ApiSchema, SubgraphUrls(supergraph), new QueryPlanner(supergraph).Plan, QueryPlanPrinter.Print, options, AuthorizationRules.For(supergraph))
     {
     }
 
@@ -56,8 +58,20 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         Func<GraphQLDocument, string?, QueryPlan> plan,
         Func<QueryPlan, string>? printPlan,
         GatewayOptions? options = null)
+        : this(apiSchema, subgraphUrls, plan, printPlan, options, rules: null)
+    {
+    }
+
+    private FederatedGateway(
+        ISchema apiSchema,
+        IReadOnlyDictionary<string, Uri> subgraphUrls,
+        Func<GraphQLDocument, string?, QueryPlan> plan,
+        Func<QueryPlan, string>? printPlan,
+        GatewayOptions? options,
+        AuthorizationRules? rules)
     {
         _options = options ?? new GatewayOptions();
+        _authorization = rules is null ? null : new AuthorizationFilter(rules, _options.PolicyEvaluator);
         _schema = new ApiSchemaIndex(apiSchema);
         _plan = plan;
         _printPlan = printPlan;
@@ -79,7 +93,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         _executor = new PlanExecutor(_client, urls, _schema, _options.TimeoutOf, _options.FetchFailureObserver);
         _introspection = new IntrospectionExecutor(_schema);
         _documents = new BoundedCache<string, PreparedDocument>(_options.DocumentCacheSize, StringComparer.Ordinal);
-        _plans = new BoundedCache<(string, string?), QueryPlan>(_options.PlanCacheSize);
+        _plans = new BoundedCache<(string, string?, string), QueryPlan>(_options.PlanCacheSize);
         _mostTokensAnyRole = _options.LimitsByRole.Values.Append(_options.Limits)
             .Aggregate((int?)0, (most, limits) => most is null || limits.MaxTokens is null ? null : Math.Max(most.Value, limits.MaxTokens.Value));
     }
@@ -174,13 +188,25 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             return GatewayResponse.RequestError("Introspection is disabled on this gateway.", ErrorCodes.IntrospectionDisabled);
         }
 
+        var authorization = AuthorizationOutcome.Allowed;
+        if (_authorization is not null)
+        {
+            authorization = _authorization.Apply(prepared.Authorization, operation, prepared.Fragments, request.Caller);
+            if (authorization.OperationRemoved)
+            {
+                // Nothing the caller may select is left: no plan, no subgraph request (Apollo Router answers the same).
+                return new GatewayResponse(null) { Errors = UnauthorizedErrors(authorization) };
+            }
+        }
+
+        // Callers with different rights get different plans: the removed selections are part of the key.
         QueryPlan plan;
-        var planKey = (request.Query, request.OperationName);
+        var planKey = (request.Query, request.OperationName, authorization.RemovalKey);
         if (!_plans.TryGet(planKey, out plan))
         {
             try
             {
-                plan = _plan(prepared.Document, request.OperationName);
+                plan = _plan(authorization.Document ?? prepared.Document, request.OperationName);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -194,6 +220,10 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         }
 
         var execution = new PlanExecution(operation.Name?.StringValue, variables, request.ForwardedHeaders, operation.Operation == OperationType.Mutation, cancellationToken);
+        if (authorization.RemovesAnything)
+        {
+            execution.Errors.AddRange(UnauthorizedErrors(authorization));
+        }
         if (introspectionFields.Count > 0)
         {
             await _introspection.ExecuteAsync(introspectionFields, operation, prepared.Fragments, inputs, execution.Data, execution.Errors, cancellationToken).ConfigureAwait(false);
@@ -209,7 +239,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         var completionErrors = new List<JsonObject>();
         lock (execution.Sync)
         {
-            data = ResponseShaper.Shape(_schema, prepared, operation, rootType, execution.Data, variables, execution.Errors, completionErrors, execution.AnyFetchFailed);
+            data = ResponseShaper.Shape(_schema, prepared, operation, rootType, execution.Data, variables, execution.Errors, completionErrors, execution.AnyFetchFailed, authorization.RemovedFields);
         }
 
         JsonObject? extensions = null;
@@ -235,6 +265,17 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     }
 
     public void Dispose() => _ownedClient?.Dispose();
+
+    private static List<JsonObject> UnauthorizedErrors(AuthorizationOutcome authorization)
+    {
+        var errors = new List<JsonObject>(authorization.ErrorPaths.Count);
+        foreach (var path in authorization.ErrorPaths)
+        {
+            errors.Add(ResponseErrors.Create("Unauthorized field or type", ErrorCodes.UnauthorizedFieldOrType, path));
+        }
+
+        return errors;
+    }
 
     private static Dictionary<string, Uri> SubgraphUrls(SupergraphSchema supergraph)
     {

@@ -1,3 +1,4 @@
+using UCE.Gateway.Engine.Authorization;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Engine.Limits;
 
@@ -34,7 +35,13 @@ public sealed class GatewayOptions
     /// <summary>Limits by caller role (<see cref="GatewayCaller.Role"/> of <see cref="GatewayRequest.Caller"/>), replacing <see cref="Limits"/> for that role.</summary>
     public IDictionary<string, OperationLimits> LimitsByRole { get; init; } = new Dictionary<string, OperationLimits>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How many query plans to keep (keyed by document and operation name).</summary>
+    /// <summary>
+    /// Decides the <c>@policy</c> names the supergraph uses for a caller. The default (<see cref="RolePolicyEvaluator"/>)
+    /// holds <c>role:&lt;name&gt;</c> when the caller's role is <c>&lt;name&gt;</c> and denies every other policy.
+    /// </summary>
+    public IPolicyEvaluator PolicyEvaluator { get; init; } = RolePolicyEvaluator.Instance;
+
+    /// <summary>How many query plans to keep (keyed by document, operation name and the selections authorization removed).</summary>
     public int PlanCacheSize { get; init; } = 2048;
 
     /// <summary>How many parsed and validated documents to keep.</summary>

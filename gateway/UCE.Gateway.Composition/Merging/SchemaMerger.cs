@@ -109,6 +109,8 @@ internal sealed partial class SchemaMerger
         }
 
         AddInterfaceObjectFields();
+        PropagateAccessRules();
+        CheckTransitiveAccessRules();
         if (!supergraph.Types.TryGetValue("Query", out var query) || query.Fields.Count == 0)
         {
             errors.Add(new CompositionError(ErrorCodes.NoQueries, "No queries found in any subgraph: a supergraph must have a query root type."));
@@ -135,8 +137,11 @@ internal sealed partial class SchemaMerger
             if (supergraph.ComposedDirectives.TrueForAll(c => c.Name != spec) && applied.Exists(d => d.StartsWith(printed, StringComparison.Ordinal)))
             {
                 supergraph.AccessControlSpecs.Add(spec);
+                supergraph.AccessNames[spec] = subgraphs.Select(s => s.AccessNames.GetValueOrDefault(spec)).FirstOrDefault(n => n is not null) ?? spec;
             }
         }
+
+        RenameAccessDirectives();
 
         supergraph.TagName = subgraphs.Select(s => s.TagName).FirstOrDefault(n => n is not null) ?? "tag";
         supergraph.InaccessibleName = subgraphs.Select(s => s.InaccessibleName).FirstOrDefault(n => n is not null) ?? "inaccessible";
@@ -239,58 +244,33 @@ internal sealed partial class SchemaMerger
 
     /// <summary>
     /// Adds the tag, deprecation, access-control and composed directives of every source once. Access
-    /// rules from several subgraphs must all hold, so @requiresScopes and @policy combine into one
-    /// application whose alternatives are the pairwise unions of the sources' alternatives.
+    /// rules from several subgraphs must all hold: each access directive merges into one application
+    /// (<see cref="AccessRules.Merge"/>).
     /// </summary>
     private static void AddOtherDirectives(List<string> target, IEnumerable<string> all)
     {
         var list = all.ToList();
-        foreach (var directive in list)
+
+        // Apollo merges the access directives before the others, in the order of their specs.
+        foreach (var kind in AccessRules.Kinds)
         {
-            var accessRule = directive.StartsWith("@requiresScopes(scopes: ", StringComparison.Ordinal) ? "@requiresScopes(scopes: "
-                : directive.StartsWith("@policy(policies: ", StringComparison.Ordinal) ? "@policy(policies: " : null;
-            if (accessRule is null)
+            var applications = list.Where(d => AccessRules.KindOf(d) == kind).ToList();
+            if (applications.Count > 0 && !target.Exists(d => AccessRules.KindOf(d) == kind))
             {
-                // @deprecated is not repeatable: the first subgraph's reason wins.
-                var isSecondDeprecation = (directive == "@deprecated" || directive.StartsWith("@deprecated(", StringComparison.Ordinal))
-                    && target.Exists(d => d == "@deprecated" || d.StartsWith("@deprecated(", StringComparison.Ordinal));
-                if (!isSecondDeprecation && !target.Contains(directive))
-                {
-                    target.Add(directive);
-                }
-
-                continue;
+                target.Add(AccessRules.Merge(kind, applications));
             }
-
-            if (target.Exists(d => d.StartsWith(accessRule, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-
-            var alternatives = list.Where(d => d.StartsWith(accessRule, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)
-                .Select(d => AccessAlternatives(d[accessRule.Length..^1]))
-                .ToList();
-            var combined = alternatives[0];
-            foreach (var next in alternatives.Skip(1))
-            {
-                combined = combined.SelectMany(a => next.Select(b => a.Union(b).Order(StringComparer.Ordinal).ToList()))
-                    .DistinctBy(a => string.Join("\u0000", a))
-                    .ToList();
-            }
-
-            target.Add(accessRule + "[" + string.Join(", ", combined.Select(a => "[" + string.Join(", ", a.Select(ValuePrinter.Quote)) + "]")) + "])");
         }
-    }
 
-    private static List<List<string>> AccessAlternatives(string printedValue)
-    {
-        var document = GraphQLParser.Parser.Parse("{ f(a: " + printedValue + ") }");
-        var operation = (GraphQLParser.AST.GraphQLOperationDefinition)document.Definitions[0];
-        var field = (GraphQLParser.AST.GraphQLField)operation.SelectionSet.Selections[0];
-        var value = (GraphQLParser.AST.GraphQLListValue)field.Arguments!.Items[0].Value;
-        return (value.Values ?? []).OfType<GraphQLParser.AST.GraphQLListValue>()
-            .Select(l => (l.Values ?? []).OfType<GraphQLParser.AST.GraphQLStringValue>().Select(v => v.Value.ToString()).ToList())
-            .ToList();
+        foreach (var directive in list.Where(d => !AccessRules.IsAccessDirective(d)))
+        {
+            // @deprecated is not repeatable: the first subgraph's reason wins.
+            var isSecondDeprecation = (directive == "@deprecated" || directive.StartsWith("@deprecated(", StringComparison.Ordinal))
+                && target.Exists(d => d == "@deprecated" || d.StartsWith("@deprecated(", StringComparison.Ordinal));
+            if (!isSecondDeprecation && !target.Contains(directive))
+            {
+                target.Add(directive);
+            }
+        }
     }
 
     private SupergraphType MergeScalar(string name, List<(SubgraphSchema Subgraph, SubgraphType Type)> sources)

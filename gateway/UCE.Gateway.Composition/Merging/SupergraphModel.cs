@@ -28,6 +28,9 @@ internal sealed class Supergraph
     /// <summary>Access-control specs used (authenticated, requiresScopes, policy), in link order.</summary>
     public List<string> AccessControlSpecs { get; } = [];
 
+    /// <summary>The name each access directive is printed under (canonical name to printed name): the first subgraph applying it decides.</summary>
+    public Dictionary<string, string> AccessNames { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The name @tag is printed under: the first subgraph using it decides, as in Apollo.</summary>
     public string TagName { get; set; } = "tag";
 

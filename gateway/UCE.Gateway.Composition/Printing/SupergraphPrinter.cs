@@ -97,7 +97,8 @@ internal static class SupergraphPrinter
 
         foreach (var spec in supergraph.AccessControlSpecs)
         {
-            directives.Add((spec, AccessControl[spec].Directive));
+            var name = supergraph.AccessNames.GetValueOrDefault(spec, spec);
+            directives.Add((name, AccessControl[spec].Directive.Replace("directive @" + spec, "directive @" + name, StringComparison.Ordinal)));
         }
 
         if (supergraph.UsesInaccessible)
@@ -162,7 +163,8 @@ internal static class SupergraphPrinter
 
         foreach (var spec in supergraph.AccessControlSpecs)
         {
-            builder.Append("  @link(url: \"https://specs.apollo.dev/").Append(spec).Append("/v0.1\", for: SECURITY)\n");
+            builder.Append("  @link(url: \"https://specs.apollo.dev/").Append(spec).Append("/v0.1\", for: SECURITY")
+                .Append(RenamedImport(spec, supergraph.AccessNames.GetValueOrDefault(spec, spec))).Append(")\n");
         }
 
         foreach (var composed in supergraph.ComposedDirectives.Where(c => c.LinkUrl is not null).GroupBy(c => c.LinkUrl))

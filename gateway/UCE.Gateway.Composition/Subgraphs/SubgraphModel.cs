@@ -42,6 +42,9 @@ internal sealed class SubgraphSchema(string name, string url, bool isFederation2
     /// <summary>The name this subgraph applies @inaccessible under, when it applies it.</summary>
     public string? InaccessibleName { get; set; }
 
+    /// <summary>The names this subgraph applies the access directives under (canonical name to local name).</summary>
+    public Dictionary<string, string> AccessNames { get; } = new(StringComparer.Ordinal);
+
     public SourceLocation? LocationOf(ASTNode? node) => node?.Location is { } l && Locate is not null && l.End > 0 ? Locate(l.Start) : null;
 }
 

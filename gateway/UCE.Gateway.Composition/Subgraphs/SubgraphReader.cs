@@ -436,6 +436,10 @@ internal static class SubgraphReader
         {
             context.Subgraph.InaccessibleName ??= local;
         }
+        else if (canonical is "authenticated" or "requiresScopes" or "policy")
+        {
+            context.Subgraph.AccessNames.TryAdd(canonical, local);
+        }
 
         return canonical;
     }

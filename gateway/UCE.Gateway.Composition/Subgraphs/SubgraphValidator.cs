@@ -38,6 +38,8 @@ internal static class SubgraphValidator
         {
             ValidateExternalsAreUsed(subgraph, errors);
         }
+
+        ValidateNoAccessRulesOnInterfaces(subgraph, errors);
     }
 
     private static string NormalizeFieldSet(string fields) => string.Join(" ", fields.Split([' ', '\n', '\t', '\r', ','], StringSplitOptions.RemoveEmptyEntries));
@@ -184,5 +186,41 @@ internal static class SubgraphValidator
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Apollo composition (2.9.4+) refuses access rules on interfaces, interface fields and interface objects: an
+    /// interface's rules are derived from its implementations instead. Fields of an interface object may carry them.
+    /// </summary>
+    private static void ValidateNoAccessRulesOnInterfaces(SubgraphSchema subgraph, List<CompositionError> errors)
+    {
+        foreach (var type in subgraph.Types.Values.Where(t => t.Kind == TypeKind.Interface || t.InterfaceObject))
+        {
+            if (type.Kind == TypeKind.Interface)
+            {
+                foreach (var field in type.Fields)
+                {
+                    foreach (var directive in field.OtherDirectives.Where(Merging.AccessRules.IsAccessDirective))
+                    {
+                        errors.Add(AccessRuleOnInterface(subgraph, directive, $"field \"{type.Name}.{field.Name}\"", field.Node));
+                    }
+                }
+            }
+
+            foreach (var directive in type.OtherDirectives.Where(Merging.AccessRules.IsAccessDirective))
+            {
+                errors.Add(AccessRuleOnInterface(subgraph, directive, $"{(type.InterfaceObject ? "interface object" : "interface")} \"{type.Name}\"", type.Node));
+            }
+        }
+    }
+
+    private static CompositionError AccessRuleOnInterface(SubgraphSchema subgraph, string directive, string where, GraphQLParser.AST.ASTNode? node)
+    {
+        var name = directive.Split('(')[0];
+        return new CompositionError(
+            ErrorCodes.AuthRequirementsAppliedOnInterface,
+            $"[{subgraph.Name}] Invalid use of {name} on {where}: {name} cannot be applied on interfaces, interface fields and interface objects",
+            subgraph.Name,
+            subgraph.LocationOf(node));
     }
 }

@@ -50,4 +50,7 @@ public static class ErrorCodes
 
     /// <summary>A fragment spreads itself, directly or through other fragments.</summary>
     public const string FragmentCycle = "FRAGMENT_CYCLE";
+
+    /// <summary>A selection the caller may not make was removed (Apollo Router's code).</summary>
+    public const string UnauthorizedFieldOrType = "UNAUTHORIZED_FIELD_OR_TYPE";
 }

@@ -73,6 +73,11 @@ internal sealed class PreparedDocument
     /// </summary>
     public ConcurrentDictionary<ResponseShaper.ShapeKey, ResponseShaper.FieldCollection>? ShapeCache { get; }
 
+    /// <summary>The authorization filter's work for this document (created on first use).</summary>
+    public Authorization.AuthorizationState Authorization => LazyInitializer.EnsureInitialized(ref _authorization);
+
+    private Authorization.AuthorizationState? _authorization;
+
     /// <summary>Parse or validation errors; <c>null</c> when the document can run.</summary>
     public IReadOnlyList<JsonObject>? Errors { get; }
 

@@ -23,6 +23,7 @@ internal sealed class ResponseShaper
     private readonly bool _nullsExplainedByFailedFetch;
     private readonly HashSet<string> _errorPaths;
     private readonly List<object> _path = new(16);
+    private IReadOnlySet<object>? _removedFields;
 
     private ResponseShaper(ApiSchemaIndex schema, PreparedDocument document, JsonObject variables, List<JsonObject> errors, List<JsonObject> completionErrors, bool anyFetchFailed)
     {
@@ -69,9 +70,13 @@ internal sealed class ResponseShaper
         JsonObject variables,
         List<JsonObject> errors,
         List<JsonObject> completionErrors,
-        bool anyFetchFailed)
+        bool anyFetchFailed,
+        IReadOnlySet<object>? removedFields = null)
     {
-        var shaper = new ResponseShaper(schema, document, variables, errors, completionErrors, anyFetchFailed);
+        var shaper = new ResponseShaper(schema, document, variables, errors, completionErrors, anyFetchFailed)
+        {
+            _removedFields = removedFields is { Count: > 0 } ? removedFields : null,
+        };
         var fields = shaper.FieldsOf(operation.SelectionSet, rootType, static (shaper, owner, type, into) =>
             shaper.CollectFields(type, (GraphQLSelectionSet)owner, into));
         var outcome = shaper.CompleteFields(rootType, data, fields, out var result);
@@ -153,7 +158,7 @@ internal sealed class ResponseShaper
                 return Outcome.Value;
             }
 
-            if (inner == Outcome.Null)
+            if (inner == Outcome.Null && !WasRemoved(field))
             {
                 AddNonNullError(parent, field.FieldName);
             }
@@ -329,6 +334,25 @@ internal sealed class ResponseShaper
         _errorPaths.Add(key);
         _completionErrors.Add(ResponseErrors.Create(message, ErrorCodes.InvalidSubgraphValue, [.. _path]));
         return Outcome.ErrorNull;
+    }
+
+    /// <summary>True when authorization left the field out of the plan: its null is explained by that error.</summary>
+    private bool WasRemoved(CollectedField field)
+    {
+        if (_removedFields is null)
+        {
+            return false;
+        }
+
+        foreach (var node in field.Nodes)
+        {
+            if (!_removedFields.Contains(node))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void AddNonNullError(IComplexGraphType parent, string fieldName)

@@ -29,6 +29,9 @@ public sealed class SupergraphType
     /// <summary>True when the type is <c>@inaccessible</c> (absent from the API schema).</summary>
     public bool IsInaccessible { get; internal set; }
 
+    /// <summary>What the caller needs to select a field returning this type or a fragment on it; <c>null</c> when nothing.</summary>
+    public Authorization.AccessRule? Access { get; internal set; }
+
     /// <summary>Fields in declaration order (objects, interfaces, input objects).</summary>
     public IReadOnlyList<SupergraphField> Fields => FieldList;
 
@@ -129,6 +132,9 @@ public sealed class SupergraphField
     public string NamedType { get; }
 
     public bool IsInaccessible { get; internal set; }
+
+    /// <summary>What the caller needs to select the field (its own directives only); <c>null</c> when nothing.</summary>
+    public Authorization.AccessRule? Access { get; internal set; }
 
     /// <summary>The <c>@join__field</c>s; empty when the field is resolvable in every subgraph that has its type.</summary>
     public IReadOnlyList<FieldInGraph> JoinFields => JoinFieldList;

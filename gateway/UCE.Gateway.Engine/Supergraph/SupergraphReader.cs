@@ -180,6 +180,7 @@ internal sealed class SupergraphReader
             var field = new SupergraphField(fieldDefinition.Name.StringValue, fieldDefinition.Type)
             {
                 IsInaccessible = Specs.IsInaccessible(fieldDefinition.Directives),
+                Access = ReadAccessRule(fieldDefinition.Directives),
             };
             foreach (var directive in Directives(fieldDefinition.Directives, Specs.JoinName("field")))
             {
@@ -206,7 +207,7 @@ internal sealed class SupergraphReader
 
     private SupergraphType NewType(string name, SupergraphTypeKind kind, GraphQLDirectives? directives)
     {
-        var type = new SupergraphType(name, kind) { IsInaccessible = Specs.IsInaccessible(directives) };
+        var type = new SupergraphType(name, kind) { IsInaccessible = Specs.IsInaccessible(directives), Access = ReadAccessRule(directives) };
         foreach (var directive in Directives(directives, Specs.JoinName("type")))
         {
             var graph = GraphArgument(directive, true)!;
@@ -234,6 +235,63 @@ internal sealed class SupergraphReader
 
         Types[name] = type;
         return type;
+    }
+
+    /// <summary>The <c>@authenticated</c>, <c>@requiresScopes</c> and <c>@policy</c> applications on an element, as one rule.</summary>
+    private Authorization.AccessRule? ReadAccessRule(GraphQLDirectives? directives)
+    {
+        if (directives is null || Specs.AccessDirectives.Count == 0)
+        {
+            return null;
+        }
+
+        var authenticated = false;
+        List<IReadOnlyList<IReadOnlyList<string>>>? scopes = null;
+        List<IReadOnlyList<IReadOnlyList<string>>>? policies = null;
+        foreach (var directive in directives.Items)
+        {
+            switch (Specs.AccessDirectives.GetValueOrDefault(directive.Name.StringValue))
+            {
+                case "authenticated":
+                    authenticated = true;
+                    break;
+                case "requiresScopes":
+                    (scopes ??= []).Add(Alternatives(directive, "scopes"));
+                    break;
+                case "policy":
+                    (policies ??= []).Add(Alternatives(directive, "policies"));
+                    break;
+            }
+        }
+
+        return authenticated || scopes is not null || policies is not null
+            ? new Authorization.AccessRule(authenticated, scopes ?? [], policies ?? [])
+            : null;
+    }
+
+    private static List<IReadOnlyList<string>> Alternatives(GraphQLDirective directive, string argument)
+    {
+        var value = directive.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == argument)?.Value
+            ?? throw Invalid($"@{directive.Name.StringValue} has no {argument} argument.");
+        if (value is not GraphQLListValue outer)
+        {
+            throw Invalid($"@{directive.Name.StringValue}({argument}:) is not a list of lists of strings.");
+        }
+
+        var alternatives = new List<IReadOnlyList<string>>();
+        foreach (var item in outer.Values ?? [])
+        {
+            // A single value where a list is expected is coerced to a one-item list, as GraphQL input coercion does.
+            var set = item switch
+            {
+                GraphQLListValue inner => (inner.Values ?? []).Select(v => v is GraphQLStringValue s ? s.Value.ToString() : throw Invalid($"@{directive.Name.StringValue}({argument}:) holds a value that is not a string.")).ToList(),
+                GraphQLStringValue single => [single.Value.ToString()],
+                _ => throw Invalid($"@{directive.Name.StringValue}({argument}:) is not a list of lists of strings."),
+            };
+            alternatives.Add(set);
+        }
+
+        return alternatives;
     }
 
     private string? GraphArgument(GraphQLDirective directive, bool required)
@@ -304,6 +362,11 @@ internal sealed class LinkedSpecs
 
     public string InaccessibleDirective { get; private set; } = "inaccessible";
 
+    /// <summary>Local directive names of the access-control specs linked (<c>authenticated</c>, <c>requiresScopes</c>, <c>policy</c>) to the spec name.</summary>
+    public IReadOnlyDictionary<string, string> AccessDirectives => _accessDirectives;
+
+    private readonly Dictionary<string, string> _accessDirectives = new(StringComparer.Ordinal);
+
     public string JoinName(string element) => JoinPrefix + "__" + element;
 
     /// <summary>True for a type that belongs to linked machinery (<c>join__Graph</c>, <c>link__Purpose</c>, ...).</summary>
@@ -369,10 +432,18 @@ internal sealed class LinkedSpecs
                     }
                 }
 
-                if (SupergraphReader.StringArgument(directive, "for") == "SECURITY" && specName != "inaccessible")
+                var isAccessSpec = specName is "authenticated" or "requiresScopes" or "policy";
+                if (SupergraphReader.StringArgument(directive, "for") == "SECURITY" && specName != "inaccessible" && !(isAccessSpec && version == "v0.1"))
                 {
                     // A security feature the gateway does not enforce must not be silently ignored (Apollo Gateway refuses these too).
                     throw new SupergraphException(SupergraphException.UnsupportedSpec, $"The supergraph links {url} for SECURITY, which the gateway does not enforce.");
+                }
+
+                if (isAccessSpec)
+                {
+                    // The directive is @<local name>, or the name an import gives it.
+                    var directiveName = Imports(directive).Where(i => i.Name == specName).Select(i => i.As).FirstOrDefault() ?? localName;
+                    specs._accessDirectives[directiveName] = specName;
                 }
 
                 switch (specName)

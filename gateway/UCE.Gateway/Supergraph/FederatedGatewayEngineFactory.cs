@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Engine;
+using UCE.Gateway.Engine.Authorization;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Engine.Limits;
-using UCE.Gateway.Engine.Planning;
 using UCE.Gateway.Engine.Supergraph;
 
 namespace UCE.Gateway.Supergraph;
@@ -11,18 +11,18 @@ namespace UCE.Gateway.Supergraph;
 /// <summary>
 /// Builds the federation engine for a supergraph, applying the host's subgraph URL overrides, timeouts, introspection
 /// switch and operation limits, signing every subgraph request with <paramref name="signer"/>; failed subgraph fetches go to <paramref name="failures"/> (the log), which outlives each engine.
+/// The supergraph's <c>@policy</c> names are decided by <paramref name="policies"/> (by default <c>role:&lt;name&gt;</c> only).
 /// </summary>
 public sealed class FederatedGatewayEngineFactory(
     IOptions<GatewayHostOptions> options,
     ISubgraphFetchFailureObserver? failures = null,
-    ISubgraphRequestSigner? signer = null) : IGatewayEngineFactory
+    ISubgraphRequestSigner? signer = null,
+    IPolicyEvaluator? policies = null) : IGatewayEngineFactory
 {
     public IGatewayEngine Create(string supergraphSdl)
     {
         var host = options.Value;
         var supergraph = SupergraphSchema.Parse(supergraphSdl);
-        var planner = new QueryPlanner(supergraph);
-        var urls = supergraph.Subgraphs.ToDictionary(subgraph => subgraph.Name, subgraph => new Uri(subgraph.Url), StringComparer.Ordinal);
         var limits = new OperationLimits().With(host.Limits);
         var engineOptions = new GatewayOptions
         {
@@ -38,8 +38,11 @@ public sealed class FederatedGatewayEngineFactory(
             EnableIntrospection = host.Introspection,
             FetchFailureObserver = failures,
             SubgraphRequestSigner = signer,
+            PolicyEvaluator = policies ?? RolePolicyEvaluator.Instance,
         };
-        return new FederatedGateway(supergraph.ApiSchema, urls, planner.Plan, QueryPlanPrinter.Print, engineOptions);
+
+        // Built from the supergraph itself so that its @authenticated/@requiresScopes/@policy rules are enforced.
+        return new FederatedGateway(supergraph, engineOptions);
     }
 
     // Configuration keys are case-insensitive (environment variables are often upper case); the engine matches names exactly.

@@ -149,9 +149,10 @@ public sealed class SupergraphReaderTests
     }
 
     [Theory]
-    [InlineData("authenticated/v0.1")]
-    [InlineData("requiresScopes/v0.1")]
-    [InlineData("policy/v0.1")]
+    [InlineData("authenticated/v0.2")]
+    [InlineData("requiresScopes/v0.9")]
+    [InlineData("cost/v0.1")]
+    [InlineData("someone-elses-auth/v1.0")]
     public void Rejects_security_features_it_does_not_enforce_with_a_code(string feature)
     {
         var sdl = SupergraphFixtures.ReadSupergraph("requires").Replace(
@@ -163,6 +164,38 @@ public sealed class SupergraphReaderTests
 
         Assert.Equal(SupergraphException.UnsupportedSpec, error.Code);
         Assert.Contains(feature, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_access_rules_on_types_and_fields_and_keeps_them_out_of_the_API_schema()
+    {
+        var supergraph = SupergraphFixtures.Load("exec-authorization");
+
+        Assert.True(supergraph.Type("Query")!.Field("me")!.Access!.Authenticated);
+        Assert.Equal([[["user:read", "email:read"], ["admin"]]], supergraph.Type("User")!.Field("email")!.Access!.Scopes);
+        Assert.Equal([[["role:hr"], ["payroll"]]], supergraph.Type("Profile")!.Field("salary")!.Access!.Policies);
+        Assert.Equal([[["billing"]]], supergraph.Type("Invoice")!.Access!.Scopes);
+        Assert.Equal([[["billing"]]], supergraph.Type("Node")!.Access!.Scopes);
+        Assert.True(supergraph.Type("Level")!.Access!.Authenticated);
+        Assert.Equal([[["secrets"]]], supergraph.Type("SecretCode")!.Access!.Scopes);
+        Assert.Null(supergraph.Type("User")!.Field("name")!.Access);
+        Assert.DoesNotContain("requiresScopes", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+        Assert.DoesNotContain("authenticated", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+        Assert.DoesNotContain("@policy", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_access_rules_under_imported_names()
+    {
+        var sdl = SupergraphFixtures.ReadSupergraph("exec-authorization")
+            .Replace("@link(url: \"https://specs.apollo.dev/requiresScopes/v0.1\", for: SECURITY)", "@link(url: \"https://specs.apollo.dev/requiresScopes/v0.1\", for: SECURITY, import: [{name: \"@requiresScopes\", as: \"@scopes\"}])", StringComparison.Ordinal)
+            .Replace("@requiresScopes(", "@scopes(", StringComparison.Ordinal)
+            .Replace("directive @requiresScopes", "directive @scopes", StringComparison.Ordinal);
+
+        var supergraph = SupergraphSchema.Parse(sdl);
+
+        Assert.Equal([[["pii"]]], supergraph.Type("User")!.Field("ssn")!.Access!.Scopes);
+        Assert.DoesNotContain("@scopes", supergraph.ApiSchemaSdl, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,9 @@ public sealed class DataSubgraph
     {
         // @interfaceObject only informs composition; at run time such a type is an ordinary entity object type.
         sdl = sdl.Replace("@interfaceObject", string.Empty, StringComparison.Ordinal);
+
+        // Access rules are enforced by the gateway; the test subgraphs serve whatever they are asked.
+        sdl = System.Text.RegularExpressions.Regex.Replace(sdl, @"@(authenticated\b|requiresScopes\([^)]*\)|policy\([^)]*\))", string.Empty);
         var document = GraphQLParser.Parser.Parse(sdl);
         if (!document.Definitions.OfType<GraphQLObjectTypeDefinition>().Any(t => t.Name.StringValue == "Query"))
         {

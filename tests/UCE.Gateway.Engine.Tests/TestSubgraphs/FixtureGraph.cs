@@ -17,9 +17,11 @@ public sealed class FixtureGraph : IDisposable
         string fixture,
         IReadOnlyDictionary<string, string> dataBySubgraph,
         IReadOnlyDictionary<string, Func<IResolveFieldContext, object?>>? resolvers = null,
-        GatewayOptions? options = null)
+        GatewayOptions? options = null,
+        Func<string, string>? editSupergraph = null)
     {
-        Supergraph = SupergraphSchema.Parse(SupergraphFixtures.ReadSupergraph(fixture));
+        var supergraphSdl = SupergraphFixtures.ReadSupergraph(fixture);
+        Supergraph = SupergraphSchema.Parse(editSupergraph is null ? supergraphSdl : editSupergraph(supergraphSdl));
         var subgraphs = new List<DataSubgraph>();
         foreach (var info in Supergraph.Subgraphs)
         {
@@ -37,6 +39,8 @@ public sealed class FixtureGraph : IDisposable
             SubgraphTimeout = options.SubgraphTimeout,
             EnableIntrospection = options.EnableIntrospection,
             DeduplicateInFlightQueries = options.DeduplicateInFlightQueries,
+            PolicyEvaluator = options.PolicyEvaluator,
+            PlanCacheSize = options.PlanCacheSize,
         });
     }
 
@@ -49,10 +53,10 @@ public sealed class FixtureGraph : IDisposable
 
     public FederatedGateway Engine { get; }
 
-    public async Task<JsonObject> RunAsync(string query, string? variablesJson = null, string? operationName = null)
+    public async Task<JsonObject> RunAsync(string query, string? variablesJson = null, string? operationName = null, GatewayCaller? caller = null, bool includeQueryPlan = false)
     {
         var response = await Engine.ExecuteAsync(
-            new GatewayRequest(query, operationName, variablesJson is null ? null : JsonDocument.Parse(variablesJson).RootElement),
+            new GatewayRequest(query, operationName, variablesJson is null ? null : JsonDocument.Parse(variablesJson).RootElement, IncludeQueryPlan: includeQueryPlan, Caller: caller),
             CancellationToken.None);
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -39,6 +39,7 @@ public sealed class TestGateway : IDisposable
                 FetchFailureObserver = baseOptions.FetchFailureObserver,
                 Limits = baseOptions.Limits,
                 LimitsByRole = baseOptions.LimitsByRole,
+                PolicyEvaluator = baseOptions.PolicyEvaluator,
             });
     }
 
@@ -54,7 +55,7 @@ public sealed class TestGateway : IDisposable
         return this;
     }
 
-    public async Task<JsonObject> RunAsync(string query, string? variablesJson = null, string? operationName = null, bool allowMutations = true, IReadOnlyDictionary<string, string>? headers = null, string? role = null)
+    public async Task<JsonObject> RunAsync(string query, string? variablesJson = null, string? operationName = null, bool allowMutations = true, IReadOnlyDictionary<string, string>? headers = null, string? role = null, IReadOnlyCollection<string>? scopes = null, bool authenticated = true)
     {
         var response = await RunRawAsync(new GatewayRequest(
             query,
@@ -62,7 +63,7 @@ public sealed class TestGateway : IDisposable
             variablesJson is null ? null : JsonDocument.Parse(variablesJson).RootElement,
             ForwardedHeaders: headers,
             AllowMutations: allowMutations,
-            Caller: role is null ? null : new GatewayCaller(role, true, new HashSet<string>(StringComparer.Ordinal))));
+            Caller: role is null && scopes is null ? null : new GatewayCaller(role ?? "anonymous", authenticated, new HashSet<string>(scopes ?? [], StringComparer.Ordinal))));
         return response;
     }
 
