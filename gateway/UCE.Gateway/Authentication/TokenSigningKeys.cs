@@ -39,6 +39,7 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
     private (DateTime WrittenAt, long Length)? _fileStamp;
     private long _lastRefreshTicks;
     private int _refreshes;
+    private int _failedReads;
     private Task? _refreshing;
     private FileSystemWatcher? _watcher;
     private Task? _loop;
@@ -66,6 +67,9 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
 
     /// <summary>How many times the JWKS was read or fetched (start included).</summary>
     public int Refreshes => Volatile.Read(ref _refreshes);
+
+    /// <summary>How many times a JWKS could not be read, fetched or parsed.</summary>
+    public int FailedReads => Volatile.Read(ref _failedReads);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -221,7 +225,7 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            LogUnreadable(_logger, path, exception.Message);
+            Failed(path, exception.Message);
             return null;
         }
     }
@@ -234,7 +238,7 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
             using var response = await _http!.GetAsync(url, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                LogUnreadable(_logger, url.ToString(), $"HTTP {(int)response.StatusCode}");
+                Failed(url.ToString(), $"HTTP {(int)response.StatusCode}");
                 return null;
             }
 
@@ -242,7 +246,7 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            LogUnreadable(_logger, url.ToString(), exception.Message);
+            Failed(url.ToString(), exception.Message);
             return null;
         }
     }
@@ -256,13 +260,19 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
         }
         catch (ArgumentException exception)
         {
-            LogUnreadable(_logger, source, exception.Message);
+            Failed(source, exception.Message);
             return null;
         }
 
         Interlocked.Increment(ref _refreshes);
         LogLoaded(_logger, source, keys.Count, string.Join(", ", keys.Select(key => key.KeyId ?? "(no kid)")));
         return keys;
+    }
+
+    private void Failed(string source, string reason)
+    {
+        Interlocked.Increment(ref _failedReads);
+        LogUnreadable(_logger, source, reason);
     }
 
     private FileSystemWatcher? WatchFile(string path)
