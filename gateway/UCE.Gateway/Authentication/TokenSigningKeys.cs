@@ -169,6 +169,11 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
             {
                 return;
             }
+            catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // The keys in use stay; the next tick tries again rather than ending rotation for good.
+                Failed(_jwksPath ?? _options.JwksUrl?.ToString() ?? "the JWKS", exception.Message);
+            }
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class TestTokenIssuer : IDisposable
     }
 
     /// <summary>The issuer the test gateways trust by default (its folder lives as long as the test run).</summary>
-    public static TestTokenIssuer Default { get; } = new();
+    public static TestTokenIssuer Default { get; } = CreateForTheTestRun();
 
     public string Directory { get; }
 
@@ -44,6 +44,13 @@ public sealed class TestTokenIssuer : IDisposable
         ["Gateway:Authentication:Audiences:0"] = AudienceName,
         ["Gateway:Authentication:JwksPath"] = JwksPath,
     };
+
+    private static TestTokenIssuer CreateForTheTestRun()
+    {
+        var issuer = new TestTokenIssuer();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => issuer.Dispose();
+        return issuer;
+    }
 
     /// <summary>A fresh 2048-bit RSA key with its RFC 7638 thumbprint as key id.</summary>
     public static RsaSecurityKey NewKey()
