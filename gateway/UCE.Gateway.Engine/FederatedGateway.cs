@@ -183,7 +183,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
 
         var variables = VariableValues.From(request.Variables, operation);
         var introspectionFields = IntrospectionExecutor.RootIntrospectionFields(operation, prepared.Fragments, variables);
-        if (introspectionFields.Count > 0 && !_options.EnableIntrospection)
+        if (introspectionFields.Count > 0 && !(request.AllowIntrospection ?? _options.EnableIntrospection))
         {
             return GatewayResponse.RequestError("Introspection is disabled on this gateway.", ErrorCodes.IntrospectionDisabled);
         }

@@ -11,6 +11,7 @@ namespace UCE.Gateway.Engine;
 /// <param name="IncludeQueryPlan">Return the printed plan in <c>extensions.queryPlan</c>.</param>
 /// <param name="AllowMutations">False for <c>GET</c>: a mutation is then refused.</param>
 /// <param name="Caller">The authenticated caller (its role picks the operation limits); <c>null</c> for the defaults.</param>
+/// <param name="AllowIntrospection">Whether this request may use <c>__schema</c> and <c>__type</c>; <c>null</c> for <see cref="GatewayOptions.EnableIntrospection"/>.</param>
 public sealed record GatewayRequest(
     string? Query,
     string? OperationName = null,
@@ -19,4 +20,5 @@ public sealed record GatewayRequest(
     IReadOnlyDictionary<string, string>? ForwardedHeaders = null,
     bool IncludeQueryPlan = false,
     bool AllowMutations = true,
-    GatewayCaller? Caller = null);
+    GatewayCaller? Caller = null,
+    bool? AllowIntrospection = null);

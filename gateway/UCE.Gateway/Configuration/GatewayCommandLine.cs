@@ -1,10 +1,11 @@
 using System.Globalization;
+using UCE.Gateway.Authentication;
 
 namespace UCE.Gateway.Configuration;
 
 /// <summary>
 /// The gateway's command line: <c>--supergraph FILE</c>, <c>--port N</c>, <c>--customers N</c>,
-/// or <c>compose …</c>. Arguments it does not know are left to ASP.NET Core configuration
+/// <c>compose …</c> or <c>token …</c>. Arguments it does not know are left to ASP.NET Core configuration
 /// (e.g. <c>--Gateway:MaxBatchSize=50</c>).
 /// </summary>
 public sealed record GatewayCommandLine
@@ -15,11 +16,18 @@ public sealed record GatewayCommandLine
           UCE.Gateway --supergraph FILE [--port N]  serve FILE's supergraph on 127.0.0.1:N (default 4000; 0 picks a free port)
           UCE.Gateway --customers N                 the embedded default with N generated customers instead of the demo set
           UCE.Gateway compose ARGS...               compose subgraph schemas into a supergraph
+          UCE.Gateway token --role ROLE [--customer ID] [--scopes "a b"] [--client NAME] [--subject SUB] [--expires 1h]
+                                                    print a development bearer token (roles: customer, agent, partner,
+                                                    service, supervisor; a customer needs --customer). Only the embedded
+                                                    default trusts it; its key is made on first use in the user's data folder
         Any other setting: --Gateway:<Option>=<value> (see docs/gateway.md).
         """;
 
     /// <summary>True for <c>compose …</c>.</summary>
     public bool IsCompose { get; init; }
+
+    /// <summary>The development token <c>token …</c> asks for; <c>null</c> for any other command.</summary>
+    public DevelopmentTokenRequest? Token { get; init; }
 
     /// <summary>The arguments after <c>compose</c>.</summary>
     public IReadOnlyList<string> ComposeArguments { get; init; } = [];
@@ -58,6 +66,11 @@ public sealed record GatewayCommandLine
         if (args.Count > 0 && args[0] == "compose")
         {
             return new GatewayCommandLine { IsCompose = true, ComposeArguments = args.Skip(1).ToArray() };
+        }
+
+        if (args.Count > 0 && args[0] == "token")
+        {
+            return ParseToken(args);
         }
 
         string? supergraph = null;
@@ -110,6 +123,75 @@ public sealed record GatewayCommandLine
         {
             yield return new($"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.Port)}", port.ToString(CultureInfo.InvariantCulture));
         }
+    }
+
+    private static GatewayCommandLine ParseToken(IReadOnlyList<string> args)
+    {
+        string? role = null;
+        string? customer = null;
+        string? scopes = null;
+        string? client = null;
+        string? subject = null;
+        var expires = TimeSpan.FromHours(1);
+        var rest = new List<string>();
+        for (var i = 1; i < args.Count; i++)
+        {
+            var (name, inlineValue) = Split(args[i]);
+            switch (name)
+            {
+                case "--role":
+                    role = inlineValue ?? ValueAfter(args, ref i, name);
+                    break;
+                case "--customer":
+                    customer = inlineValue ?? ValueAfter(args, ref i, name);
+                    break;
+                case "--scopes":
+                    scopes = inlineValue ?? ValueAfter(args, ref i, name);
+                    break;
+                case "--client":
+                    client = inlineValue ?? ValueAfter(args, ref i, name);
+                    break;
+                case "--subject":
+                    subject = inlineValue ?? ValueAfter(args, ref i, name);
+                    break;
+                case "--expires":
+                    expires = ParseDuration(inlineValue ?? ValueAfter(args, ref i, name), name);
+                    break;
+                default:
+                    if (!args[i].StartsWith("--Gateway:", StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new FormatException($"token does not know '{args[i]}'.");
+                    }
+
+                    rest.Add(args[i]);
+                    break;
+            }
+        }
+
+        return new GatewayCommandLine
+        {
+            Token = DevelopmentTokenRequest.Create(role, customer, scopes, client, subject, expires),
+            HostArguments = rest,
+        };
+    }
+
+    /// <summary><c>90s</c>, <c>30m</c>, <c>12h</c>, <c>7d</c>, from one second to 30 days.</summary>
+    private static TimeSpan ParseDuration(string value, string name)
+    {
+        var unit = value.Length > 1 ? value[^1] : ' ';
+        var duration = int.TryParse(value.AsSpan(0, Math.Max(0, value.Length - 1)), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? unit switch
+            {
+                's' => TimeSpan.FromSeconds(number),
+                'm' => TimeSpan.FromMinutes(number),
+                'h' => TimeSpan.FromHours(number),
+                'd' => TimeSpan.FromDays(number),
+                _ => TimeSpan.Zero,
+            }
+            : TimeSpan.Zero;
+        return duration >= TimeSpan.FromSeconds(1) && duration <= TimeSpan.FromDays(30)
+            ? duration
+            : throw new FormatException($"{name} expects a duration such as 90s, 30m, 12h or 7d (at most 30d), not '{value}'.");
     }
 
     private static (string Name, string? Value) Split(string argument)

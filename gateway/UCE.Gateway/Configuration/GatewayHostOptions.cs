@@ -1,3 +1,4 @@
+using UCE.Gateway.Authentication;
 using UCE.Gateway.Engine.Limits;
 
 namespace UCE.Gateway.Configuration;
@@ -13,6 +14,9 @@ public sealed class GatewayHostOptions
     /// subgraphs in this process and the committed <c>schema/supergraph.graphql</c>.
     /// </summary>
     public string? SupergraphPath { get; set; }
+
+    /// <summary>True when no supergraph file is configured: the embedded default, a development host.</summary>
+    public bool IsEmbeddedDefault => string.IsNullOrWhiteSpace(SupergraphPath);
 
     /// <summary>The address Kestrel listens on; <c>0.0.0.0</c> inside a container.</summary>
     public string ListenAddress { get; set; } = "127.0.0.1";
@@ -33,9 +37,10 @@ public sealed class GatewayHostOptions
     public TimeSpan SubgraphFailureLogInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Request headers forwarded to every subgraph fetch. An entry ending in <c>*</c> matches a prefix.
+    /// Request headers forwarded to every subgraph fetch. An entry ending in <c>*</c> matches a prefix. A client's
+    /// <c>X-UCE-*</c> headers are never forwarded, whatever this says: the gateway writes them from the validated token.
     /// </summary>
-    public List<string> ForwardedHeaders { get; set; } = ["X-UCE-*", "traceparent", "tracestate"];
+    public List<string> ForwardedHeaders { get; set; } = ["traceparent", "tracestate"];
 
     /// <summary>Also forward <c>Authorization</c>; off because subgraphs trust the identity headers, not the caller's token.</summary>
     public bool ForwardAuthorization { get; set; }
@@ -43,8 +48,11 @@ public sealed class GatewayHostOptions
     /// <summary>The most operations one batched request (a JSON array) may carry.</summary>
     public int MaxBatchSize { get; set; } = 20;
 
-    /// <summary>Whether <c>__schema</c> and <c>__type</c> are answered.</summary>
-    public bool Introspection { get; set; } = true;
+    /// <summary>
+    /// Whether <c>__schema</c> and <c>__type</c> are answered for every caller. Unset: on in the embedded default, off when a
+    /// supergraph file is configured. When off, an agent or supervisor with the <c>developer</c> scope is still answered.
+    /// </summary>
+    public bool? Introspection { get; set; }
 
     /// <summary>
     /// Refuse a GraphQL <c>GET</c> without a preflight header (<c>GraphQL-Preflight</c>, <c>Apollo-Require-Preflight</c>,
@@ -70,6 +78,19 @@ public sealed class GatewayHostOptions
     /// <summary>Per-role changes on top of <see cref="Limits"/>, keyed by role (<c>agent</c>, <c>partner</c> …).</summary>
     public Dictionary<string, OperationLimitOverrides> RoleLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Whether the <c>UCE-Query-Plan</c> request header may ask for the plan in <c>extensions</c>.</summary>
-    public bool ExposeQueryPlans { get; set; } = true;
+    /// <summary>
+    /// Whether the <c>UCE-Query-Plan</c> request header may ask for the plan in <c>extensions</c>, for every caller. Unset: on
+    /// in the embedded default, off when a supergraph file is configured; when off, an agent or supervisor with the
+    /// <c>developer</c> scope may still ask.
+    /// </summary>
+    public bool? ExposeQueryPlans { get; set; }
+
+    /// <summary>Bearer token validation (section <c>Gateway:Authentication</c>).</summary>
+    public GatewayAuthenticationOptions Authentication { get; set; } = new();
+
+    /// <summary>Whether introspection is answered for every caller (<see cref="Introspection"/> or its default).</summary>
+    public bool IntrospectionForEveryone => Introspection ?? IsEmbeddedDefault;
+
+    /// <summary>Whether query plans are shown to every caller who asks (<see cref="ExposeQueryPlans"/> or its default).</summary>
+    public bool QueryPlansForEveryone => ExposeQueryPlans ?? IsEmbeddedDefault;
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using UCE.Gateway.Authentication;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Diagnostics;
 using UCE.Gateway.RateLimiting;
@@ -11,7 +14,10 @@ namespace UCE.Gateway.Extensions;
 /// <summary>Registers the gateway host's services.</summary>
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>Options, the served supergraph and its file watcher, the transport, the subgraph failure log and the health check.</summary>
+    /// <summary>
+    /// Options, the served supergraph and its file watcher, bearer token authentication, the transport, the subgraph
+    /// failure log and the health check.
+    /// </summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GatewayHostOptions>()
@@ -21,6 +27,7 @@ public static class GatewayServiceCollectionExtensions
             .Validate(options => options.DefaultSubgraphTimeout > TimeSpan.Zero, "Gateway:DefaultSubgraphTimeout must be positive.")
             .Validate(options => options.SubgraphFailureLogInterval >= TimeSpan.Zero, "Gateway:SubgraphFailureLogInterval must not be negative.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayHostOptions>, GatewayAuthenticationValidation>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ActiveSupergraph>();
         services.AddSingleton<SupergraphFileWatcher>();
@@ -29,6 +36,10 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISubgraphRequestSigner>(provider => new IdentityRequestSigner(
             IdentitySigningConfiguration.SigningKey(configuration), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IGatewayEngineFactory, FederatedGatewayEngineFactory>();
+        services.AddSingleton<DevelopmentKeyTrust>();
+        services.AddSingleton<TokenSigningKeys>();
+        services.AddHostedService(provider => provider.GetRequiredService<TokenSigningKeys>());
+        services.AddSingleton<BearerTokenAuthenticator>();
         services.AddSingleton<ForwardedHeaderSelector>();
         services.AddGatewayRateLimiting(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();

@@ -1,4 +1,5 @@
 using System.Net;
+using UCE.Gateway.Authentication;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Security;
@@ -48,6 +49,7 @@ public static class GatewayWebApplication
         var app = builder.Build();
         // Fails here, with the fix in the message, rather than at the first request a subgraph refuses.
         _ = app.Services.GetRequiredService<ISubgraphRequestSigner>();
+        _ = app.Services.GetRequiredService<BearerTokenAuthenticator>();
         app.MapGateway();
         return app;
     }

@@ -35,7 +35,7 @@ public sealed class FederatedGatewayEngineFactory(
             SubgraphTimeouts = host.Subgraphs
                 .Where(entry => entry.Value.Timeout is not null)
                 .ToDictionary(entry => CanonicalName(supergraph, entry.Key), entry => entry.Value.Timeout!.Value, StringComparer.Ordinal),
-            EnableIntrospection = host.Introspection,
+            EnableIntrospection = host.IntrospectionForEveryone,
             FetchFailureObserver = failures,
             SubgraphRequestSigner = signer,
             PolicyEvaluator = policies ?? RolePolicyEvaluator.Instance,

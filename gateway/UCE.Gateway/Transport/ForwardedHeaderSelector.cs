@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using UCE.Gateway.Configuration;
+using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Gateway.Transport;
 
-/// <summary>Picks the request headers the allowlist lets through to subgraphs (identity, tracing).</summary>
+/// <summary>
+/// Picks the request headers the allowlist lets through to subgraphs (tracing) and adds the caller's identity headers,
+/// which come from the validated token alone: a client's own <c>X-UCE-*</c> headers never pass, whatever the allowlist says.
+/// </summary>
 public sealed class ForwardedHeaderSelector
 {
     private readonly HashSet<string> _exact = new(StringComparer.OrdinalIgnoreCase);
@@ -35,9 +39,11 @@ public sealed class ForwardedHeaderSelector
         }
     }
 
-    /// <summary>The allowed headers of <paramref name="headers"/>, or <c>null</c> when there are none.</summary>
-    public Dictionary<string, string>? Select(IHeaderDictionary headers)
+    /// <summary>The allowed headers of <paramref name="headers"/> and <paramref name="caller"/>'s identity headers, or <c>null</c> when there are none.</summary>
+    public Dictionary<string, string>? Select(IHeaderDictionary headers, CallerIdentity caller)
     {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(caller);
         Dictionary<string, string>? selected = null;
         foreach (var (name, values) in headers)
         {
@@ -50,11 +56,22 @@ public sealed class ForwardedHeaderSelector
             selected[name] = values.ToString();
         }
 
+        foreach (var (name, value) in caller.ToHeaders())
+        {
+            selected ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            selected[name] = value;
+        }
+
         return selected;
     }
 
     private bool IsAllowed(string name)
     {
+        if (name.StartsWith(IdentityHeaders.Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         if (_exact.Contains(name))
         {
             return true;

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using UCE.Gateway.Authentication;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Engine;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Supergraph;
+using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Gateway.Transport;
 
@@ -22,13 +24,20 @@ public sealed partial class GraphQLHttpEndpoint
 
     private readonly ActiveSupergraph _active;
     private readonly ForwardedHeaderSelector _forwardedHeaders;
+    private readonly BearerTokenAuthenticator _authenticator;
     private readonly GatewayHostOptions _options;
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
 
-    public GraphQLHttpEndpoint(ActiveSupergraph active, ForwardedHeaderSelector forwardedHeaders, IOptions<GatewayHostOptions> options, ILogger<GraphQLHttpEndpoint> logger)
+    public GraphQLHttpEndpoint(
+        ActiveSupergraph active,
+        ForwardedHeaderSelector forwardedHeaders,
+        BearerTokenAuthenticator authenticator,
+        IOptions<GatewayHostOptions> options,
+        ILogger<GraphQLHttpEndpoint> logger)
     {
         _active = active;
         _forwardedHeaders = forwardedHeaders;
+        _authenticator = authenticator;
         _options = options.Value;
         _logger = logger;
     }
@@ -75,6 +84,15 @@ public sealed partial class GraphQLHttpEndpoint
             return;
         }
 
+        // Before the body is read: a caller whose token is refused costs no more than its headers.
+        var authentication = await _authenticator.AuthenticateAsync(request.Headers, context.RequestAborted);
+        if (authentication.Failure is { } failure)
+        {
+            context.Response.Headers.WWWAuthenticate = failure.Challenge;
+            await WriteErrorAsync(context, format, new TransportError(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", failure.Description));
+            return;
+        }
+
         if (isGet && _options.CsrfPrevention && !CsrfPrevention.IsPreflighted(request.Headers))
         {
             await WriteErrorAsync(context, format, new TransportError(
@@ -108,11 +126,15 @@ public sealed partial class GraphQLHttpEndpoint
                 return;
             }
 
-            var forwarded = _forwardedHeaders.Select(request.Headers);
-            var includePlan = _options.ExposeQueryPlans && IsTrue(request.Headers[QueryPlanHeader]);
+            var caller = authentication.Identity;
+            var callerContext = new CallerContext(
+                _forwardedHeaders.Select(request.Headers, caller),
+                ToGatewayCaller(caller),
+                IncludePlan: (_options.QueryPlansForEveryone || DeveloperAccess.IsDeveloper(caller)) && IsTrue(request.Headers[QueryPlanHeader]),
+                AllowIntrospection: _options.IntrospectionForEveryone || DeveloperAccess.IsDeveloper(caller));
             if (!batch.IsBatch)
             {
-                var response = await ExecuteAsync(lease.Engine, batch.Operations[0], forwarded, includePlan, allowMutations: !isGet, context.RequestAborted);
+                var response = await ExecuteAsync(lease.Engine, batch.Operations[0], callerContext, allowMutations: !isGet, context.RequestAborted);
                 await WriteAsync(context, format, StatusOf(response, format, isGet, context.Response), writer => response.WriteTo(writer));
                 return;
             }
@@ -121,7 +143,7 @@ public sealed partial class GraphQLHttpEndpoint
             var responses = new GatewayResponse[batch.Operations.Count];
             for (var i = 0; i < responses.Length; i++)
             {
-                responses[i] = await ExecuteAsync(lease.Engine, batch.Operations[i], forwarded, includePlan, allowMutations: true, context.RequestAborted);
+                responses[i] = await ExecuteAsync(lease.Engine, batch.Operations[i], callerContext, allowMutations: true, context.RequestAborted);
             }
 
             await WriteAsync(context, format, StatusCodes.Status200OK, writer =>
@@ -140,12 +162,20 @@ public sealed partial class GraphQLHttpEndpoint
     private async ValueTask<GatewayResponse> ExecuteAsync(
         IGatewayEngine engine,
         GraphQLHttpRequest operation,
-        IReadOnlyDictionary<string, string>? forwarded,
-        bool includePlan,
+        CallerContext caller,
         bool allowMutations,
         CancellationToken cancellationToken)
     {
-        var gatewayRequest = new GatewayRequest(operation.Query, operation.OperationName, operation.Variables, operation.Extensions, forwarded, includePlan, allowMutations);
+        var gatewayRequest = new GatewayRequest(
+            operation.Query,
+            operation.OperationName,
+            operation.Variables,
+            operation.Extensions,
+            caller.ForwardedHeaders,
+            caller.IncludePlan,
+            allowMutations,
+            caller.Caller,
+            caller.AllowIntrospection);
         try
         {
             return await engine.ExecuteAsync(gatewayRequest, cancellationToken);
@@ -169,6 +199,11 @@ public sealed partial class GraphQLHttpEndpoint
             };
         }
     }
+
+    private static GatewayCaller ToGatewayCaller(CallerIdentity identity) =>
+        identity.Role == CallerRole.Anonymous
+            ? GatewayCaller.Anonymous
+            : new GatewayCaller(CallerIdentity.NameOf(identity.Role), IsAuthenticated: true, identity.Scopes);
 
     /// <summary>
     /// 405 for a mutation sent with GET (the engine refuses it, having parsed the document anyway), 400 for
@@ -247,6 +282,9 @@ public sealed partial class GraphQLHttpEndpoint
 
         await response.BodyWriter.FlushAsync(context.RequestAborted);
     }
+
+    /// <summary>What every operation of one HTTP request shares: the caller, the headers for subgraphs, the developer features it may use.</summary>
+    private sealed record CallerContext(IReadOnlyDictionary<string, string>? ForwardedHeaders, GatewayCaller Caller, bool IncludePlan, bool AllowIntrospection);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Request {TraceIdentifier} was broken off by the client ({ExceptionType}): {Reason}")]
     private static partial void LogClientBrokeOff(ILogger logger, string traceIdentifier, string exceptionType, string reason);

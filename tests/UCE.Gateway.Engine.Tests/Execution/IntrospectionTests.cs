@@ -67,4 +67,18 @@ public sealed class IntrospectionTests
         Assert.Equal("INTROSPECTION_DISABLED", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.False(response.ContainsKey("data"));
     }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task Request_switch_overrides_the_engine_introspection_setting(bool engineSetting, bool requestSwitch)
+    {
+        const string query = "{ __schema { queryType { name } } }";
+        using var gateway = new TestGateway(ProductCatalogGraph.ApiSdl, ProductCatalogGraph.CreateSubgraphs(), new GatewayOptions { EnableIntrospection = engineSetting });
+        gateway.Plan(query, null);
+
+        var response = await gateway.RunRawAsync(new GatewayRequest(query, AllowIntrospection: requestSwitch));
+
+        Assert.Equal(requestSwitch ? null : "INTROSPECTION_DISABLED", response["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>());
+    }
 }

@@ -75,4 +75,30 @@ public sealed class GatewayCommandLineTests
         Assert.Null(GatewayCommandLine.ParseOrExplain(["--supergraph"], error));
         Assert.Contains("--supergraph needs a value", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Token_reads_role_customer_scopes_client_and_lifetime()
+    {
+        var commandLine = GatewayCommandLine.Parse(["token", "--role", "Customer", "--customer", "cus-000007", "--scopes", "bills:read  usage:read", "--client=portal", "--expires", "90s", "--Gateway:Authentication:DevelopmentKeyPath=/tmp/k"]);
+
+        var token = commandLine.Token!;
+        Assert.Equal(UCE.Subgraphs.Hosting.Identity.CallerRole.Customer, token.Role);
+        Assert.Equal("cus-000007", token.CustomerId);
+        Assert.Equal("cus-000007", token.Subject);
+        Assert.Equal(["bills:read", "usage:read"], token.Scopes);
+        Assert.Equal("portal", token.ClientId);
+        Assert.Equal(TimeSpan.FromSeconds(90), token.Lifetime);
+        Assert.Equal(["--Gateway:Authentication:DevelopmentKeyPath=/tmp/k"], commandLine.HostArguments);
+    }
+
+    [Theory]
+    [InlineData("--expires", "0s")]
+    [InlineData("--expires", "31d")]
+    [InlineData("--expires", "1w")]
+    [InlineData("--port", "4000")]
+    public void Token_refuses_what_it_does_not_understand(string option, string value)
+    {
+        Assert.Throws<FormatException>(() => GatewayCommandLine.Parse(["token", "--role", "agent", option, value]));
+    }
 }
+

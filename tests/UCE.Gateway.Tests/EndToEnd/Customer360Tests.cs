@@ -108,8 +108,8 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
     public async Task Query_plan_is_returned_on_request()
     {
         await using var gateway = await subgraphs.StartGatewayAsync();
-        using var request = GraphQLHttp.PostQuery(Customer360Query, new { id = DemoGraph.CustomerId(1) });
-        request.Headers.Add("X-UCE-Role", "agent");
+        // Query plans are off for everyone when a supergraph is configured, and open to agents with the developer scope.
+        using var request = GraphQLHttp.PostQuery(Customer360Query, new { id = DemoGraph.CustomerId(1) }).AsAgent(scopes: "developer");
         request.Headers.Add("UCE-Query-Plan", "true");
 
         using var response = await gateway.Client.SendAsync(request);
@@ -134,10 +134,10 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
     }
 
     [Fact]
-    public async Task Introspection_is_answered_by_the_gateway_unless_switched_off()
+    public async Task Introspection_is_answered_by_the_gateway_when_switched_on_and_refused_by_default()
     {
-        await using var open = await subgraphs.StartGatewayAsync();
-        await using var closed = await subgraphs.StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:Introspection"] = "false" });
+        await using var open = await subgraphs.StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:Introspection"] = "true" });
+        await using var closed = await subgraphs.StartGatewayAsync();
         const string introspection = "{ __type(name: \"Customer\") { name } }";
 
         using var answered = await open.Client.SendAsync(GraphQLHttp.PostQuery(introspection));
@@ -149,8 +149,7 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
 
     internal static async Task<JsonNode> PostAsAgentAsync(GatewayTestHost gateway, string query, object? variables = null)
     {
-        using var request = GraphQLHttp.PostQuery(query, variables);
-        request.Headers.Add("X-UCE-Role", "agent");
+        using var request = GraphQLHttp.PostQuery(query, variables).AsAgent();
         using var response = await gateway.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.ReadJsonAsync();

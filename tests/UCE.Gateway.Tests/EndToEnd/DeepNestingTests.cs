@@ -41,8 +41,7 @@ public sealed class DeepNestingTests(UceSubgraphsFixture subgraphs) : IClassFixt
     public async Task Query_nested_as_deep_as_the_parser_admits_is_answered_in_full_with_depth_and_cost_limits_lifted(int levels)
     {
         await using var gateway = await subgraphs.StartGatewayAsync(DepthUnlimited);
-        using var request = GraphQLHttp.PostQuery(NestedCustomerQuery(levels));
-        request.Headers.Add("X-UCE-Role", "agent");
+        using var request = GraphQLHttp.PostQuery(NestedCustomerQuery(levels)).AsAgent();
 
         using var response = await gateway.Client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

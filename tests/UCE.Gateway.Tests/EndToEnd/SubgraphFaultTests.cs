@@ -145,8 +145,7 @@ public sealed class SubgraphFaultTests(UceSubgraphsFixture subgraphs) : IClassFi
     /// <summary>The customer-360 answer for a customer with two accounts and one service location, as an agent.</summary>
     private static async Task<JsonNode> Customer360Async(GatewayTestHost gateway)
     {
-        using var request = GraphQLHttp.PostQuery(Customer360Tests.Customer360Query, new { id = DemoGraph.CustomerId(Customer360Index) });
-        request.Headers.Add("X-UCE-Role", "agent");
+        using var request = GraphQLHttp.PostQuery(Customer360Tests.Customer360Query, new { id = DemoGraph.CustomerId(Customer360Index) }).AsAgent();
         using var deadline = new CancellationTokenSource(Customer360Bound);
         using var response = await gateway.Client.SendAsync(request, deadline.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -223,8 +222,7 @@ public sealed class SubgraphFaultTests(UceSubgraphsFixture subgraphs) : IClassFi
 
     private static async Task<(HttpStatusCode Status, JsonNode Body)> SendAsync(GatewayTestHost gateway, string query)
     {
-        using var request = GraphQLHttp.PostQuery(query);
-        request.Headers.Add("X-UCE-Role", "agent");
+        using var request = GraphQLHttp.PostQuery(query).AsAgent();
         using var deadline = new CancellationTokenSource(Bound);
         using var response = await gateway.Client.SendAsync(request, deadline.Token);
         var body = await response.ReadJsonAsync();

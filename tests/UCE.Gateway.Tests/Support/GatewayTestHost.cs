@@ -13,7 +13,7 @@ namespace UCE.Gateway.Tests.Support;
 
 /// <summary>
 /// The gateway host on an in-memory test server (or, when asked, Kestrel on 127.0.0.1), serving a supergraph file in a
-/// temporary folder.
+/// temporary folder and trusting the tokens of <see cref="TestTokenIssuer.Default"/>.
 /// </summary>
 public sealed class GatewayTestHost : IAsyncDisposable
 {
@@ -47,26 +47,49 @@ public sealed class GatewayTestHost : IAsyncDisposable
     /// </summary>
     /// <remarks>
     /// <paramref name="configure"/> runs last on the builder (extra logging providers, Kestrel limits);
-    /// <paramref name="overSockets"/> serves on Kestrel at 127.0.0.1 instead of the in-memory test server.
+    /// <paramref name="overSockets"/> serves on Kestrel at 127.0.0.1 instead of the in-memory test server;
+    /// <paramref name="trustTestIssuer"/> false leaves authentication unconfigured.
     /// </remarks>
     public static Task<GatewayTestHost> StartAsync(
         string? supergraphSdl,
         IGatewayEngineFactory? engineFactory = null,
         IDictionary<string, string?>? settings = null,
         Action<WebApplicationBuilder>? configure = null,
-        bool overSockets = false) =>
-        StartCoreAsync(supergraphSdl, engineFactory ?? new SdlSchemaEngineFactory(), settings, configure, overSockets);
+        bool overSockets = false,
+        bool trustTestIssuer = true) =>
+        StartCoreAsync(supergraphSdl, engineFactory ?? new SdlSchemaEngineFactory(), settings, configure, overSockets, trustTestIssuer: trustTestIssuer);
 
     /// <summary>Starts the gateway with its real federation engine over <paramref name="supergraphSdl"/>.</summary>
-    public static Task<GatewayTestHost> StartFederatedAsync(string supergraphSdl, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) =>
-        StartCoreAsync(supergraphSdl, engineFactory: null, settings, configure, overSockets: false);
+    public static Task<GatewayTestHost> StartFederatedAsync(
+        string supergraphSdl,
+        IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null,
+        bool trustTestIssuer = true) =>
+        StartCoreAsync(supergraphSdl, engineFactory: null, settings, configure, overSockets: false, trustTestIssuer: trustTestIssuer);
+
+    /// <summary>
+    /// The gateway as the embedded default configures it (no supergraph file configured: it serves the committed one, and
+    /// trusts the development key kept in <paramref name="developmentKeyPath"/>), without starting the embedded subgraphs.
+    /// </summary>
+    public static Task<GatewayTestHost> StartEmbeddedDefaultAsync(string developmentKeyPath, IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?> { ["Gateway:Authentication:DevelopmentKeyPath"] = developmentKeyPath };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return StartCoreAsync(supergraphSdl: null, engineFactory: null, all, configure: null, overSockets: false, trustTestIssuer: false, embeddedDefault: true);
+    }
 
     private static async Task<GatewayTestHost> StartCoreAsync(
         string? supergraphSdl,
         IGatewayEngineFactory? engineFactory,
         IDictionary<string, string?>? settings,
         Action<WebApplicationBuilder>? configure,
-        bool overSockets)
+        bool overSockets,
+        bool trustTestIssuer,
+        bool embeddedDefault = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "uce-gateway-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -84,13 +107,21 @@ public sealed class GatewayTestHost : IAsyncDisposable
             // Tests send far more requests than a client should; the rate-limit tests switch it back on.
             ["Gateway:RateLimit:Enabled"] = "false",
         };
+        if (trustTestIssuer)
+        {
+            foreach (var (key, value) in TestTokenIssuer.Default.Settings)
+            {
+                overrides[key] = value;
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;
         }
 
         var app = GatewayWebApplication.Build(
-            new GatewayCommandLine { SupergraphPath = path, Port = 0 },
+            new GatewayCommandLine { SupergraphPath = embeddedDefault ? null : path, Port = 0 },
             overrides,
             builder =>
             {

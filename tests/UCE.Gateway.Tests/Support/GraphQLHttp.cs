@@ -41,6 +41,18 @@ public static class GraphQLHttp
         return request;
     }
 
+    /// <summary>Adds <c>Authorization: Bearer <paramref name="token"/></c>.</summary>
+    public static HttpRequestMessage WithToken(this HttpRequestMessage request, string token)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    /// <summary>Sends the request as an agent, with a token of <see cref="TestTokenIssuer.Default"/> (and <paramref name="scopes"/>).</summary>
+    public static HttpRequestMessage AsAgent(this HttpRequestMessage request, string? scopes = null) =>
+        request.WithToken(TestTokenIssuer.Default.CreateToken("agent", scopes: scopes));
+
     public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("The response body is JSON null.");
 

@@ -7,7 +7,7 @@ namespace UCE.Gateway.Tests.Transport;
 public sealed class GatewayPolicyTests
 {
     [Fact]
-    public async Task Identity_and_tracing_headers_are_forwarded_but_authorization_and_cookies_are_not()
+    public async Task Tracing_headers_are_forwarded_but_client_identity_headers_authorization_and_cookies_are_not()
     {
         await using var host = await GatewayTestHost.StartAsync(TestSchemas.Greeting);
         using var request = GraphQLHttp.PostQuery("""
@@ -15,13 +15,12 @@ public sealed class GatewayPolicyTests
             """);
         request.Headers.Add("X-UCE-Role", "agent");
         request.Headers.Add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
-        request.Headers.Add("Authorization", "Bearer secret");
         request.Headers.Add("Cookie", "session=1");
 
         using var response = await host.Client.SendAsync(request);
         var data = (await response.ReadJsonAsync())["data"]!;
 
-        Assert.Equal("agent", data["role"]!.GetValue<string>());
+        Assert.Null(data["role"]);
         Assert.Equal("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", data["trace"]!.GetValue<string>());
         Assert.Null(data["auth"]);
         Assert.Null(data["cookie"]);
@@ -31,12 +30,32 @@ public sealed class GatewayPolicyTests
     public async Task Authorization_is_forwarded_when_switched_on()
     {
         await using var host = await GatewayTestHost.StartAsync(TestSchemas.Greeting, settings: new Dictionary<string, string?> { ["Gateway:ForwardAuthorization"] = "true" });
-        using var request = GraphQLHttp.PostQuery("""{ auth: header(name: "Authorization") }""");
-        request.Headers.Add("Authorization", "Bearer token-1");
+        var token = TestTokenIssuer.Default.CreateToken();
+        using var request = GraphQLHttp.PostQuery("""{ auth: header(name: "Authorization") }""").WithToken(token);
 
         using var response = await host.Client.SendAsync(request);
 
-        Assert.Equal("Bearer token-1", (await response.ReadJsonAsync())["data"]!["auth"]!.GetValue<string>());
+        Assert.Equal("Bearer " + token, (await response.ReadJsonAsync())["data"]!["auth"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Client_identity_headers_are_dropped_even_when_the_allowlist_names_them()
+    {
+        await using var host = await GatewayTestHost.StartAsync(TestSchemas.Greeting, settings: new Dictionary<string, string?>
+        {
+            ["Gateway:ForwardedHeaders:0"] = "X-UCE-*",
+            ["Gateway:ForwardedHeaders:1"] = "X-UCE-Role",
+            ["Gateway:ForwardedHeaders:2"] = "X-*",
+        });
+        using var request = GraphQLHttp.PostQuery("""{ role: header(name: "X-UCE-Role") other: header(name: "X-Other") }""");
+        request.Headers.Add("X-UCE-Role", "agent");
+        request.Headers.Add("X-Other", "yes");
+
+        using var response = await host.Client.SendAsync(request);
+        var data = (await response.ReadJsonAsync())["data"]!;
+
+        Assert.Null(data["role"]);
+        Assert.Equal("yes", data["other"]!.GetValue<string>());
     }
 
     [Fact]

@@ -320,11 +320,12 @@ public sealed class GraphQLOverHttpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Query_plan_header_returns_the_plan_in_extensions()
+    public async Task Query_plan_header_returns_the_plan_in_extensions_when_switched_on()
     {
+        await using var host = await GatewayTestHost.StartAsync(TestSchemas.Greeting, settings: new Dictionary<string, string?> { ["Gateway:ExposeQueryPlans"] = "true" });
         using var request = GraphQLHttp.PostQuery("query Named { hello }");
         request.Headers.Add("UCE-Query-Plan", "true");
-        using var response = await Client.SendAsync(request);
+        using var response = await host.Client.SendAsync(request);
 
         Assert.Equal("SdlSchemaEngine: query Named { hello }", (await response.ReadJsonAsync())["extensions"]!["queryPlan"]!.GetValue<string>());
     }

@@ -106,7 +106,7 @@ public sealed class OperationLimitEndpointTests
               ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
             }
             """;
-        await using var host = await GatewayTestHost.StartFederatedAsync(Supergraph);
+        await using var host = await GatewayTestHost.StartFederatedAsync(Supergraph, new Dictionary<string, string?> { ["Gateway:Introspection"] = "true" });
 
         var (status, body) = await PostAsync(host, Introspection);
 
