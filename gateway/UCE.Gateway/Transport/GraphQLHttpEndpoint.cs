@@ -117,6 +117,13 @@ public sealed partial class GraphQLHttpEndpoint
             return;
         }
 
+        if (await RateLimitAsync(context, authentication.Identity, batch.Operations.Count) is { } limited)
+        {
+            batch.Dispose();
+            await WriteErrorAsync(context, format, limited);
+            return;
+        }
+
         using (batch)
         using (var lease = _active.Acquire())
         {
