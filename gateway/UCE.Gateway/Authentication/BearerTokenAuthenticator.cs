@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -28,6 +29,13 @@ public sealed record BearerTokenFailure(string Error, string Description)
 public sealed partial class BearerTokenAuthenticator
 {
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
+
+    /// <summary>How many validated tokens are remembered; past it the memory starts over.</summary>
+    private const int MaxRememberedTokens = 10_000;
+
+    // A client sends the same token with every request until it expires: its signature is checked once, and the identity
+    // remembered until the token's expiry (plus the clock skew the validation allows) or until the trusted keys change.
+    private readonly ConcurrentDictionary<string, ValidatedToken> _validated = new(StringComparer.Ordinal);
 
     private readonly GatewayAuthenticationOptions _options;
     private readonly TokenSigningKeys _keys;
@@ -80,6 +88,12 @@ public sealed partial class BearerTokenAuthenticator
             return Refuse("invalid_token", "This gateway is not configured to accept bearer tokens.");
         }
 
+        var keys = _keys.Current;
+        if (_validated.TryGetValue(token, out var remembered) && ReferenceEquals(remembered.Keys, keys) && DateTime.UtcNow < remembered.ValidUntilUtc)
+        {
+            return new CallerAuthentication(remembered.Identity, null);
+        }
+
         var result = await ValidateAsync(token);
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException
             && await _keys.RefreshForUnknownKeyAsync(cancellationToken))
@@ -93,11 +107,19 @@ public sealed partial class BearerTokenAuthenticator
             return Refuse("invalid_token", Describe(result.Exception));
         }
 
-        if (TokenClaims.ToIdentity((JsonWebToken)result.SecurityToken, out var problem) is not { } identity)
+        var jwt = (JsonWebToken)result.SecurityToken;
+        if (TokenClaims.ToIdentity(jwt, out var problem) is not { } identity)
         {
             return Refuse("invalid_token", problem!);
         }
 
+        if (_validated.Count >= MaxRememberedTokens)
+        {
+            _validated.Clear();
+        }
+
+        // The keys read before validating: if they changed meanwhile, the entry is stale at once.
+        _validated[token] = new ValidatedToken(identity, jwt.ValidTo + _options.ClockSkew, keys);
         return new CallerAuthentication(identity, null);
     }
 
@@ -116,6 +138,8 @@ public sealed partial class BearerTokenAuthenticator
             RequireSignedTokens = true,
             RequireAudience = true,
         });
+
+    private sealed record ValidatedToken(CallerIdentity Identity, DateTime ValidUntilUtc, IReadOnlyList<SecurityKey> Keys);
 
     private static CallerAuthentication Refuse(string error, string description) =>
         new(CallerIdentity.Anonymous, new BearerTokenFailure(error, description));

@@ -30,6 +30,35 @@ public sealed class IdentitySigningKey
 
     public byte[] Secret { get; }
 
+    // One keyed HMAC per thread and key, reset after each use: setting a key up costs more than the MAC of a short text.
+    [ThreadStatic]
+    private static Dictionary<IdentitySigningKey, IncrementalHash>? _macs;
+
+    /// <summary>The HMAC-SHA256 of <paramref name="data"/> under this key.</summary>
+    public byte[] Mac(ReadOnlySpan<byte> data)
+    {
+        _macs ??= new Dictionary<IdentitySigningKey, IncrementalHash>(ReferenceEqualityComparer.Instance);
+        if (!_macs.TryGetValue(this, out var mac))
+        {
+            if (_macs.Count >= 16)
+            {
+                // Keys rotated many times over a thread's life: start over rather than keep every old key's state.
+                foreach (var old in _macs.Values)
+                {
+                    old.Dispose();
+                }
+
+                _macs.Clear();
+            }
+
+            mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Secret);
+            _macs[this] = mac;
+        }
+
+        mac.AppendData(data);
+        return mac.GetHashAndReset();
+    }
+
     /// <summary>A fresh random key (the embedded default makes one at every start).</summary>
     public static IdentitySigningKey Generate(string id = "embedded") => new(id, RandomNumberGenerator.GetBytes(MinimumSecretBytes));
 
