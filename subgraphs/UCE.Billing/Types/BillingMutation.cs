@@ -1,7 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
 using UCE.Billing.Data;
+using UCE.Billing.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace UCE.Billing.Types;
 
@@ -14,6 +17,7 @@ public sealed class BillingMutation : ObjectGraphType
         Field<NonNullGraphType<MakePaymentPayloadType>>("makePayment")
             .Description("Records a payment once per idempotency key and applies it to the oldest open bills.")
             .Argument<NonNullGraphType<MakePaymentInputType>>("input")
+            .Authorize(Access.CustomerOwning("the account paid into", request => OwnerOfAsync(request, request.Field!.GetArgument<MakePaymentInput>("input").AccountId)))
             .ResolveAsync(async ctx =>
             {
                 var request = Validate(ctx.GetArgument<MakePaymentInput>("input"), ctx.Caller().Subject);
@@ -33,6 +37,7 @@ public sealed class BillingMutation : ObjectGraphType
         Field<NonNullGraphType<SetAutopayPayloadType>>("setAutopay")
             .Description("Turns autopay on (with a method and a day of the month) or off.")
             .Argument<NonNullGraphType<SetAutopayInputType>>("input")
+            .Authorize(Access.CustomerOwning("the account", request => OwnerOfAsync(request, request.Field!.GetArgument<SetAutopayInput>("input").AccountId)))
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<SetAutopayInput>("input");
@@ -52,6 +57,12 @@ public sealed class BillingMutation : ObjectGraphType
                 return await ctx.Service<AutopaySettings>().SetAsync(input.AccountId, input.Enabled, input.Method, input.DayOfMonth, ctx.CancellationToken)
                     ?? throw BillingErrors.AccountNotFound(input.AccountId);
             });
+    }
+
+    private static async ValueTask<string?> OwnerOfAsync(AccessRequest request, string accountId)
+    {
+        var account = await request.Services.GetRequiredService<AccountByIdLoader>().LoadAsync(accountId).GetResultAsync(request.CancellationToken);
+        return account?.CustomerId;
     }
 
     private static PaymentRequest Validate(MakePaymentInput input, string? caller)

@@ -1,7 +1,11 @@
 using GraphQL;
 using GraphQL.Types;
 using UCE.Outages;
+using Microsoft.Extensions.DependencyInjection;
+using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
+using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Outages.Types;
 
@@ -15,11 +19,20 @@ public sealed class OutagesMutation : ObjectGraphType
         Field<NonNullGraphType<ReportOutagePayloadType>>("reportOutage")
             .Description("Reports that a service location has no power: the report joins the active outage covering the location or opens a new one.")
             .Argument<NonNullGraphType<ReportOutageInputType>>("input")
+            .Authorize(Access.Roles("anonymous callers (with contact details)", CallerRole.Anonymous)
+                .Or(Access.CustomerOwning("the service location", LocationOwnerAsync)))
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<ReportOutageInput>("input");
                 var reporting = context.Service<OutageReporting>();
                 return await reporting.ReportAsync(input, context.Caller(), context.CancellationToken);
             });
+    }
+
+    private static async ValueTask<string?> LocationOwnerAsync(AccessRequest request)
+    {
+        var locationId = request.Field!.GetArgument<ReportOutageInput>("input").ServiceLocationId?.Trim() ?? "";
+        var connection = await request.Services.GetRequiredService<GridConnectionByLocationLoader>().LoadAsync(locationId).GetResultAsync(request.CancellationToken);
+        return connection?.CustomerId;
     }
 }

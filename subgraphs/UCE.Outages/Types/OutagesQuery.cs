@@ -20,6 +20,7 @@ public sealed class OutagesQuery : ObjectGraphType
         Field<OutageType>("outage")
             .Description("One outage by id.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .AllowPublicOutageData()
             .Resolve(context =>
             {
                 var id = context.GetArgument<string>("id");
@@ -34,6 +35,7 @@ public sealed class OutagesQuery : ObjectGraphType
                 argument.DefaultValue = PageSize.Default;
                 argument.Description = $"How many outages to return, 1 to {PageSize.Max}.";
             })
+            .AllowPublicOutageData()
             .ResolveAsync(async context =>
             {
                 var first = PageSize.Read(context, "first");

@@ -35,6 +35,14 @@ public static class Access
     public static AccessRule CustomersAndStaff { get; } =
         Roles("customers (their own), agents and supervisors", CallerRole.Customer, CallerRole.Agent, CallerRole.Supervisor);
 
+    /// <summary>Partners holding <paramref name="scope"/>.</summary>
+    public static AccessRule Partner(string scope)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(scope);
+        return new AccessRule($"partners with {scope}", request => Decide(
+            request.Caller.Role == CallerRole.Partner && request.Caller.HasScope(scope)));
+    }
+
     /// <summary>Services (machine-to-machine callers) holding <paramref name="scope"/>.</summary>
     public static AccessRule Service(string scope)
     {

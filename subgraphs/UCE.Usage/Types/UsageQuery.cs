@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Usage.DataLoaders;
 
@@ -16,6 +18,7 @@ public sealed class UsageQuery : ObjectGraphType
             .Description("Energy a meter recorded over a range; an unknown meter is an error with code METER_NOT_FOUND.")
             .Argument<NonNullGraphType<StringGraphType>>("meterId")
             .WithWindowArguments()
+            .Authorize(UsageAccess.Owning("the meter", MeterOwnerAsync))
             .Resolve(ctx =>
             {
                 var window = UsageFields.ReadWindow(ctx);
@@ -26,5 +29,12 @@ public sealed class UsageQuery : ObjectGraphType
                 return ctx.Service<MeterByIdLoader>().LoadAsync(meterId)
                     .Then(meter => meter is null ? throw UsageErrors.MeterNotFound(meterId) : loadSeries(meter));
             });
+    }
+
+    private static async ValueTask<string?> MeterOwnerAsync(AccessRequest request)
+    {
+        var meterId = request.Field!.GetArgument<string>("meterId");
+        var meter = await request.Services.GetRequiredService<MeterByIdLoader>().LoadAsync(meterId).GetResultAsync(request.CancellationToken);
+        return meter?.CustomerId;
     }
 }
