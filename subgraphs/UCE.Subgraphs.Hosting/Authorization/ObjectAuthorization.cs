@@ -37,12 +37,13 @@ internal static class ObjectAuthorization
             return null;
         }
 
-        var rootNode = RootFieldNode(node);
         var rule = type.AccessRuleOf();
         if (rule is null)
         {
-            return rootNode.FieldDefinition?.Name == "_entities" ? AccessDenied.Object(type.Name) : null;
+            return IsEntityRepresentation(node) ? AccessDenied.Object(type.Name) : null;
         }
+
+        var rootNode = RootFieldNode(node);
 
         var access = AuthorizationFieldMiddleware.RequestAccessOf(context.UserContext);
         var rootField = rootNode.Name ?? string.Empty;
@@ -51,6 +52,9 @@ internal static class ObjectAuthorization
         access.Record(rootField, decision);
         return decision.Allowed ? null : AccessDenied.Object(type.Name);
     }
+
+    private static bool IsEntityRepresentation(ExecutionNode node) =>
+        node.Parent is ArrayExecutionNode { Parent: RootExecutionNode } list && list.FieldDefinition?.Name == "_entities";
 
     private static ExecutionNode RootFieldNode(ExecutionNode node)
     {
