@@ -12,7 +12,7 @@ public sealed class CommunicationsMutation : ObjectGraphType
     {
         Name = "Mutation";
 
-        Field<NonNullGraphType<UpdatePreferencesPayloadType>>("updateCommunicationPreferences")
+        Field<UpdatePreferencesPayloadType>("updateCommunicationPreferences")
             .Description("Changes channel and topic choices and quiet hours; every entry is validated before any is written.")
             .Argument<NonNullGraphType<UpdatePreferencesInputType>>("input")
             .Authorize(Access.CustomerArgument(context => (context.GetArgument<Dictionary<string, object?>>("input").GetValueOrDefault("customerId") as string)?.Trim()))
@@ -23,7 +23,7 @@ public sealed class CommunicationsMutation : ObjectGraphType
                 return await context.Service<PreferenceCenter>().UpdateAsync(request, context.CancellationToken);
             });
 
-        Field<NonNullGraphType<SendNotificationPayloadType>>("sendNotification")
+        Field<SendNotificationPayloadType>("sendNotification")
             .Description("Renders a template for a customer and queues it in the outbox, if the customer is opted in to its channel and topic.")
             .Argument<NonNullGraphType<SendNotificationInputType>>("input")
             .Authorize(Access.Service(AccessScopes.NotificationsSend).Or(Access.Staff)

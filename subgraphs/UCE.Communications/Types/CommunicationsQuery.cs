@@ -14,7 +14,7 @@ public sealed class CommunicationsQuery : ObjectGraphType
     {
         Name = "Query";
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MessageTemplateType>>>>("messageTemplates")
+        Field<ListGraphType<NonNullGraphType<MessageTemplateType>>>("messageTemplates")
             .Description("The message templates, optionally of one topic, by id.")
             .Argument<CommunicationTopicType>("topic")
             .Authorize(Access.Staff.Or(Access.Service(AccessScopes.NotificationsSend)))

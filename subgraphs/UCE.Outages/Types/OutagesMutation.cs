@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.DataLoader;
+using UCE.Subgraphs.Hosting.DataLoading;
 using GraphQL.Types;
 using UCE.Outages;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,11 +18,11 @@ public sealed class OutagesMutation : ObjectGraphType
     {
         Name = "Mutation";
 
-        Field<NonNullGraphType<ReportOutagePayloadType>>("reportOutage")
+        Field<ReportOutagePayloadType>("reportOutage")
             .Description("Reports that a service location has no power: the report joins the active outage covering the location or opens a new one.")
             .Argument<NonNullGraphType<ReportOutageInputType>>("input")
             .Authorize(Access.Roles("anonymous callers (with contact details)", CallerRole.Anonymous)
-                .Or(Access.CustomerOwning("the service location", LocationOwnerAsync)))
+                .Or(Access.CustomerOwning("the service location", LocationOwner)))
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<ReportOutageInput>("input");
@@ -29,10 +31,8 @@ public sealed class OutagesMutation : ObjectGraphType
             });
     }
 
-    private static async ValueTask<string?> LocationOwnerAsync(AccessRequest request)
-    {
-        var locationId = request.Field!.GetArgument<ReportOutageInput>("input").ServiceLocationId?.Trim() ?? "";
-        var connection = await request.Services.GetRequiredService<GridConnectionByLocationLoader>().LoadAsync(locationId).GetResultAsync(request.CancellationToken);
-        return connection?.CustomerId;
-    }
+    private static IDataLoaderResult<string?> LocationOwner(AccessRequest request) =>
+        request.Services.GetRequiredService<GridConnectionByLocationLoader>()
+            .LoadAsync(request.Field!.GetArgument<ReportOutageInput>("input").ServiceLocationId?.Trim() ?? "")
+            .Then(connection => connection?.CustomerId);
 }

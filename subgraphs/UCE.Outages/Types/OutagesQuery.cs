@@ -28,7 +28,7 @@ public sealed class OutagesQuery : ObjectGraphType
                     outage ?? throw new DomainError(OutageErrorCodes.OutageNotFound, $"No outage has id '{id}'."));
             });
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutageType>>>>("activeOutages")
+        Field<ListGraphType<NonNullGraphType<OutageType>>>("activeOutages")
             .Description("Outages not yet restored, most recent first.")
             .Argument<IntGraphType>("first", argument =>
             {

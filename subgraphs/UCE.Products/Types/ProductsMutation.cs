@@ -15,7 +15,7 @@ public sealed class ProductsMutation : ObjectGraphType
     {
         Name = "Mutation";
 
-        Field<NonNullGraphType<EnrollPayloadType>>("enroll")
+        Field<EnrollPayloadType>("enroll")
             .Description("Enrolls a customer in a product; PENDING when it needs installing, otherwise ACTIVE.")
             .Argument<NonNullGraphType<EnrollInputType>>("input")
             .Authorize(Access.CustomerArgument(context => context.GetArgument<EnrollInput>("input").CustomerId?.Trim()))
@@ -23,7 +23,7 @@ public sealed class ProductsMutation : ObjectGraphType
                 await context.Service<ProductEnrollments>().EnrollAsync(
                     context.GetArgument<EnrollInput>("input"), context.Caller(), context.CancellationToken));
 
-        Field<NonNullGraphType<CancelEnrollmentPayloadType>>("cancelEnrollment")
+        Field<CancelEnrollmentPayloadType>("cancelEnrollment")
             .Description("Cancels an enrollment that is pending or active.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Authorize(Access.CustomerOwning("the enrollment", EnrollmentOwnerAsync))

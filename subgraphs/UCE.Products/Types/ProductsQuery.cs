@@ -17,7 +17,7 @@ public sealed class ProductsQuery : ObjectGraphType
     {
         Name = "Query";
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("products")
+        Field<ListGraphType<NonNullGraphType<ProductType>>>("products")
             .Description("The catalogue, optionally one category, by category then name.")
             .Argument<ProductCategoryType>("category")
             .Authorize(Access.PublicData(AccessScopes.ProductsRead))

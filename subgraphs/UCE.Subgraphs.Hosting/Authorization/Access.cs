@@ -1,4 +1,6 @@
 using GraphQL;
+using GraphQL.DataLoader;
+using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Subgraphs.Hosting.Authorization;
@@ -6,7 +8,7 @@ namespace UCE.Subgraphs.Hosting.Authorization;
 /// <summary>
 /// The named rules of the policy API. A type that holds customer data carries <see cref="CustomerData{TSource}"/>;
 /// root fields and mutations name the customer from their arguments (<see cref="CustomerArgument"/>, or
-/// <see cref="CustomerOwning"/> when the owner has to be looked up); public data names the partner scope that opens it.
+/// <c>CustomerOwning</c> when the owner has to be looked up); public data names the partner scope that opens it.
 /// </summary>
 public static class Access
 {
@@ -76,6 +78,17 @@ public static class Access
     /// <paramref name="ownerOf"/> looks up, agents and supervisors. When nothing is found, agents go on (the resolver
     /// answers "not found") and everybody else is refused, so a customer learns nothing of other customers' ids.
     /// </summary>
+    public static AccessRule CustomerOwning(string what, Func<AccessRequest, IDataLoaderResult<string?>> ownerOf)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(what);
+        ArgumentNullException.ThrowIfNull(ownerOf);
+        return new AccessRule(
+            $"the customer who owns {what}, agents and supervisors",
+            async request => ForCustomer(request, await ownerOf(request).GetResultAsync(request.CancellationToken).ConfigureAwait(false)),
+            request => ownerOf(request));
+    }
+
+    /// <inheritdoc cref="CustomerOwning(string, Func{AccessRequest, IDataLoaderResult{string}})"/>
     public static AccessRule CustomerOwning(string what, Func<AccessRequest, ValueTask<string?>> ownerOf)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(what);
@@ -91,14 +104,14 @@ public static class Access
     public static AccessRule ConsentedPartner<TSource>(string scope, Func<TSource, string?> ownerOf, Func<AccessRequest, string, ValueTask<bool>> consented)
     {
         ArgumentNullException.ThrowIfNull(ownerOf);
-        return ConsentedPartner(scope, request => ValueTask.FromResult(request.Value is TSource value ? ownerOf(value) : null), consented);
+        return ConsentedPartner(scope, request => DataLoaderResult.FromValue(request.Value is TSource value ? ownerOf(value) : null), consented);
     }
 
     /// <summary>
     /// A partner holding <paramref name="scope"/>, for the customer <paramref name="ownerOf"/> looks up when that customer
     /// consented to the partner's client id (<see cref="CallerIdentity.ClientId"/>); <paramref name="consented"/> answers for one customer.
     /// </summary>
-    public static AccessRule ConsentedPartner(string scope, Func<AccessRequest, ValueTask<string?>> ownerOf, Func<AccessRequest, string, ValueTask<bool>> consented)
+    public static AccessRule ConsentedPartner(string scope, Func<AccessRequest, IDataLoaderResult<string?>> ownerOf, Func<AccessRequest, string, ValueTask<bool>> consented)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         ArgumentNullException.ThrowIfNull(ownerOf);
@@ -111,13 +124,13 @@ public static class Access
                 return AccessDecision.Deny();
             }
 
-            if (await ownerOf(request).ConfigureAwait(false) is not { } customerId)
+            if (await ownerOf(request).GetResultAsync(request.CancellationToken).ConfigureAwait(false) is not { } customerId)
             {
                 return AccessDecision.Deny();
             }
 
             return new AccessDecision(await consented(request, customerId).ConfigureAwait(false), customerId);
-        });
+        }, request => ownerOf(request));
     }
 
     /// <summary>Callers of the given roles.</summary>

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Instrumentation;
 
 namespace UCE.Subgraphs.Hosting.Authorization;
@@ -21,9 +22,22 @@ internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
 
         var access = RequestAccessOf(context.UserContext);
         var rootField = context.ResponsePath.First() as string ?? context.FieldAst.Name.StringValue;
-        var decision = await rule.EvaluateAsync(new AccessRequest(
-            access.Caller, context.Source, context, context.RequestServices!, access, rootField, context.CancellationToken)).ConfigureAwait(false);
-        access.Record(rootField, decision);
+        var request = new AccessRequest(access.Caller, context.Source, context, context.RequestServices!, access, rootField, context.CancellationToken);
+        if (rule.LooksUp)
+        {
+            // Decided with the data loaders of the level: the lookups of every such field are queued first and fetched
+            // together. GraphQL.NET does not reuse the context of a field whose result is deferred.
+            rule.Prepare(request);
+            return new DeferredDecision(() => DecideThenResolveAsync(rule, request, access, context, next));
+        }
+
+        return await DecideThenResolveAsync(rule, request, access, context, next).ConfigureAwait(false);
+    }
+
+    private static async Task<object?> DecideThenResolveAsync(AccessRule rule, AccessRequest request, RequestAccess access, IResolveFieldContext context, FieldMiddlewareDelegate next)
+    {
+        var decision = await rule.EvaluateAsync(request).ConfigureAwait(false);
+        access.Record(request.RootField, decision);
         if (!decision.Allowed)
         {
             throw AccessDenied.Field(context.FieldDefinition.Name);
@@ -32,10 +46,16 @@ internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
         // A mutation that acted for a customer may show that customer's objects in its payload.
         if (decision.CustomerId is { } customerId && context.ParentType == context.Schema.Mutation)
         {
-            access.Grant(rootField, customerId);
+            access.Grant(request.RootField, customerId);
         }
 
         return await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>A field decided when GraphQL.NET completes the data loaders of its level; a resolver's own deferred result is handed on.</summary>
+    private sealed class DeferredDecision(Func<Task<object?>> decideThenResolve) : IDataLoaderResult
+    {
+        public Task<object?> GetResultAsync(CancellationToken cancellationToken = default) => decideThenResolve();
     }
 
     internal static RequestAccess RequestAccessOf(IDictionary<string, object?> userContext) =>

@@ -1,3 +1,4 @@
+using GraphQL.DataLoader;
 using Microsoft.Extensions.DependencyInjection;
 using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Usage.DataLoaders;
@@ -12,7 +13,7 @@ public static class UsageAccess
         Access.CustomerData(ownerOf).Or(Access.ConsentedPartner(AccessScopes.UsageRead, ownerOf, HasConsentedAsync));
 
     /// <summary>The rule of a root field whose owner <paramref name="ownerOf"/> looks up from the arguments.</summary>
-    public static AccessRule Owning(string what, Func<AccessRequest, ValueTask<string?>> ownerOf) =>
+    public static AccessRule Owning(string what, Func<AccessRequest, IDataLoaderResult<string?>> ownerOf) =>
         Access.CustomerOwning(what, ownerOf).Or(Access.ConsentedPartner(AccessScopes.UsageRead, ownerOf, HasConsentedAsync));
 
     private static ValueTask<bool> HasConsentedAsync(AccessRequest request, string customerId) =>

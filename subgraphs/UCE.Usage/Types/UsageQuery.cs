@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using UCE.Subgraphs.Hosting;
@@ -14,11 +15,11 @@ public sealed class UsageQuery : ObjectGraphType
     public UsageQuery()
     {
         Name = "Query";
-        Field<NonNullGraphType<UsageSeriesType>>("meterUsage")
+        Field<UsageSeriesType>("meterUsage")
             .Description("Energy a meter recorded over a range; an unknown meter is an error with code METER_NOT_FOUND.")
             .Argument<NonNullGraphType<StringGraphType>>("meterId")
             .WithWindowArguments()
-            .Authorize(UsageAccess.Owning("the meter", MeterOwnerAsync))
+            .Authorize(UsageAccess.Owning("the meter", MeterOwner))
             .Resolve(ctx =>
             {
                 var window = UsageFields.ReadWindow(ctx);
@@ -31,10 +32,6 @@ public sealed class UsageQuery : ObjectGraphType
             });
     }
 
-    private static async ValueTask<string?> MeterOwnerAsync(AccessRequest request)
-    {
-        var meterId = request.Field!.GetArgument<string>("meterId");
-        var meter = await request.Services.GetRequiredService<MeterByIdLoader>().LoadAsync(meterId).GetResultAsync(request.CancellationToken);
-        return meter?.CustomerId;
-    }
+    private static IDataLoaderResult<string?> MeterOwner(AccessRequest request) =>
+        request.Services.GetRequiredService<MeterByIdLoader>().LoadAsync(request.Field!.GetArgument<string>("meterId")).Then(meter => meter?.CustomerId);
 }
