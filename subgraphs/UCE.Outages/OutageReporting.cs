@@ -14,6 +14,7 @@ public sealed class OutageReporting(OutagesDbContext db, TimeProvider clock, ILo
     {
         var locationId = input.ServiceLocationId?.Trim() ?? "";
         var description = input.Description?.Trim() ?? "";
+        var contact = input.Contact?.Trim() ?? "";
         if (locationId.Length == 0)
         {
             throw new DomainError(ErrorCodes.BadUserInput, "serviceLocationId must not be empty.");
@@ -27,6 +28,16 @@ public sealed class OutageReporting(OutagesDbContext db, TimeProvider clock, ILo
         if (description.Length > OutageReportRules.MaxDescriptionLength)
         {
             throw new DomainError(ErrorCodes.BadUserInput, $"description must be at most {OutageReportRules.MaxDescriptionLength} characters.");
+        }
+
+        if (contact.Length == 0 && caller.Role == CallerRole.Anonymous)
+        {
+            throw new DomainError(ErrorCodes.BadUserInput, "contact is required when reporting without signing in.");
+        }
+
+        if (contact.Length > OutageReportRules.MaxContactLength)
+        {
+            throw new DomainError(ErrorCodes.BadUserInput, $"contact must be at most {OutageReportRules.MaxContactLength} characters.");
         }
 
         var connection = await db.GridConnections.AsNoTracking()
@@ -61,6 +72,7 @@ public sealed class OutageReporting(OutagesDbContext db, TimeProvider clock, ILo
             LocationId = connection.LocationId,
             ReportedBy = caller.Subject,
             CustomerId = caller.Role == CallerRole.Customer ? caller.CustomerId : null,
+            Contact = contact.Length == 0 ? null : contact,
             ReportedAt = now,
             Description = description,
         };

@@ -12,6 +12,9 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using GraphQLParser.AST;
+using UCE.Subgraphs.Hosting.AccessLog;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Hosting.Diagnostics;
@@ -26,6 +29,12 @@ public static class SubgraphHost
 {
     /// <summary>The Apollo Federation version the subgraphs link.</summary>
     public const string FederationVersion = "2.3";
+
+    /// <summary>The configuration key of the deepest selection a subgraph executes (<c>Subgraph__MaxDepth</c>).</summary>
+    public const string MaxDepthKey = "Subgraph:MaxDepth";
+
+    /// <summary>The default of <see cref="MaxDepthKey"/>: generous, so that every query the gateway plans passes.</summary>
+    public const int DefaultMaxDepth = 64;
 
     /// <summary>
     /// The entry point of a subgraph's <c>Program.cs</c>. Runs the subgraph; with <c>--customers N</c> [<c>--first-index K</c>]
@@ -103,13 +112,24 @@ public static class SubgraphHost
         services.AddHostedService<IdentityKeysCheck>();
         services.AddSubgraphDatabase(module, target);
         services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton(AgentAccessLogTarget.Select(target, builder.Configuration));
+        services.AddSingleton<AgentAccessLogStore>();
+        services.AddSingleton<AgentAccessLogWriter>();
+        services.AddHostedService<AgentAccessLogInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddSingleton<GraphQLHttpEndpoint>();
+        var maxDepth = builder.Configuration.GetValue<int?>(MaxDepthKey) ?? DefaultMaxDepth;
         services.AddGraphQL(graphql =>
         {
             graphql.AddSystemTextJson(json => json.MaxDepth = GraphQLDocumentParser.MaxResponseDepth);
             graphql.AddErrorInfoProvider(new SubgraphErrorInfoProvider());
             graphql.AddFederation(FederationVersion);
+            graphql.UseMiddleware<AuthorizationFieldMiddleware>();
+            graphql.AddExecutionStrategy<AuthorizingParallelExecutionStrategy>(OperationType.Query);
+            graphql.AddExecutionStrategy<AuthorizingSerialExecutionStrategy>(OperationType.Mutation);
+
+            // A second line behind the gateway's limits: deep enough for every plan the gateway makes.
+            graphql.AddComplexityAnalyzer(complexity => complexity.MaxDepth = maxDepth);
             graphql.ConfigureExecutionOptions(execution =>
             {
                 execution.EnableMetrics = false;

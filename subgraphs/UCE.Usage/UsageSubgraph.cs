@@ -25,6 +25,7 @@ public sealed class UsageSubgraph : BulkLoadedSubgraphModule<UsageDbContext>
         services.AddScoped<MeteredAccountLoader>();
         services.AddScoped<DailyReadsLoader>();
         services.AddScoped<IntervalReadsLoader>();
+        services.AddScoped<PartnerConsents>();
     }
 
     public override void ConfigureGraphQL(IGraphQLBuilder graphql) =>
@@ -38,6 +39,6 @@ public sealed class UsageSubgraph : BulkLoadedSubgraphModule<UsageDbContext>
     protected override SeedTables SeedRows(DemoGraph graph)
     {
         var rows = UsageSeed.Generate(graph);
-        return new SeedTables().Add(rows.Meters).Add(rows.Accounts).Add(rows.DailyReads).Add(rows.Intervals);
+        return new SeedTables().Add(rows.Meters).Add(rows.Accounts).Add(rows.Consents).Add(rows.DailyReads).Add(rows.Intervals);
     }
 }

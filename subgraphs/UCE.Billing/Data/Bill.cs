@@ -7,6 +7,9 @@ public sealed class Bill
 
     public string AccountId { get; set; } = "";
 
+    /// <summary>The customer who owns the account; not stored with the bill, filled in by whoever loads it, for authorization.</summary>
+    public string CustomerId { get; set; } = "";
+
     public DateOnly PeriodStart { get; set; }
 
     public DateOnly PeriodEnd { get; set; }

@@ -5,7 +5,7 @@ using UCE.Subgraphs.Hosting.DataLoading;
 namespace UCE.Billing.DataLoaders;
 
 /// <summary>Which page of an account's bills: the newest <see cref="First"/> bills whose period starts before <see cref="Before"/>.</summary>
-public readonly record struct BillPageKey(string AccountId, int First, DateOnly? Before);
+public readonly record struct BillPageKey(string AccountId, string CustomerId, int First, DateOnly? Before);
 
 /// <summary>One page of an account's bills, newest first.</summary>
 public sealed record BillPage(IReadOnlyList<Bill> Bills, bool HasNextPage, bool HasPreviousPage);
@@ -40,6 +40,11 @@ public sealed class BillPageLoader(IDbContextFactory<BillingDbContext> contexts)
             foreach (var key in window)
             {
                 var bills = byAccount[key.AccountId].OrderByDescending(b => b.PeriodStart).ToList();
+                foreach (var bill in bills)
+                {
+                    bill.CustomerId = key.CustomerId;
+                }
+
                 pages[key] = new BillPage(bills.Take(first).ToList(), HasNextPage: bills.Count > first, HasPreviousPage: before is not null);
             }
         }

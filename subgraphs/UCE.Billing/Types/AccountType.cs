@@ -5,6 +5,7 @@ using GraphQL.Types;
 using UCE.Billing.Data;
 using UCE.Billing.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.Errors;
 
 namespace UCE.Billing.Types;
@@ -21,6 +22,7 @@ public sealed class AccountType : ObjectGraphType<BillingAccount>
         Name = "Account";
         this.Key("id");
         this.Key("number");
+        this.Authorize(Access.CustomerData<BillingAccount>(account => account.CustomerId));
         this.ResolveReference<AccountReference, BillingAccount>(Resolve);
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
@@ -81,7 +83,7 @@ public sealed class AccountType : ObjectGraphType<BillingAccount>
             before = BillCursor.Decode(after) ?? throw BillingErrors.CursorInvalid();
         }
 
-        return context.Service<BillPageLoader>().LoadAsync(new BillPageKey(context.Source.Id, first, before));
+        return context.Service<BillPageLoader>().LoadAsync(new BillPageKey(context.Source.Id, context.Source.CustomerId, first, before));
     }
 }
 

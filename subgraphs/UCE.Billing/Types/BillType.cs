@@ -3,6 +3,7 @@ using GraphQL.Types;
 using UCE.Billing.Data;
 using UCE.Billing.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 
 namespace UCE.Billing.Types;
 
@@ -14,6 +15,7 @@ public sealed class BillType : ObjectGraphType<Bill>
         Name = "Bill";
         Description = "One monthly statement of an account.";
         this.Key("id");
+        this.Authorize(Access.CustomerData<Bill>(bill => bill.CustomerId));
         this.ResolveReference<BillReference, Bill>((ctx, reference) => ctx.Service<BillByIdLoader>().LoadAsync(reference.Id));
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);

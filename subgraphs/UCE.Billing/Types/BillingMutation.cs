@@ -1,7 +1,12 @@
 using GraphQL;
+using GraphQL.DataLoader;
+using UCE.Subgraphs.Hosting.DataLoading;
 using GraphQL.Types;
 using UCE.Billing.Data;
+using UCE.Billing.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace UCE.Billing.Types;
 
@@ -11,9 +16,10 @@ public sealed class BillingMutation : ObjectGraphType
     public BillingMutation()
     {
         Name = "Mutation";
-        Field<NonNullGraphType<MakePaymentPayloadType>>("makePayment")
+        Field<MakePaymentPayloadType>("makePayment")
             .Description("Records a payment once per idempotency key and applies it to the oldest open bills.")
             .Argument<NonNullGraphType<MakePaymentInputType>>("input")
+            .Authorize(Access.CustomerOwning("the account paid into", request => OwnerOf(request, request.Field!.GetArgument<MakePaymentInput>("input").AccountId)))
             .ResolveAsync(async ctx =>
             {
                 var request = Validate(ctx.GetArgument<MakePaymentInput>("input"), ctx.Caller().Subject);
@@ -30,9 +36,10 @@ public sealed class BillingMutation : ObjectGraphType
                     };
                 }
             });
-        Field<NonNullGraphType<SetAutopayPayloadType>>("setAutopay")
+        Field<SetAutopayPayloadType>("setAutopay")
             .Description("Turns autopay on (with a method and a day of the month) or off.")
             .Argument<NonNullGraphType<SetAutopayInputType>>("input")
+            .Authorize(Access.CustomerOwning("the account", request => OwnerOf(request, request.Field!.GetArgument<SetAutopayInput>("input").AccountId)))
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<SetAutopayInput>("input");
@@ -53,6 +60,9 @@ public sealed class BillingMutation : ObjectGraphType
                     ?? throw BillingErrors.AccountNotFound(input.AccountId);
             });
     }
+
+    private static IDataLoaderResult<string?> OwnerOf(AccessRequest request, string accountId) =>
+        request.Services.GetRequiredService<AccountByIdLoader>().LoadAsync(accountId).Then(account => account?.CustomerId);
 
     private static PaymentRequest Validate(MakePaymentInput input, string? caller)
     {

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using UCE.Billing.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 
 namespace UCE.Billing.Types;
@@ -15,6 +16,7 @@ public sealed class BillingQuery : ObjectGraphType
         Field<BillType>("bill")
             .Description("A bill by id; an unknown id is an error with code BILL_NOT_FOUND.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Authorize(Access.CustomersAndStaff)
             .Resolve(ctx =>
             {
                 var id = ctx.GetArgument<string>("id");

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using UCE.Communications.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 
 namespace UCE.Communications.Types;
@@ -12,6 +13,7 @@ public sealed class CommunicationPreferencesType : ObjectGraphType<CustomerRefer
     {
         Name = "CommunicationPreferences";
         Description = "A customer's preference center: channel and topic choices and quiet hours.";
+        this.Authorize(Access.CustomerData<CustomerReference>(customer => customer.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CommunicationPreferenceType>>>>("preferences")
             .Description("One entry per supported channel and topic, by channel then topic.")
             .Resolve(context => context.Service<PreferencesByCustomerLoader>().LoadAsync(context.Source.Id));

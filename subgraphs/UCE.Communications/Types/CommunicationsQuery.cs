@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using UCE.Communications.Data;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 
 namespace UCE.Communications.Types;
 
@@ -13,9 +14,10 @@ public sealed class CommunicationsQuery : ObjectGraphType
     {
         Name = "Query";
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MessageTemplateType>>>>("messageTemplates")
+        Field<ListGraphType<NonNullGraphType<MessageTemplateType>>>("messageTemplates")
             .Description("The message templates, optionally of one topic, by id.")
             .Argument<CommunicationTopicType>("topic")
+            .Authorize(Access.Staff.Or(Access.Service(AccessScopes.NotificationsSend)))
             .ResolveAsync(async context =>
             {
                 var topic = context.GetArgument<Topic?>("topic");

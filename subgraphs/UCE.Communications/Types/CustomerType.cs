@@ -3,6 +3,7 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Communications.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Subgraphs.Hosting.Paging;
 
@@ -15,6 +16,7 @@ public sealed class CustomerType : ObjectGraphType<CustomerReference>
     {
         Name = "Customer";
         this.Key("id");
+        this.Authorize(Access.CustomerData<CustomerReference>(customer => customer.Id));
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<CommunicationPreferencesType>("communicationPreferences").Resolve(context => context.Source);

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using UCE.Communications.Data;
+using UCE.Subgraphs.Hosting.Authorization;
 
 namespace UCE.Communications.Types;
 
@@ -10,6 +11,7 @@ public sealed class NotificationType : ObjectGraphType<Notification>
     {
         Name = "Notification";
         Description = "A rendered message in the outbox: queued, then sent or failed.";
+        this.Authorize(Access.CustomerData<Notification>(notification => notification.CustomerId));
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<CommunicationChannelType>>("channel").Resolve(context => context.Source.Channel);
         Field<NonNullGraphType<CommunicationTopicType>>("topic").Resolve(context => context.Source.Topic);

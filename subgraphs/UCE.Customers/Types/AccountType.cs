@@ -4,6 +4,7 @@ using GraphQL.Types;
 using UCE.Customers.Data;
 using UCE.Customers.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 
 namespace UCE.Customers.Types;
 
@@ -16,6 +17,7 @@ public sealed class AccountType : ObjectGraphType<Account>
         Description = "A customer's account for one kind of service at one location.";
         this.Key("id");
         this.Key("number");
+        this.Authorize(Access.CustomerData<Account>(account => account.CustomerId));
         Field(account => account.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(account => account.Number).Description("The number printed on bills.").Shareable();
         Field(account => account.Kind, type: typeof(NonNullGraphType<AccountKindType>));

@@ -5,6 +5,7 @@ using GraphQL.Types;
 using UCE.Customers.Data;
 using UCE.Customers.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.Errors;
 
 namespace UCE.Customers.Types;
@@ -20,6 +21,7 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         Name = "Customer";
         Description = "A person or business the utility serves.";
         this.Key("id");
+        this.Authorize(Access.CustomerData<Customer>(customer => customer.Id));
         Field(customer => customer.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(customer => customer.Name);
         Field(customer => customer.Email);

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using UCE.Customers.Data;
 using UCE.Customers.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.AccessLog;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.Errors;
 
 namespace UCE.Customers.Types;
@@ -17,15 +19,23 @@ public sealed class CustomersQuery : ObjectGraphType
     /// <summary>The largest page.</summary>
     public const int MaxPageSize = 100;
 
+    /// <summary>The access log entries returned when <c>first</c> is omitted.</summary>
+    public const int DefaultAccessLogEntries = 100;
+
+    /// <summary>The most access log entries one request returns.</summary>
+    public const int MaxAccessLogEntries = 1000;
+
     public CustomersQuery()
     {
         Name = "Query";
         Field<CustomerType>("customer")
             .Description("A customer by id; null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Authorize(Access.CustomerArgument(context => context.GetArgument<string>("id")))
             .Resolve(context => context.Service<CustomerByIdLoader>().LoadAsync(context.GetArgument<string>("id")));
-        Field<NonNullGraphType<CustomerConnectionType>>("customers")
-            .Description("Customers by id, optionally filtered by a search on name, e-mail or id, a page at a time.")
+        Field<CustomerConnectionType>("customers")
+            .Description("Customers by id, optionally filtered by a search on name, e-mail or id, a page at a time; for agents and supervisors.")
+            .Authorize(Access.Staff)
             .Argument<StringGraphType>("search", "Case-insensitive text in the name or e-mail, or an exact customer id.")
             .Argument<IntGraphType>("first", $"Page size, 1–{MaxPageSize} (default {DefaultPageSize}).")
             .Argument<StringGraphType>("after", "The cursor of the last customer of the previous page.")
@@ -37,8 +47,36 @@ public sealed class CustomersQuery : ObjectGraphType
         Field<AccountType>("account")
             .Description("An account by its number; null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("number")
+            .Authorize(Access.CustomersAndStaff)
             .Resolve(context => context.Service<AccountByNumberLoader>().LoadAsync(context.GetArgument<string>("number")));
+        Field<ListGraphType<NonNullGraphType<AgentAccessEntryType>>>("agentAccessLog")
+            .Description("What agents and supervisors read and did with one customer's data in every subgraph, oldest first; for supervisors.")
+            .Argument<NonNullGraphType<IdGraphType>>("customerId")
+            .Argument<NonNullGraphType<DateTimeGraphType>>("from", "Start of the range (inclusive); without an offset it is UTC.")
+            .Argument<NonNullGraphType<DateTimeGraphType>>("to", "End of the range (exclusive).")
+            .Argument<IntGraphType>("first", $"At most this many entries, 1–{MaxAccessLogEntries} (default {DefaultAccessLogEntries}).")
+            .Authorize(Access.Supervisors.About(context => context.GetArgument<string>("customerId")))
+            .ResolveAsync(async context =>
+            {
+                var from = AsUtc(context.GetArgument<DateTime>("from"));
+                var to = AsUtc(context.GetArgument<DateTime>("to"));
+                var first = context.GetArgument("first", DefaultAccessLogEntries);
+                if (first is < 1 or > MaxAccessLogEntries)
+                {
+                    throw new DomainError(ErrorCodes.BadUserInput, $"'first' must be between 1 and {MaxAccessLogEntries}.");
+                }
+
+                if (from >= to)
+                {
+                    throw new DomainError(ErrorCodes.BadUserInput, "'from' must be before 'to'.");
+                }
+
+                return await context.Service<AgentAccessLogStore>().ReadAsync(context.GetArgument<string>("customerId"), from, to, first, context.CancellationToken);
+            });
     }
+
+    private static DateTime AsUtc(DateTime value) =>
+        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 
     private static async Task<CustomerConnection> CustomersPageAsync(IResolveFieldContext context, string? search, int first, string? after)
     {

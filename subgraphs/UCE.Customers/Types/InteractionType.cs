@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using UCE.Customers.Data;
+using UCE.Subgraphs.Hosting.Authorization;
 
 namespace UCE.Customers.Types;
 
@@ -10,6 +11,7 @@ public sealed class InteractionType : ObjectGraphType<Interaction>
     {
         Name = "Interaction";
         Description = "One contact with the customer on any channel.";
+        this.Authorize(Access.CustomerData<Interaction>(interaction => interaction.CustomerId));
         Field(interaction => interaction.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(interaction => interaction.Channel, type: typeof(NonNullGraphType<InteractionChannelType>));
         Field(interaction => interaction.Topic);

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using UCE.Customers.Data;
 using UCE.Customers.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 
 namespace UCE.Customers.Types;
 
@@ -14,6 +15,7 @@ public sealed class ServiceLocationType : ObjectGraphType<ServiceLocation>
         Name = "ServiceLocation";
         Description = "A premise the utility serves, with its meter.";
         this.Key("id");
+        this.Authorize(Access.CustomerData<ServiceLocation>(location => location.CustomerId));
         Field(location => location.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(location => location.Line1).Description("Street address.");
         Field(location => location.City);

@@ -5,6 +5,9 @@ public sealed class GridConnection
 {
     public required string LocationId { get; init; }
 
+    /// <summary>The customer served at the location; outage reports and the location's outages are theirs.</summary>
+    public required string CustomerId { get; init; }
+
     public required string FeederName { get; init; }
 
     public required string AreaName { get; init; }

@@ -15,6 +15,9 @@ public sealed class OutageReport
     /// <summary>The customer who reported, when a customer did.</summary>
     public string? CustomerId { get; init; }
 
+    /// <summary>How to reach the reporter (a phone number or an e-mail address); required when nobody signed in reported.</summary>
+    public string? Contact { get; init; }
+
     public DateTime ReportedAt { get; init; }
 
     public required string Description { get; init; }

@@ -4,4 +4,7 @@ namespace UCE.Outages.Data;
 public static class OutageReportRules
 {
     public const int MaxDescriptionLength = 1000;
+
+    /// <summary>The longest contact (phone number or e-mail address) a report keeps.</summary>
+    public const int MaxContactLength = 200;
 }

@@ -69,6 +69,7 @@ public static class OutageSeed
         return new GridConnection
         {
             LocationId = DemoGraph.LocationId(locationIndex),
+            CustomerId = DemoGraph.CustomerId(locationIndex),
             FeederName = $"FDR-{feeder:D5}",
             AreaName = areaName,
         };

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using UCE.Outages.Data;
 using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 
 namespace UCE.Outages.Types;
@@ -16,6 +17,7 @@ public sealed class OutageType : ObjectGraphType<Outage>
         Name = "Outage";
         Description = "A loss of supply on a feeder, from the first report until restoration.";
         this.Key("id");
+        this.Authorize(Access.PublicData(AccessScopes.OutagesRead));
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<OutageStatusType>>("status").Resolve(context => context.Source.Status);
@@ -26,20 +28,24 @@ public sealed class OutageType : ObjectGraphType<Outage>
             .Resolve(context => context.Source.EstimatedRestorationAt);
         Field<DateTimeGraphType>("restoredAt").Resolve(context => context.Source.RestoredAt);
         Field<NonNullGraphType<StringGraphType>>("areaName").Resolve(context => context.Source.AreaName);
-        Field<NonNullGraphType<StringGraphType>>("feederName").Resolve(context => context.Source.FeederName);
+        Field<StringGraphType>("feederName")
+            .Description("The feeder that lost supply; for agents, supervisors and partners with outages:read.")
+            .Authorize(Access.Staff.Or(Access.Partner(AccessScopes.OutagesRead)))
+            .Resolve(context => context.Source.FeederName);
         Field<NonNullGraphType<IntGraphType>>("affectedCustomerCount").Resolve(context => context.Source.AffectedCustomerCount);
 
-        Field<NonNullGraphType<ListGraphType<ServiceLocationType>>>("affectedLocations")
-            .Resolve(context => context.Service<AffectedLocationsByOutageLoader>()
-                .LoadAsync(context.Source.Id)
-                .Then(ids => ids.Select(id => new ServiceLocationReference(id))));
+        Field<ListGraphType<ServiceLocationType>>("affectedLocations")
+            .Description("The premises without supply; for agents and supervisors.")
+            .Authorize(Access.Staff)
+            .Resolve(context => context.Service<AffectedLocationsByOutageLoader>().LoadAsync(context.Source.Id));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutageStatusChangeType>>>>("statusHistory")
             .Description("Every status the outage went through, oldest first.")
             .Resolve(context => context.Service<StatusHistoryByOutageLoader>().LoadAsync(context.Source.Id));
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutageReportType>>>>("reports")
-            .Description("The reports filed against the outage, oldest first.")
+        Field<ListGraphType<NonNullGraphType<OutageReportType>>>("reports")
+            .Description("The reports filed against the outage, oldest first; for agents and supervisors.")
+            .Authorize(Access.Staff)
             .Resolve(context => context.Service<ReportsByOutageLoader>().LoadAsync(context.Source.Id));
 
         this.ResolveReference<EntityKey, Outage>((context, key) => context.Service<OutageByIdLoader>().LoadAsync(key.RequireId("Outage"))!);

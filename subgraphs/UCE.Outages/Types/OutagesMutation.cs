@@ -1,7 +1,13 @@
 using GraphQL;
+using GraphQL.DataLoader;
+using UCE.Subgraphs.Hosting.DataLoading;
 using GraphQL.Types;
 using UCE.Outages;
+using Microsoft.Extensions.DependencyInjection;
+using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
+using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Outages.Types;
 
@@ -12,9 +18,11 @@ public sealed class OutagesMutation : ObjectGraphType
     {
         Name = "Mutation";
 
-        Field<NonNullGraphType<ReportOutagePayloadType>>("reportOutage")
+        Field<ReportOutagePayloadType>("reportOutage")
             .Description("Reports that a service location has no power: the report joins the active outage covering the location or opens a new one.")
             .Argument<NonNullGraphType<ReportOutageInputType>>("input")
+            .Authorize(Access.Roles("anonymous callers (with contact details)", CallerRole.Anonymous)
+                .Or(Access.CustomerOwning("the service location", LocationOwner)))
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<ReportOutageInput>("input");
@@ -22,4 +30,9 @@ public sealed class OutagesMutation : ObjectGraphType
                 return await reporting.ReportAsync(input, context.Caller(), context.CancellationToken);
             });
     }
+
+    private static IDataLoaderResult<string?> LocationOwner(AccessRequest request) =>
+        request.Services.GetRequiredService<GridConnectionByLocationLoader>()
+            .LoadAsync(request.Field!.GetArgument<ReportOutageInput>("input").ServiceLocationId?.Trim() ?? "")
+            .Then(connection => connection?.CustomerId);
 }

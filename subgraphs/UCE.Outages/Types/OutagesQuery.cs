@@ -20,6 +20,7 @@ public sealed class OutagesQuery : ObjectGraphType
         Field<OutageType>("outage")
             .Description("One outage by id.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .AllowPublicOutageData()
             .Resolve(context =>
             {
                 var id = context.GetArgument<string>("id");
@@ -27,13 +28,14 @@ public sealed class OutagesQuery : ObjectGraphType
                     outage ?? throw new DomainError(OutageErrorCodes.OutageNotFound, $"No outage has id '{id}'."));
             });
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutageType>>>>("activeOutages")
+        Field<ListGraphType<NonNullGraphType<OutageType>>>("activeOutages")
             .Description("Outages not yet restored, most recent first.")
             .Argument<IntGraphType>("first", argument =>
             {
                 argument.DefaultValue = PageSize.Default;
                 argument.Description = $"How many outages to return, 1 to {PageSize.Max}.";
             })
+            .AllowPublicOutageData()
             .ResolveAsync(async context =>
             {
                 var first = PageSize.Read(context, "first");

@@ -6,4 +6,6 @@ public sealed class ReportOutageInput
     public string ServiceLocationId { get; set; } = "";
 
     public string Description { get; set; } = "";
+
+    public string? Contact { get; set; }
 }

@@ -2,26 +2,29 @@ using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Outages.DataLoaders;
+using UCE.Outages.Data;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Subgraphs.Hosting.Paging;
 
 namespace UCE.Outages.Types;
 
-/// <summary>The customers subgraph's <c>ServiceLocation</c> entity, extended with its outages.</summary>
-public sealed class ServiceLocationType : ObjectGraphType<ServiceLocationReference>
+/// <summary>The customers subgraph's <c>ServiceLocation</c> entity, extended with its outages; known here by its grid connection.</summary>
+public sealed class ServiceLocationType : ObjectGraphType<GridConnection>
 {
     public ServiceLocationType()
     {
         Name = "ServiceLocation";
         this.Key("id");
+        this.Authorize(Access.CustomerData<GridConnection>(connection => connection.CustomerId));
 
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.LocationId);
 
         Field<OutageType>("currentOutage")
             .Description("The outage in progress at this location; null when it has power.")
             .Resolve(context => context.Service<OutagesByLocationLoader>()
-                .LoadAsync(context.Source.Id)
+                .LoadAsync(context.Source.LocationId)
                 .Then(outages => outages.FirstOrDefault(o => o.IsActive)));
 
         Field<ListGraphType<NonNullGraphType<OutageType>>>("outageHistory")
@@ -35,13 +38,11 @@ public sealed class ServiceLocationType : ObjectGraphType<ServiceLocationReferen
             {
                 var first = PageSize.Read(context, "first");
                 return context.Service<OutagesByLocationLoader>()
-                    .LoadAsync(context.Source.Id)
+                    .LoadAsync(context.Source.LocationId)
                     .Then(outages => outages.Take(first));
             });
 
-        this.ResolveReference<EntityKey, ServiceLocationReference>((context, key) =>
-            context.Service<GridConnectionByLocationLoader>()
-                .LoadAsync(key.RequireId("ServiceLocation"))
-                .Then(connection => connection is null ? null : new ServiceLocationReference(connection.LocationId))!);
+        this.ResolveReference<EntityKey, GridConnection>((context, key) =>
+            context.Service<GridConnectionByLocationLoader>().LoadAsync(key.RequireId("ServiceLocation"))!);
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using UCE.Products.Data;
 using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 
 namespace UCE.Products.Types;
 
@@ -12,6 +13,7 @@ public sealed class EnrollmentType : ObjectGraphType<Enrollment>
     {
         Name = "Enrollment";
         Description = "A customer's subscription to a catalogue product.";
+        this.Authorize(Access.CustomerData<Enrollment>(enrollment => enrollment.CustomerId));
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<CustomerType>("customer").Resolve(context => new CustomerReference(context.Source.CustomerId));
         Field<NonNullGraphType<ProductType>>("product")

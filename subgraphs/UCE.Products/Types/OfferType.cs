@@ -2,6 +2,7 @@ using GraphQL.Types;
 using UCE.Products.Data;
 using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 
 namespace UCE.Products.Types;
 
@@ -12,6 +13,7 @@ public sealed class OfferType : ObjectGraphType<Offer>
     {
         Name = "Offer";
         Description = "A product suggested to one customer, with the reason it suits them.";
+        this.Authorize(Access.CustomerData<Offer>(offer => offer.CustomerId));
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<ProductType>>("product")
             .Resolve(context => context.Service<ProductByIdLoader>().LoadAsync(context.Source.ProductId));

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using UCE.Products.Data;
 using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 
 namespace UCE.Products.Types;
 
@@ -15,6 +16,7 @@ public sealed class ProductType : ObjectGraphType<Product>
         Name = "Product";
         Description = "One offering of the advanced energy solutions catalogue.";
         this.Key("id");
+        this.Authorize(Access.PublicData(AccessScopes.ProductsRead));
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(context => context.Source.Name);

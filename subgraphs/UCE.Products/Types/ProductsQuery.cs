@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using UCE.Products.Data;
 using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Subgraphs.Hosting.Errors;
 
@@ -16,9 +17,10 @@ public sealed class ProductsQuery : ObjectGraphType
     {
         Name = "Query";
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProductType>>>>("products")
+        Field<ListGraphType<NonNullGraphType<ProductType>>>("products")
             .Description("The catalogue, optionally one category, by category then name.")
             .Argument<ProductCategoryType>("category")
+            .Authorize(Access.PublicData(AccessScopes.ProductsRead))
             .ResolveAsync(async context =>
             {
                 var category = context.GetArgument<ProductCategory?>("category");
@@ -36,6 +38,7 @@ public sealed class ProductsQuery : ObjectGraphType
         Field<ProductType>("product")
             .Description("One product by id.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Authorize(Access.PublicData(AccessScopes.ProductsRead))
             .Resolve(context =>
             {
                 var id = context.GetArgument<string>("id");

@@ -33,6 +33,9 @@ public static class ErrorCodes
     /// <summary>The request body is larger than the subgraph accepts; answered with 413.</summary>
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 
-    /// <summary>The caller's identity does not allow the operation.</summary>
+    /// <summary>The document selects deeper than <c>Subgraph:MaxDepth</c> allows.</summary>
+    public const string MaxDepthLimit = "MAX_DEPTH_LIMIT";
+
+    /// <summary>The caller's identity does not allow the field or object (its value is null).</summary>
     public const string Forbidden = "FORBIDDEN";
 }

@@ -28,6 +28,7 @@ internal sealed class SubgraphErrorInfoProvider : IErrorInfoProvider
         DomainError domain => domain.Code!,
         SyntaxError => ErrorCodes.ParseFailed,
         InvalidVariableError => ErrorCodes.BadUserInput,
+        GraphQL.Validation.Errors.Custom.ComplexityError => ErrorCodes.MaxDepthLimit,
         ValidationError => ErrorCodes.ValidationFailed,
         DocumentError => ErrorCodes.BadRequest,
         UnhandledError => ErrorCodes.InternalServerError,

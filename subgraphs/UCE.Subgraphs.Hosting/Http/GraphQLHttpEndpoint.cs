@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using UCE.Subgraphs.Hosting.AccessLog;
 using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
 using UCE.Subgraphs.Hosting.Identity;
@@ -19,6 +20,7 @@ internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<ISchema> executer,
     IGraphQLTextSerializer serializer,
     IdentityVerifier identityVerifier,
+    AgentAccessLogWriter accessLog,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
@@ -170,6 +172,7 @@ internal sealed class GraphQLHttpEndpoint(
     {
         using var activity = SubgraphTelemetry.Source.StartActivity("graphql.execute");
         activity?.SetTag("graphql.operation.name", request.OperationName);
+        var userContext = new SubgraphUserContext(caller);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -177,7 +180,7 @@ internal sealed class GraphQLHttpEndpoint(
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            UserContext = new SubgraphUserContext(caller),
+            UserContext = userContext,
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
@@ -187,6 +190,7 @@ internal sealed class GraphQLHttpEndpoint(
             activity?.SetTag("graphql.errors", errors.Count);
         }
 
+        await accessLog.WriteAsync(userContext.Access, result, request.OperationName).ConfigureAwait(false);
         return result;
     }
 

@@ -7,6 +7,9 @@ public sealed class Meter
 
     public string LocationId { get; set; } = "";
 
+    /// <summary>The customer served at the location, whose usage this is.</summary>
+    public string CustomerId { get; set; } = "";
+
     /// <summary>Energy price used for cost estimates, per kWh.</summary>
     public decimal RatePerKwh { get; set; }
 

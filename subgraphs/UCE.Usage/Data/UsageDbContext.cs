@@ -10,6 +10,8 @@ public sealed class UsageDbContext(DbContextOptions<UsageDbContext> options) : D
 
     public DbSet<MeteredAccount> MeteredAccounts => Set<MeteredAccount>();
 
+    public DbSet<UsageConsent> Consents => Set<UsageConsent>();
+
     public DbSet<DailyReadBlock> DailyReads => Set<DailyReadBlock>();
 
     public DbSet<IntervalReadBlock> IntervalReads => Set<IntervalReadBlock>();

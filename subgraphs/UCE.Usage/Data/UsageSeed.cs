@@ -33,12 +33,17 @@ public static class UsageSeed
             {
                 Id = customer.Location.MeterId,
                 LocationId = customer.Location.Id,
+                CustomerId = customer.Id,
                 RatePerKwh = customer.Commercial ? 0.13200m : 0.15400m,
                 Currency = "USD",
                 ReadThrough = readThrough,
             };
             rows.Meters.Add(meter);
             rows.Accounts.AddRange(customer.Accounts.Select(a => new MeteredAccount { AccountId = a.Id, MeterId = meter.Id }));
+            if (customer.Index <= UsageConsent.DemoConsentingCustomers)
+            {
+                rows.Consents.Add(new UsageConsent { CustomerId = customer.Id, ClientId = UsageConsent.DemoPartnerClientId, GrantedAt = graph.Now.AddDays(-30) });
+            }
 
             var baseDailyWh = (customer.Commercial ? 160_000 : 24_000) * (0.7 + (random.NextDouble() * 0.6));
             var surge = random.NextDouble() < HighUsageShare ? 1.4 + (random.NextDouble() * 0.3) : 1.0;
@@ -121,6 +126,8 @@ public sealed class UsageSeedRows
     public List<Meter> Meters { get; } = [];
 
     public List<MeteredAccount> Accounts { get; } = [];
+
+    public List<UsageConsent> Consents { get; } = [];
 
     public List<DailyReadBlock> DailyReads { get; } = [];
 

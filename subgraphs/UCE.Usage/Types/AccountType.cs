@@ -1,6 +1,7 @@
 using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Usage.Data;
 using UCE.Usage.DataLoaders;
 
@@ -13,6 +14,7 @@ public sealed class AccountType : ObjectGraphType<MeteredAccount>
     {
         Name = "Account";
         this.Key("id");
+        this.Authorize(UsageAccess.Of<MeteredAccount>(account => account.Meter?.CustomerId));
         this.ResolveReference<AccountReference, MeteredAccount>((ctx, reference) => ctx.Service<MeteredAccountLoader>().LoadAsync(reference.Id));
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.AccountId);

@@ -1,6 +1,7 @@
 using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Usage.Data;
 using UCE.Usage.DataLoaders;
 
@@ -13,6 +14,7 @@ public sealed class ServiceLocationType : ObjectGraphType<Meter>
     {
         Name = "ServiceLocation";
         this.Key("id");
+        this.Authorize(UsageAccess.Of<Meter>(meter => meter.CustomerId));
         this.ResolveReference<ServiceLocationReference, Meter>((ctx, reference) => ctx.Service<MeterByLocationLoader>().LoadAsync(reference.Id));
 
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.LocationId);

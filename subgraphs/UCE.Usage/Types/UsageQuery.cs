@@ -1,6 +1,9 @@
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Usage.DataLoaders;
 
@@ -12,10 +15,11 @@ public sealed class UsageQuery : ObjectGraphType
     public UsageQuery()
     {
         Name = "Query";
-        Field<NonNullGraphType<UsageSeriesType>>("meterUsage")
+        Field<UsageSeriesType>("meterUsage")
             .Description("Energy a meter recorded over a range; an unknown meter is an error with code METER_NOT_FOUND.")
             .Argument<NonNullGraphType<StringGraphType>>("meterId")
             .WithWindowArguments()
+            .Authorize(UsageAccess.Owning("the meter", MeterOwner))
             .Resolve(ctx =>
             {
                 var window = UsageFields.ReadWindow(ctx);
@@ -27,4 +31,7 @@ public sealed class UsageQuery : ObjectGraphType
                     .Then(meter => meter is null ? throw UsageErrors.MeterNotFound(meterId) : loadSeries(meter));
             });
     }
+
+    private static IDataLoaderResult<string?> MeterOwner(AccessRequest request) =>
+        request.Services.GetRequiredService<MeterByIdLoader>().LoadAsync(request.Field!.GetArgument<string>("meterId")).Then(meter => meter?.CustomerId);
 }

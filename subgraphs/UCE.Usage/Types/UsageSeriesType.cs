@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Usage.Data;
 
 namespace UCE.Usage.Types;
@@ -10,6 +11,7 @@ public sealed class UsageSeriesType : ObjectGraphType<UsageSeries>
     {
         Name = "UsageSeries";
         Description = "A meter's usage over a range; only points the meter has read are present.";
+        this.Authorize(UsageAccess.Of<UsageSeries>(series => series.Meter.CustomerId));
         Field<NonNullGraphType<StringGraphType>>("meterId").Resolve(ctx => ctx.Source.Meter.Id);
         Field<NonNullGraphType<UsageGranularityType>>("granularity").Resolve(ctx => ctx.Source.Window.Granularity);
         Field<NonNullGraphType<DateTimeGraphType>>("from").Resolve(ctx => ctx.Source.Window.From);

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Usage.Data;
 
 namespace UCE.Usage.Types;
@@ -9,6 +10,7 @@ public sealed class UsageSummaryType : ObjectGraphType<UsageSummary>
     public UsageSummaryType()
     {
         Name = "UsageSummary";
+        this.Authorize(UsageAccess.Of<UsageSummary>(summary => summary.Meter.CustomerId));
         Description = "The latest period against the previous one. highUsage: the current average daily use is more than 30% above the previous period's.";
         Field<NonNullGraphType<UsageSummaryPeriodType>>("period").Resolve(ctx => ctx.Source.Period);
         Field<NonNullGraphType<UsagePeriodTotalType>>("current").Resolve(ctx => (ctx.Source.Meter, ctx.Source.Current));

@@ -29,7 +29,7 @@ public sealed class BillingDemoTimelineTests
         await using var database = await PostgresDatabase.CreateAsync("billing_timeline");
         await using var host = await SubgraphTestHost.StartAsync(new BillingSubgraph(), database.ConnectionString, clock: new FixedClock(day, 15, 30));
 
-        var accounts = (await host.GraphQL.PostAsync(AccountBills, Representations())).EnsureNoErrors().At("_entities").EnumerateArray().ToList();
+        var accounts = (await host.As(TestCallers.Agent).PostAsync(AccountBills, Representations())).EnsureNoErrors().At("_entities").EnumerateArray().ToList();
         var bills = accounts.SelectMany(a => a.GetProperty("bills").GetProperty("nodes").EnumerateArray()).ToList();
         var payments = accounts.SelectMany(a => a.GetProperty("payments").EnumerateArray()).ToList();
 
@@ -57,8 +57,8 @@ public sealed class BillingDemoTimelineTests
         await using var early = await SubgraphTestHost.StartAsync(new BillingSubgraph(), connectionString: null, clock: new FixedClock(day, 0, 5));
         await using var late = await SubgraphTestHost.StartAsync(new BillingSubgraph(), connectionString: null, clock: new FixedClock(day, 23, 55));
 
-        var earlyBody = (await early.GraphQL.PostAsync(AccountBills, Representations())).EnsureNoErrors().Body;
-        var lateBody = (await late.GraphQL.PostAsync(AccountBills, Representations())).EnsureNoErrors().Body;
+        var earlyBody = (await early.As(TestCallers.Agent).PostAsync(AccountBills, Representations())).EnsureNoErrors().Body;
+        var lateBody = (await late.As(TestCallers.Agent).PostAsync(AccountBills, Representations())).EnsureNoErrors().Body;
 
         Assert.Equal(earlyBody, lateBody);
     }

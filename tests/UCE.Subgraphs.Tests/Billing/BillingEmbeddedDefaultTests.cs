@@ -12,7 +12,7 @@ public sealed class BillingEmbeddedDefaultTests
     {
         await using var host = await SubgraphTestHost.StartAsync(new BillingSubgraph(), connectionString: null);
 
-        var response = (await host.GraphQL.PostAsync(
+        var response = (await host.As(TestCallers.Agent).PostAsync(
             """
             query($r: [_Any!]!) {
               _entities(representations: $r) {
@@ -28,7 +28,7 @@ public sealed class BillingEmbeddedDefaultTests
         var times = response.At("_entities", 0, "payments").EnumerateArray().Select(p => p.GetProperty("at").GetDateTime()).ToList();
         Assert.Equal(times.OrderByDescending(t => t), times);
 
-        var paid = (await host.GraphQL.PostAsync(
+        var paid = (await host.As(TestCallers.Agent).PostAsync(
             """mutation { makePayment(input: { accountId: "acc-000021-r", amount: 5, method: WALLET, idempotencyKey: "embedded-1" }) { account { balance { amount } } } }"""))
             .EnsureNoErrors();
         Assert.Equal(

@@ -27,7 +27,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     {
         // Two bills before the latest: paid in full, whatever day the demo set was written.
         var period = BillingSeed.LatestPeriod(fixture.Host.DemoDate).AddMonths(-2);
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """
             query($id: ID!) {
               bill(id: $id) {
@@ -55,7 +55,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     [Fact]
     public async Task Unknown_bill_id_is_an_error_with_code_BILL_NOT_FOUND()
     {
-        var response = await fixture.GraphQL.PostAsync("""{ bill(id: "bil-nope") { id } }""");
+        var response = await fixture.As(TestCallers.Agent).PostAsync("""{ bill(id: "bil-nope") { id } }""");
 
         Assert.Equal(["BILL_NOT_FOUND"], response.ErrorCodes);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, response.At("bill").ValueKind);
@@ -76,7 +76,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
         var pages = 0;
         while (true)
         {
-            var response = (await fixture.GraphQL.PostAsync(query, new { representations = new[] { new { __typename = "Account", id = "acc-000004-r" } }, after })).EnsureNoErrors();
+            var response = (await fixture.As(TestCallers.Agent).PostAsync(query, new { representations = new[] { new { __typename = "Account", id = "acc-000004-r" } }, after })).EnsureNoErrors();
             var bills = response.At("_entities", 0, "bills");
             seen.AddRange(bills.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("periodStart").GetString()!));
             Assert.Equal(after is not null, bills.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
@@ -99,7 +99,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     [Fact]
     public async Task A_cursor_that_was_not_returned_is_an_error_with_code_CURSOR_INVALID()
     {
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             """query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { bills(after: "not-a-cursor") { nodes { id } } } } }""",
             new { r = new[] { new { __typename = "Account", id = "acc-000004-r" } } });
 
@@ -112,7 +112,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     [InlineData(101)]
     public async Task A_page_size_outside_1_to_100_is_an_error_with_code_PAGE_SIZE_INVALID(int first)
     {
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             """query($r: [_Any!]!, $first: Int) { _entities(representations: $r) { ... on Account { bills(first: $first) { nodes { id } } payments(first: $first) { id } } } }""",
             new { r = new[] { new { __typename = "Account", id = "acc-000004-r" } }, first });
 
@@ -122,7 +122,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     [Fact]
     public async Task Entities_resolve_accounts_by_id_and_by_number_and_unknown_ones_to_null()
     {
-        var response = (await fixture.GraphQL.PostAsync(AccountEntitiesQuery, new
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(AccountEntitiesQuery, new
         {
             representations = new object[]
             {
@@ -145,7 +145,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     [Fact]
     public async Task An_account_representation_without_a_key_is_a_bad_user_input_error()
     {
-        var response = await fixture.GraphQL.PostAsync(AccountEntitiesQuery, new { representations = new[] { new { __typename = "Account" } } });
+        var response = await fixture.As(TestCallers.Agent).PostAsync(AccountEntitiesQuery, new { representations = new[] { new { __typename = "Account" } } });
 
         Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
     }
@@ -153,7 +153,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     [Fact]
     public async Task Entities_resolve_bills_by_id()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """query($r: [_Any!]!) { _entities(representations: $r) { ... on Bill { id status account { id } } } }""",
             new { r = new[] { new { __typename = "Bill", id = "bil-000002-r-202605" }, new { __typename = "Bill", id = "bil-none" } } })).EnsureNoErrors();
 
@@ -165,7 +165,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     public async Task Every_balance_equals_what_is_still_due_on_the_account_bills()
     {
         var accounts = fixture.Host.Demo.Customers().SelectMany(c => c.Accounts).Select(a => a.Id).ToList();
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { id balance { amount } bills(first: 100) { nodes { amountDue } } } } }""",
             new { r = accounts.Select(id => new { __typename = "Account", id }).ToArray() })).EnsureNoErrors();
 
@@ -187,7 +187,7 @@ public sealed class BillingQueryTests(SubgraphFixture<BillingSubgraph> fixture) 
     [Fact]
     public async Task Payments_come_newest_first_and_every_account_has_some()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """query($r: [_Any!]!) { _entities(representations: $r) { ... on Account { payments(first: 3) { id at amount method status account { id } } } } }""",
             new { r = Enumerable.Range(1, 10).Select(i => new { __typename = "Account", id = DemoGraph.RegulatedAccountId(i) }).ToArray() })).EnsureNoErrors();
 

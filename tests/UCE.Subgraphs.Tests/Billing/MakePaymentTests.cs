@@ -27,7 +27,7 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
         var oldestOpen = await OldestOpenBillAsync(accountId);
         var amount = Math.Min(oldestOpen.DueMinor, 2_000) / 100.0;
 
-        var response = (await fixture.GraphQL.PostAsync(MakePayment, Input(accountId, amount, "CARD", "pay-test-records"))).EnsureNoErrors();
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input(accountId, amount, "CARD", "pay-test-records"))).EnsureNoErrors();
 
         Assert.False(response.At("makePayment", "replayed").GetBoolean());
         Assert.Equal(amount, response.At("makePayment", "payment", "amount").GetDouble(), 2);
@@ -48,8 +48,8 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
         const string accountId = "acc-000012-r";
         var before = await SnapshotAsync(accountId);
 
-        var first = (await fixture.GraphQL.PostAsync(MakePayment, Input(accountId, 25.10, "BANK", "pay-test-once"))).EnsureNoErrors();
-        var second = (await fixture.GraphQL.PostAsync(MakePayment, Input(accountId, 25.10, "BANK", "pay-test-once"))).EnsureNoErrors();
+        var first = (await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input(accountId, 25.10, "BANK", "pay-test-once"))).EnsureNoErrors();
+        var second = (await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input(accountId, 25.10, "BANK", "pay-test-once"))).EnsureNoErrors();
 
         Assert.False(first.At("makePayment", "replayed").GetBoolean());
         Assert.True(second.At("makePayment", "replayed").GetBoolean());
@@ -66,7 +66,7 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
         var before = await SnapshotAsync(accountId);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            fixture.GraphQL.PostAsync(MakePayment, Input(accountId, 7.25, "WALLET", "pay-test-concurrent"))));
+            fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input(accountId, 7.25, "WALLET", "pay-test-concurrent"))));
 
         Assert.All(responses, r => r.EnsureNoErrors());
         Assert.Single(responses.Select(r => r.At("makePayment", "payment", "id").GetString()).Distinct());
@@ -80,12 +80,12 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
     public async Task Make_payment_with_reused_key_and_a_different_amount_is_refused_and_changes_nothing()
     {
         const string accountId = "acc-000014-r";
-        (await fixture.GraphQL.PostAsync(MakePayment, Input(accountId, 10, "CARD", "pay-test-reused"))).EnsureNoErrors();
+        (await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input(accountId, 10, "CARD", "pay-test-reused"))).EnsureNoErrors();
         var before = await SnapshotAsync(accountId);
         var totalBefore = await TotalPaymentsAsync();
 
-        var differentAmount = await fixture.GraphQL.PostAsync(MakePayment, Input(accountId, 11, "CARD", "pay-test-reused"));
-        var differentAccount = await fixture.GraphQL.PostAsync(MakePayment, Input("acc-000015-r", 10, "CARD", "pay-test-reused"));
+        var differentAmount = await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input(accountId, 11, "CARD", "pay-test-reused"));
+        var differentAccount = await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input("acc-000015-r", 10, "CARD", "pay-test-reused"));
 
         Assert.Equal(["IDEMPOTENCY_KEY_REUSED"], differentAmount.ErrorCodes);
         Assert.Equal(["IDEMPOTENCY_KEY_REUSED"], differentAccount.ErrorCodes);
@@ -104,7 +104,7 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
         const string accountId = "acc-000016-r";
         var before = await SnapshotAsync(accountId);
 
-        var response = await fixture.GraphQL.PostAsync(MakePayment, Input(accountId, amount, "CARD", $"pay-test-amount-{amount}"));
+        var response = await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input(accountId, amount, "CARD", $"pay-test-amount-{amount}"));
 
         Assert.Equal(["PAYMENT_AMOUNT_INVALID"], response.ErrorCodes);
         Assert.Equal(before, await SnapshotAsync(accountId));
@@ -115,7 +115,7 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
     {
         var totalBefore = await TotalPaymentsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(MakePayment, Input("acc-999999-r", 10, "CARD", "pay-test-unknown-account"));
+        var response = await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input("acc-999999-r", 10, "CARD", "pay-test-unknown-account"));
 
         Assert.Equal(["ACCOUNT_NOT_FOUND"], response.ErrorCodes);
         Assert.Equal(totalBefore, await TotalPaymentsAsync());
@@ -128,8 +128,8 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
     {
         var totalBefore = await TotalPaymentsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(MakePayment, Input("acc-000016-r", 10, "CHEQUE", "pay-test-bad-method"));
-        var inline = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input("acc-000016-r", 10, "CHEQUE", "pay-test-bad-method"));
+        var inline = await fixture.As(TestCallers.Agent).PostAsync(
             """mutation { makePayment(input: { accountId: "acc-000016-r", amount: 10, method: CHEQUE, idempotencyKey: "pay-test-bad-method" }) { replayed } }""");
 
         Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
@@ -144,7 +144,7 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
     {
         var totalBefore = await TotalPaymentsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(MakePayment, Input("acc-000016-r", 10, "CARD", key));
+        var response = await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input("acc-000016-r", 10, "CARD", key));
 
         Assert.Equal(["IDEMPOTENCY_KEY_INVALID"], response.ErrorCodes);
         Assert.Equal(totalBefore, await TotalPaymentsAsync());
@@ -159,7 +159,7 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
             [IdentityHeaders.Role] = "agent",
         };
 
-        (await fixture.GraphQL.PostAsync(MakePayment, Input("acc-000017-r", 3.5, "CASH", "pay-test-recorded-by"), headers)).EnsureNoErrors();
+        (await fixture.As(TestCallers.Agent).PostAsync(MakePayment, Input("acc-000017-r", 3.5, "CASH", "pay-test-recorded-by"), headers)).EnsureNoErrors();
 
         await using var db = fixture.Host.CreateDbContext<BillingDbContext>();
         var payment = await db.Payments.SingleAsync(p => p.IdempotencyKey == "pay-test-recorded-by");
@@ -173,12 +173,12 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
             mutation($input: SetAutopayInput!) { setAutopay(input: $input) { account { id autopay { enabled method dayOfMonth } } } }
             """;
 
-        var on = (await fixture.GraphQL.PostAsync(mutation, new { input = new { accountId = "acc-000018-r", enabled = true, method = "BANK", dayOfMonth = 15 } })).EnsureNoErrors();
+        var on = (await fixture.As(TestCallers.Agent).PostAsync(mutation, new { input = new { accountId = "acc-000018-r", enabled = true, method = "BANK", dayOfMonth = 15 } })).EnsureNoErrors();
         Assert.True(on.At("setAutopay", "account", "autopay", "enabled").GetBoolean());
         Assert.Equal("BANK", on.At("setAutopay", "account", "autopay", "method").GetString());
         Assert.Equal(15, on.At("setAutopay", "account", "autopay", "dayOfMonth").GetInt32());
 
-        var off = (await fixture.GraphQL.PostAsync(mutation, new { input = new { accountId = "acc-000018-r", enabled = false } })).EnsureNoErrors();
+        var off = (await fixture.As(TestCallers.Agent).PostAsync(mutation, new { input = new { accountId = "acc-000018-r", enabled = false } })).EnsureNoErrors();
         Assert.False(off.At("setAutopay", "account", "autopay", "enabled").GetBoolean());
         await using var db = fixture.Host.CreateDbContext<BillingDbContext>();
         var account = await db.Accounts.SingleAsync(a => a.Id == "acc-000018-r");
@@ -195,7 +195,7 @@ public sealed class MakePaymentTests(SubgraphFixture<BillingSubgraph> fixture) :
         await using var before = fixture.Host.CreateDbContext<BillingDbContext>();
         var account = await before.Accounts.AsNoTracking().SingleAsync(a => a.Id == "acc-000019-r");
 
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             "mutation($input: SetAutopayInput!) { setAutopay(input: $input) { account { id } } }",
             new { input = new { accountId = "acc-000019-r", enabled = true, method, dayOfMonth = day } });
 

@@ -33,7 +33,7 @@ public sealed class CommunicationBulkLoadTests(SubgraphFixture<CommunicationsSub
         Assert.Equal(await NotificationsAsync(seeded, demo), await NotificationsAsync(bulk, demo));
         Assert.Equal(MessageTemplates.Create().Count, await bulk.Templates.CountAsync());
 
-        var response = (await bulkHost.GraphQL.PostAsync(
+        var response = (await bulkHost.As(TestCallers.Agent).PostAsync(
             "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { notifications(first: 1) { body } } } }",
             new { r = new object[] { new { __typename = "Customer", id = "cus-000055" } } })).EnsureNoErrors();
         Assert.Single(response.At("_entities", 0, "notifications").EnumerateArray());

@@ -11,7 +11,7 @@ public sealed class CommunicationEmbeddedDefaultTests
     {
         await using var host = await SubgraphTestHost.StartAsync(new CommunicationsSubgraph(), connectionString: null);
 
-        var response = (await host.GraphQL.PostAsync(
+        var response = (await host.As(TestCallers.Agent).PostAsync(
             """
             query($representations: [_Any!]!) {
               messageTemplates { id }
@@ -26,7 +26,7 @@ public sealed class CommunicationEmbeddedDefaultTests
         Assert.Equal("22:00", response.At("_entities", 0, "communicationPreferences", "quietHours", "start").GetString());
         Assert.Equal(2, response.At("_entities", 0, "notifications").GetArrayLength());
 
-        var updated = (await host.GraphQL.PostAsync(
+        var updated = (await host.As(TestCallers.Agent).PostAsync(
             "mutation { updateCommunicationPreferences(input: { customerId: \"cus-000012\", preferences: [{ channel: PUSH, topic: USAGE, optedIn: false }], quietHours: { start: \"21:00\", end: \"06:00\" } }) { communicationPreferences { quietHours { start } } } }"))
             .EnsureNoErrors();
         Assert.Equal("21:00", updated.At("updateCommunicationPreferences", "communicationPreferences", "quietHours", "start").GetString());

@@ -24,7 +24,7 @@ public sealed class CommunicationQueryTests(SubgraphFixture<CommunicationsSubgra
     [Fact]
     public async Task Customer_entities_carry_every_supported_preference_quiet_hours_and_newest_notifications()
     {
-        var response = (await fixture.GraphQL.PostAsync(CustomerQuery, new
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(CustomerQuery, new
         {
             representations = new object[]
             {
@@ -74,7 +74,7 @@ public sealed class CommunicationQueryTests(SubgraphFixture<CommunicationsSubgra
     [InlineData(101)]
     public async Task Notifications_refuse_a_page_size_outside_1_to_100(int first)
     {
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             "query($r: [_Any!]!, $first: Int) { _entities(representations: $r) { ... on Customer { notifications(first: $first) { id } } } }",
             new { r = new object[] { new { __typename = "Customer", id = "cus-000001" } }, first });
 
@@ -84,7 +84,7 @@ public sealed class CommunicationQueryTests(SubgraphFixture<CommunicationsSubgra
     [Fact]
     public async Task Message_templates_of_a_topic_list_their_placeholders()
     {
-        var response = (await fixture.GraphQL.PostAsync("{ messageTemplates(topic: OUTAGE) { id channel topic placeholders } }")).EnsureNoErrors();
+        var response = (await fixture.As(TestCallers.Agent).PostAsync("{ messageTemplates(topic: OUTAGE) { id channel topic placeholders } }")).EnsureNoErrors();
 
         var templates = response.At("messageTemplates").EnumerateArray().ToList();
         Assert.Equal(3, templates.Count);
@@ -96,7 +96,7 @@ public sealed class CommunicationQueryTests(SubgraphFixture<CommunicationsSubgra
     [Fact]
     public async Task Message_templates_with_an_unknown_topic_variable_is_BAD_USER_INPUT()
     {
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             "query($topic: CommunicationTopic) { messageTemplates(topic: $topic) { id } }", new { topic = "GOSSIP" });
 
         Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
@@ -105,7 +105,7 @@ public sealed class CommunicationQueryTests(SubgraphFixture<CommunicationsSubgra
     [Fact]
     public async Task A_Customer_representation_without_an_id_is_BAD_USER_INPUT()
     {
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id } } }",
             new { r = new object[] { new { __typename = "Customer" } } });
 

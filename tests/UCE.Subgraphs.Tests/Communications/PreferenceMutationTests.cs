@@ -22,7 +22,7 @@ public sealed class PreferenceMutationTests(SubgraphFixture<CommunicationsSubgra
     {
         var before = await SnapshotAsync("cus-000005");
 
-        var response = (await fixture.GraphQL.PostAsync(Update, new
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(Update, new
         {
             input = new
             {
@@ -53,18 +53,18 @@ public sealed class PreferenceMutationTests(SubgraphFixture<CommunicationsSubgra
     [Fact]
     public async Task Null_quiet_hours_clear_them_and_absent_quiet_hours_keep_them()
     {
-        (await fixture.GraphQL.PostAsync(Update, new
+        (await fixture.As(TestCallers.Agent).PostAsync(Update, new
         {
             input = new { customerId = "cus-000006", preferences = Array.Empty<object>(), quietHours = new { start = "23:00", end = "06:00" } },
         })).EnsureNoErrors();
 
-        (await fixture.GraphQL.PostAsync(Update, new
+        (await fixture.As(TestCallers.Agent).PostAsync(Update, new
         {
             input = new { customerId = "cus-000006", preferences = new object[] { new { channel = "EMAIL", topic = "PRODUCT", optedIn = false } } },
         })).EnsureNoErrors();
         Assert.Equal(new TimeOnly(23, 0), (await SnapshotAsync("cus-000006")).QuietHoursStart);
 
-        var cleared = (await fixture.GraphQL.PostAsync(
+        var cleared = (await fixture.As(TestCallers.Agent).PostAsync(
             "mutation { updateCommunicationPreferences(input: { customerId: \"cus-000006\", preferences: [], quietHours: null }) { communicationPreferences { quietHours { start } } } }"))
             .EnsureNoErrors();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, cleared.At("updateCommunicationPreferences", "communicationPreferences", "quietHours").ValueKind);
@@ -76,7 +76,7 @@ public sealed class PreferenceMutationTests(SubgraphFixture<CommunicationsSubgra
     {
         var before = await SnapshotAsync("cus-000007");
 
-        var response = await fixture.GraphQL.PostAsync(Update, new
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Update, new
         {
             input = new
             {
@@ -104,7 +104,7 @@ public sealed class PreferenceMutationTests(SubgraphFixture<CommunicationsSubgra
     {
         var before = await SnapshotAsync("cus-000008");
 
-        var response = await fixture.GraphQL.PostAsync(Update, new
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Update, new
         {
             input = new
             {
@@ -123,7 +123,7 @@ public sealed class PreferenceMutationTests(SubgraphFixture<CommunicationsSubgra
     {
         var before = await SnapshotAsync("cus-000009");
 
-        var response = await fixture.GraphQL.PostAsync(Update, new
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Update, new
         {
             input = new { customerId = "cus-000009", preferences = new object[] { new { channel = "FAX", topic = "BILLING", optedIn = true } } },
         });
@@ -137,7 +137,7 @@ public sealed class PreferenceMutationTests(SubgraphFixture<CommunicationsSubgra
     {
         var before = await SnapshotAsync("cus-000009");
 
-        var response = await fixture.GraphQL.PostAsync(Update, new
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Update, new
         {
             input = new
             {
@@ -157,7 +157,7 @@ public sealed class PreferenceMutationTests(SubgraphFixture<CommunicationsSubgra
     [Fact]
     public async Task An_update_with_nothing_to_change_is_BAD_USER_INPUT()
     {
-        var response = await fixture.GraphQL.PostAsync(Update, new { input = new { customerId = "cus-000009", preferences = Array.Empty<object>() } });
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Update, new { input = new { customerId = "cus-000009", preferences = Array.Empty<object>() } });
 
         Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
     }
@@ -167,7 +167,7 @@ public sealed class PreferenceMutationTests(SubgraphFixture<CommunicationsSubgra
     {
         var count = await CountPreferencesAsync();
 
-        var response = await fixture.GraphQL.PostAsync(Update, new
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Update, new
         {
             input = new { customerId = "cus-999999", preferences = new object[] { new { channel = "EMAIL", topic = "BILLING", optedIn = true } } },
         });

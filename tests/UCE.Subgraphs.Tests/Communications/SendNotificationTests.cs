@@ -19,7 +19,7 @@ public sealed class SendNotificationTests(SubgraphFixture<CommunicationsSubgraph
     {
         var recipient = await OptedInRecipientAsync(Channel.Email, Topic.Billing);
 
-        var response = (await fixture.GraphQL.PostAsync(Send, new
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(Send, new
         {
             input = new
             {
@@ -45,7 +45,7 @@ public sealed class SendNotificationTests(SubgraphFixture<CommunicationsSubgraph
         var recipient = await OptedInRecipientAsync(Channel.Email, Topic.Billing);
         var count = await CountNotificationsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(Send, new
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Send, new
         {
             input = new { customerId = recipient.CustomerId, templateId = "bill-ready-email", values = new object[] { new { name = "amount", value = "$84.10" } } },
         });
@@ -65,7 +65,7 @@ public sealed class SendNotificationTests(SubgraphFixture<CommunicationsSubgraph
             .FirstAsync();
         var count = await CountNotificationsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(Send, new
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Send, new
         {
             input = new { customerId = optedOut.CustomerId, templateId = "newsletter-email", values = new object[] { new { name = "season", value = "winter" } } },
         });
@@ -82,7 +82,7 @@ public sealed class SendNotificationTests(SubgraphFixture<CommunicationsSubgraph
     {
         var count = await CountNotificationsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(Send, new
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Send, new
         {
             input = new { customerId, templateId, values = new object[] { new { name = "amount", value = "$1" }, new { name = "dueDate", value = "soon" } } },
         });

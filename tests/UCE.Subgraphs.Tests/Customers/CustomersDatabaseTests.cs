@@ -71,16 +71,16 @@ public sealed class CustomersDatabaseTests
     {
         await using var host = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), connectionString: null);
 
-        var page = await host.GraphQL.PostAsync("{ customers(first: 100) { totalCount nodes { id accounts { number } serviceLocations { meterId } interactions(first: 2) { at } } } }");
+        var page = await host.As(TestCallers.Agent).PostAsync("{ customers(first: 100) { totalCount nodes { id accounts { number } serviceLocations { meterId } interactions(first: 2) { at } } } }");
         Assert.Equal(DemoGraph.DemoCustomerCount, page.EnsureNoErrors().At("customers", "totalCount").GetInt32());
         Assert.Equal(DemoGraph.DemoCustomerCount, page.At("customers", "nodes").GetArrayLength());
 
-        var second = await host.GraphQL.PostAsync(
+        var second = await host.As(TestCallers.Agent).PostAsync(
             "query ($after: String) { customers(first: 10, after: $after) { nodes { id } } }",
             new { after = Convert.ToBase64String("customer:cus-000010"u8.ToArray()) });
         Assert.Equal("cus-000011", second.EnsureNoErrors().At("customers", "nodes", 0, "id").GetString());
 
-        var entities = await host.GraphQL.PostAsync(
+        var entities = await host.As(TestCallers.Agent).PostAsync(
             "{ _entities(representations: [{__typename: \"Account\", number: \"1000000003\"}]) { ... on Account { id } } }");
         Assert.Equal("acc-000003-r", entities.EnsureNoErrors().At("_entities", 0, "id").GetString());
     }

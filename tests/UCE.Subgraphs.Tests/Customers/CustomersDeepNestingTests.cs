@@ -12,7 +12,7 @@ namespace UCE.Subgraphs.Tests.Customers;
 /// </summary>
 public sealed class CustomersDeepNestingTests(SubgraphFixture<CustomersSubgraph> fixture) : IClassFixture<SubgraphFixture<CustomersSubgraph>>
 {
-    private GraphQLClient Client => fixture.GraphQL;
+    private GraphQLClient Client => fixture.As(TestCallers.Agent);
 
     [Theory]
     [InlineData(43)]

@@ -17,7 +17,7 @@ public sealed class CustomersEntitiesTests(SubgraphFixture<CustomersSubgraph> fi
         }
         """;
 
-    private GraphQLClient Client => fixture.GraphQL;
+    private GraphQLClient Client => fixture.As(TestCallers.Agent);
 
     [Fact]
     public async Task Entities_resolve_every_key_in_the_order_asked()

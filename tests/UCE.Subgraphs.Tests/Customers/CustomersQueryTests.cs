@@ -8,7 +8,7 @@ namespace UCE.Subgraphs.Tests.Customers;
 
 public sealed class CustomersQueryTests(SubgraphFixture<CustomersSubgraph> fixture) : IClassFixture<SubgraphFixture<CustomersSubgraph>>
 {
-    private GraphQLClient Client => fixture.GraphQL;
+    private GraphQLClient Client => fixture.As(TestCallers.Agent);
 
     [Fact]
     public async Task Customer_by_id_answers_the_seeded_customer_with_every_relation()

@@ -28,8 +28,8 @@ public sealed partial class TimestampStoreParityTests
         await using var postgres = await SubgraphTestHost.StartAsync(Module(subgraph), database.ConnectionString, clock: new FixedClock(Day, 9));
         await using var sqlite = await SubgraphTestHost.StartAsync(Module(subgraph), connectionString: null, clock: new FixedClock(Day, 9));
 
-        var fromPostgres = Timestamps((await postgres.GraphQL.PostAsync(query, variables)).EnsureNoErrors().Json);
-        var fromSqlite = Timestamps((await sqlite.GraphQL.PostAsync(query, variables)).EnsureNoErrors().Json);
+        var fromPostgres = Timestamps((await postgres.As(TestCallers.Agent).PostAsync(query, variables)).EnsureNoErrors().Json);
+        var fromSqlite = Timestamps((await sqlite.As(TestCallers.Agent).PostAsync(query, variables)).EnsureNoErrors().Json);
 
         Assert.NotEmpty(fromPostgres);
         Assert.All(fromPostgres, value => Assert.Matches(UtcTimestamp(), value));

@@ -8,11 +8,18 @@ namespace UCE.Subgraphs.Tests.Infrastructure;
 /// <summary>A small GraphQL-over-HTTP client for tests: POST a query with variables and headers, read the JSON answer.</summary>
 /// <param name="http">The client of the host.</param>
 /// <param name="clock">The host's clock, which signatures are dated by (the system clock when <c>null</c>).</param>
-public sealed class GraphQLClient(HttpClient http, TimeProvider? clock = null)
+/// <param name="caller">Who the requests come from (anonymous when <c>null</c>).</param>
+public sealed class GraphQLClient(HttpClient http, TimeProvider? clock = null, CallerIdentity? caller = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public HttpClient Http { get; } = http;
+
+    /// <summary>Who the requests come from: the identity headers sent with each (none for anonymous).</summary>
+    public CallerIdentity Caller { get; } = caller ?? CallerIdentity.Anonymous;
+
+    /// <summary>A client on the same host that calls as <paramref name="caller"/>.</summary>
+    public GraphQLClient As(CallerIdentity caller) => new(Http, clock, caller);
 
     /// <summary>POSTs <paramref name="query"/> as <c>application/json</c>, accepting <c>application/graphql-response+json</c>.</summary>
     public Task<GraphQLResponse> PostAsync(string query, object? variables = null, IReadOnlyDictionary<string, string>? headers = null, string? operationName = null)
@@ -27,6 +34,8 @@ public sealed class GraphQLClient(HttpClient http, TimeProvider? clock = null)
     /// </summary>
     public async Task<GraphQLResponse> SendRawAsync(HttpMethod method, string? body, string? contentType, IReadOnlyDictionary<string, string>? headers = null, string accept = "application/graphql-response+json", string path = "/graphql", bool sign = true)
     {
+        // Headers given for one request replace the client's caller.
+        headers ??= Caller.ToHeaders().ToDictionary(header => header.Key, header => header.Value, StringComparer.OrdinalIgnoreCase);
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {

@@ -16,13 +16,20 @@ public class SubgraphFixture<TModule> : IAsyncLifetime
 
     public SubgraphTestHost Host => host ?? throw new InvalidOperationException("The fixture has not started.");
 
+    /// <summary>An anonymous client.</summary>
     public GraphQLClient GraphQL => Host.GraphQL;
+
+    /// <summary>A client that calls as <paramref name="caller"/>.</summary>
+    public GraphQLClient As(UCE.Subgraphs.Hosting.Identity.CallerIdentity caller) => Host.As(caller);
+
+    /// <summary>Configuration the host starts with (<c>Subgraph:MaxDepth</c> …); none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Configuration => null;
 
     public virtual async Task InitializeAsync()
     {
         var module = new TModule();
         database = await PostgresDatabase.CreateAsync(module.Name);
-        host = await SubgraphTestHost.StartAsync(module, database.ConnectionString);
+        host = await SubgraphTestHost.StartAsync(module, database.ConnectionString, configuration: Configuration);
     }
 
     public virtual async Task DisposeAsync()

@@ -39,7 +39,11 @@ public sealed class SubgraphTestHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>An anonymous client; <see cref="As"/> picks another caller.</summary>
     public GraphQLClient GraphQL { get; }
+
+    /// <summary>A client that calls as <paramref name="caller"/> (<c>TestCallers.Agent</c>, <c>TestCallers.Customer("cus-000001")</c> …).</summary>
+    public GraphQLClient As(UCE.Subgraphs.Hosting.Identity.CallerIdentity caller) => GraphQL.As(caller);
 
     public IServiceProvider Services => app.Services;
 
@@ -51,12 +55,23 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     /// The demo set is written as of today, fixed once so that the test knows the day even around midnight, or as of the day of
     /// <paramref name="clock"/>, which then replaces the host's <see cref="TimeProvider"/>.
     /// </summary>
-    public static async Task<SubgraphTestHost> StartAsync(SubgraphModule module, string? connectionString, bool seedDemoData = true, TimeProvider? clock = null)
+    public static async Task<SubgraphTestHost> StartAsync(SubgraphModule module, string? connectionString, bool seedDemoData = true, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var demoDate = DemoGraph.Today(clock ?? TimeProvider.System);
         var sqliteDirectory = connectionString is null
             ? Path.Combine(Path.GetTempPath(), "uce-tests", Guid.NewGuid().ToString("N"))
             : null;
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Identity:SigningKeys"] = TestSigning.Configuration,
+        };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var app = SubgraphHost.Build(module, new SubgraphHostOptions
         {
             Port = 0,
@@ -65,12 +80,7 @@ public sealed class SubgraphTestHost : IAsyncDisposable
             SeedDemoData = seedDemoData,
             DemoDate = clock is null ? demoDate : null,
             EnableTracing = false,
-            Configuration =
-            {
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-                ["Identity:SigningKeys"] = TestSigning.Configuration,
-            },
+            Configuration = settings,
             ConfigureBuilder = builder =>
             {
                 builder.WebHost.UseTestServer();
@@ -89,11 +99,11 @@ public sealed class SubgraphTestHost : IAsyncDisposable
         where TContext : DbContext =>
         app.Services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
 
-    /// <summary>Runs <paramref name="query"/> and returns how many SQL commands it cost.</summary>
-    public async Task<(GraphQLResponse Response, long SqlCommands)> MeasureAsync(string query, object? variables = null)
+    /// <summary>Runs <paramref name="query"/> as an agent (or as <paramref name="caller"/>) and returns how many SQL commands it cost.</summary>
+    public async Task<(GraphQLResponse Response, long SqlCommands)> MeasureAsync(string query, object? variables = null, UCE.Subgraphs.Hosting.Identity.CallerIdentity? caller = null)
     {
         SqlCommands.Reset();
-        var response = await GraphQL.PostAsync(query, variables);
+        var response = await As(caller ?? TestCallers.Agent).PostAsync(query, variables);
         return (response, SqlCommands.Count);
     }
 

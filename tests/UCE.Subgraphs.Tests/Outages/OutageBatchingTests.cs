@@ -43,9 +43,10 @@ public sealed class OutageBatchingTests(OutageBatchingTests.ExtendedFixture fixt
         Assert.All(entities, e => Assert.NotEqual(0, e.GetProperty("outageHistory").GetArrayLength()));
 
         // Grid connections, outages by location (current and history share it), then the outages' status history,
-        // reports and affected locations.
-        Assert.Equal(5, fiveCommands);
-        Assert.Equal(5, fiftyCommands);
+        // reports and affected locations, then the grid connections of the reports' locations (their owners are
+        // checked before a location is shown).
+        Assert.Equal(6, fiveCommands);
+        Assert.Equal(6, fiftyCommands);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class OutageDemoTimelineTests
         await using var database = await PostgresDatabase.CreateAsync("outages_timeline");
         await using var host = await SubgraphTestHost.StartAsync(new OutagesSubgraph(), database.ConnectionString, clock: new FixedClock(day, hour, minute));
 
-        var active = (await host.GraphQL.PostAsync(ActiveOutages)).EnsureNoErrors().At("activeOutages").EnumerateArray().ToList();
+        var active = (await host.As(TestCallers.Agent).PostAsync(ActiveOutages)).EnsureNoErrors().At("activeOutages").EnumerateArray().ToList();
 
         Assert.Equal(day, host.DemoDate);
         Assert.NotEmpty(active);
@@ -44,9 +44,9 @@ public sealed class OutageDemoTimelineTests
         await using var late = await SubgraphTestHost.StartAsync(new OutagesSubgraph(), connectionString: null, clock: new FixedClock(day, 23, 55));
         await using var nextDay = await SubgraphTestHost.StartAsync(new OutagesSubgraph(), connectionString: null, clock: new FixedClock(day.AddDays(1), 12));
 
-        var earlyResponse = (await early.GraphQL.PostAsync(ActiveOutages)).EnsureNoErrors();
-        var lateResponse = (await late.GraphQL.PostAsync(ActiveOutages)).EnsureNoErrors();
-        var nextDayResponse = (await nextDay.GraphQL.PostAsync(ActiveOutages)).EnsureNoErrors();
+        var earlyResponse = (await early.As(TestCallers.Agent).PostAsync(ActiveOutages)).EnsureNoErrors();
+        var lateResponse = (await late.As(TestCallers.Agent).PostAsync(ActiveOutages)).EnsureNoErrors();
+        var nextDayResponse = (await nextDay.As(TestCallers.Agent).PostAsync(ActiveOutages)).EnsureNoErrors();
 
         Assert.Equal(earlyResponse.Body, lateResponse.Body);
         Assert.NotEqual(earlyResponse.Body, nextDayResponse.Body);

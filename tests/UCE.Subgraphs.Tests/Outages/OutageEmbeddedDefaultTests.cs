@@ -11,7 +11,7 @@ public sealed class OutageEmbeddedDefaultTests
     {
         await using var host = await SubgraphTestHost.StartAsync(new OutagesSubgraph(), connectionString: null);
 
-        var response = (await host.GraphQL.PostAsync(
+        var response = (await host.As(TestCallers.Agent).PostAsync(
             """
             query($representations: [_Any!]!) {
               activeOutages(first: 100) { id status affectedLocations { id } }
@@ -27,7 +27,7 @@ public sealed class OutageEmbeddedDefaultTests
         Assert.NotEmpty(history);
         Assert.Equal(history.OrderByDescending(s => s), history);
 
-        var reported = (await host.GraphQL.PostAsync(
+        var reported = (await host.As(TestCallers.Agent).PostAsync(
             "mutation { reportOutage(input: { serviceLocationId: \"loc-000012\", description: \"Dark.\" }) { outageCreated outage { status } } }"))
             .EnsureNoErrors();
         Assert.True(reported.At("reportOutage", "outageCreated").GetBoolean());

@@ -19,7 +19,7 @@ public sealed class OutageQueryTests(SubgraphFixture<OutagesSubgraph> fixture) :
     [Fact]
     public async Task Outage_by_id_returns_its_history_reports_and_affected_locations()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             $"query($id: ID!) {{ outage(id: $id) {{ {OutageFields} }} }}",
             new { id = "out-000001-01" })).EnsureNoErrors();
 
@@ -41,7 +41,7 @@ public sealed class OutageQueryTests(SubgraphFixture<OutagesSubgraph> fixture) :
     [Fact]
     public async Task Active_outages_lists_every_outage_not_yet_restored_newest_first()
     {
-        var response = (await fixture.GraphQL.PostAsync("{ activeOutages(first: 100) { id status startedAt } }")).EnsureNoErrors();
+        var response = (await fixture.As(TestCallers.Agent).PostAsync("{ activeOutages(first: 100) { id status startedAt } }")).EnsureNoErrors();
 
         var active = response.At("activeOutages").EnumerateArray().ToList();
         await using var db = fixture.Host.CreateDbContext<OutagesDbContext>();
@@ -56,7 +56,7 @@ public sealed class OutageQueryTests(SubgraphFixture<OutagesSubgraph> fixture) :
     [Fact]
     public async Task Active_outages_takes_only_the_first_n()
     {
-        var response = (await fixture.GraphQL.PostAsync("{ activeOutages(first: 1) { id } }")).EnsureNoErrors();
+        var response = (await fixture.As(TestCallers.Agent).PostAsync("{ activeOutages(first: 1) { id } }")).EnsureNoErrors();
 
         Assert.Single(response.At("activeOutages").EnumerateArray());
     }
@@ -66,7 +66,7 @@ public sealed class OutageQueryTests(SubgraphFixture<OutagesSubgraph> fixture) :
     [InlineData(101)]
     public async Task Active_outages_refuses_a_page_size_outside_1_to_100(int first)
     {
-        var response = await fixture.GraphQL.PostAsync("query($first: Int) { activeOutages(first: $first) { id } }", new { first });
+        var response = await fixture.As(TestCallers.Agent).PostAsync("query($first: Int) { activeOutages(first: $first) { id } }", new { first });
 
         Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
     }
@@ -74,7 +74,7 @@ public sealed class OutageQueryTests(SubgraphFixture<OutagesSubgraph> fixture) :
     [Fact]
     public async Task Unknown_outage_id_is_an_OUTAGE_NOT_FOUND_error()
     {
-        var response = await fixture.GraphQL.PostAsync("{ outage(id: \"out-nope\") { id } }");
+        var response = await fixture.As(TestCallers.Agent).PostAsync("{ outage(id: \"out-nope\") { id } }");
 
         Assert.Equal(["OUTAGE_NOT_FOUND"], response.ErrorCodes);
         Assert.Equal(JsonValueKind.Null, response.At("outage").ValueKind);
@@ -83,7 +83,7 @@ public sealed class OutageQueryTests(SubgraphFixture<OutagesSubgraph> fixture) :
     [Fact]
     public async Task Service_location_entities_carry_current_outage_and_history()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """
             query($representations: [_Any!]!) {
               _entities(representations: $representations) {
@@ -121,7 +121,7 @@ public sealed class OutageQueryTests(SubgraphFixture<OutagesSubgraph> fixture) :
     [Fact]
     public async Task Outage_entities_resolve_by_id()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """
             query($representations: [_Any!]!) {
               _entities(representations: $representations) { ... on Outage { id feederName } }
@@ -144,7 +144,7 @@ public sealed class OutageQueryTests(SubgraphFixture<OutagesSubgraph> fixture) :
     [Fact]
     public async Task A_ServiceLocation_representation_without_an_id_is_BAD_USER_INPUT()
     {
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             "query($r: [_Any!]!) { _entities(representations: $r) { ... on ServiceLocation { id } } }",
             new { r = new object[] { new { __typename = "ServiceLocation" } } });
 

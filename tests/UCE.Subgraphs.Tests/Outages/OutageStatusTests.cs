@@ -7,7 +7,7 @@ public sealed class OutageStatusTests
 {
     private static readonly DateTime Start = new(2026, 3, 1, 8, 0, 0, DateTimeKind.Utc);
 
-    private static readonly GridConnection Connection = new() { LocationId = "loc-000001", FeederName = "FDR-00001", AreaName = "Riverside" };
+    private static readonly GridConnection Connection = new() { LocationId = "loc-000001", CustomerId = "cus-000001", FeederName = "FDR-00001", AreaName = "Riverside" };
 
     [Fact]
     public void Opening_an_outage_records_the_reported_step_and_the_first_location()

@@ -19,6 +19,17 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
         }
         """;
 
+    /// <summary>What a customer may read back: the outage as the public sees it (no feeder, no other premises).</summary>
+    private const string CustomerReportOutage = """
+        mutation($input: ReportOutageInput!) {
+          reportOutage(input: $input) {
+            outageCreated
+            report { id customerId reportedBy description serviceLocation { id } }
+            outage { id status affectedCustomerCount statusHistory { status } }
+          }
+        }
+        """;
+
     private static readonly Dictionary<string, string> CustomerCaller = new()
     {
         [IdentityHeaders.Role] = "customer",
@@ -35,7 +46,7 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
         var outagesBefore = await before.Outages.CountAsync();
 
         var response = (await fixture.GraphQL.PostAsync(
-            ReportOutage,
+            CustomerReportOutage,
             new { input = new { serviceLocationId = "loc-000003", description = "  Lights out since noon.  " } },
             CustomerCaller)).EnsureNoErrors();
 
@@ -58,7 +69,7 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
     [Fact]
     public async Task Report_where_power_is_on_opens_a_reported_outage_that_later_reports_on_the_feeder_join()
     {
-        var first = (await fixture.GraphQL.PostAsync(
+        var first = (await fixture.As(TestCallers.Agent).PostAsync(
             ReportOutage,
             new { input = new { serviceLocationId = "loc-000015", description = "No power." } })).EnsureNoErrors();
 
@@ -72,7 +83,7 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
         Assert.Equal(1, outage.GetProperty("affectedCustomerCount").GetInt32());
         var outageId = outage.GetProperty("id").GetString();
 
-        var second = (await fixture.GraphQL.PostAsync(
+        var second = (await fixture.As(TestCallers.Agent).PostAsync(
             ReportOutage,
             new { input = new { serviceLocationId = "loc-000016", description = "Neighbour here, also dark." } })).EnsureNoErrors();
 
@@ -81,7 +92,7 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
         Assert.Equal(outageId, joined.GetProperty("outage").GetProperty("id").GetString());
         Assert.Equal(2, joined.GetProperty("outage").GetProperty("affectedCustomerCount").GetInt32());
 
-        var current = (await fixture.GraphQL.PostAsync(
+        var current = (await fixture.As(TestCallers.Agent).PostAsync(
             """
             query($representations: [_Any!]!) {
               _entities(representations: $representations) { ... on ServiceLocation { currentOutage { id reports { id } } } }
@@ -98,7 +109,7 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
     {
         var locations = Enumerable.Range(21, 8).Select(i => $"loc-{i:D6}").ToList();
 
-        var responses = await Task.WhenAll(locations.Select(location => fixture.GraphQL.PostAsync(
+        var responses = await Task.WhenAll(locations.Select(location => fixture.As(TestCallers.Agent).PostAsync(
             ReportOutage,
             new { input = new { serviceLocationId = location, description = "Storm, no power." } })));
 
@@ -117,7 +128,7 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
     {
         var snapshot = await CountRowsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             ReportOutage,
             new { input = new { serviceLocationId = "loc-999999", description = "No power." } });
 
@@ -132,7 +143,7 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
     {
         var snapshot = await CountRowsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             ReportOutage,
             new { input = new { serviceLocationId = "loc-000025", description } });
 
@@ -145,7 +156,7 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
     {
         var snapshot = await CountRowsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             ReportOutage,
             new { input = new { serviceLocationId = "loc-000025", description = new string('x', OutageReportRules.MaxDescriptionLength + 1) } });
 
@@ -158,7 +169,7 @@ public sealed class ReportOutageTests(SubgraphFixture<OutagesSubgraph> fixture) 
     {
         var snapshot = await CountRowsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             ReportOutage,
             new { input = new { description = "No power." } });
 

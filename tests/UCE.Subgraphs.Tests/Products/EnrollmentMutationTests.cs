@@ -26,7 +26,7 @@ public sealed class EnrollmentMutationTests(SubgraphFixture<ProductsSubgraph> fi
         var offer = await before.Offers.AsNoTracking().Where(o => o.CustomerId == "cus-000010" && o.AcceptedAt == null).OrderBy(o => o.Id).FirstAsync();
         var product = await before.Products.AsNoTracking().SingleAsync(p => p.Id == offer.ProductId);
 
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             Enroll,
             new { input = new { customerId = "cus-000010", productId = offer.ProductId } },
             new Dictionary<string, string> { [IdentityHeaders.Role] = "agent", [IdentityHeaders.Subject] = "agent-42" })).EnsureNoErrors();
@@ -41,7 +41,7 @@ public sealed class EnrollmentMutationTests(SubgraphFixture<ProductsSubgraph> fi
         Assert.Equal("agent-42", stored.EnrolledBy);
         Assert.NotNull((await after.Offers.SingleAsync(o => o.Id == offer.Id)).AcceptedAt);
 
-        var offers = (await fixture.GraphQL.PostAsync(
+        var offers = (await fixture.As(TestCallers.Agent).PostAsync(
             "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { offers { id } } } }",
             new { r = new object[] { new { __typename = "Customer", id = "cus-000010" } } })).EnsureNoErrors();
         Assert.DoesNotContain(offers.At("_entities", 0, "offers").EnumerateArray(), o => o.GetProperty("id").GetString() == offer.Id);
@@ -59,7 +59,7 @@ public sealed class EnrollmentMutationTests(SubgraphFixture<ProductsSubgraph> fi
         if (held is null)
         {
             productId = "prd-smart-thermostat";
-            (await fixture.GraphQL.PostAsync(Enroll, new { input = new { customerId = "cus-000011", productId } })).EnsureNoErrors();
+            (await fixture.As(TestCallers.Agent).PostAsync(Enroll, new { input = new { customerId = "cus-000011", productId } })).EnsureNoErrors();
         }
         else
         {
@@ -67,7 +67,7 @@ public sealed class EnrollmentMutationTests(SubgraphFixture<ProductsSubgraph> fi
         }
 
         var snapshot = await CountRowsAsync();
-        var response = await fixture.GraphQL.PostAsync(Enroll, new { input = new { customerId = "cus-000011", productId } });
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Enroll, new { input = new { customerId = "cus-000011", productId } });
 
         Assert.Equal(["ALREADY_ENROLLED"], response.ErrorCodes);
         Assert.Equal(snapshot, await CountRowsAsync());
@@ -77,10 +77,10 @@ public sealed class EnrollmentMutationTests(SubgraphFixture<ProductsSubgraph> fi
     public async Task Cancelling_sets_cancelled_at_and_the_customer_may_enroll_again()
     {
         var productId = await ProductNotHeldAsync("cus-000012");
-        var enrolled = (await fixture.GraphQL.PostAsync(Enroll, new { input = new { customerId = "cus-000012", productId } })).EnsureNoErrors();
+        var enrolled = (await fixture.As(TestCallers.Agent).PostAsync(Enroll, new { input = new { customerId = "cus-000012", productId } })).EnsureNoErrors();
         var id = enrolled.At("enroll", "enrollment", "id").GetString();
 
-        var cancelled = (await fixture.GraphQL.PostAsync(Cancel, new { id })).EnsureNoErrors();
+        var cancelled = (await fixture.As(TestCallers.Agent).PostAsync(Cancel, new { id })).EnsureNoErrors();
 
         Assert.Equal("CANCELLED", cancelled.At("cancelEnrollment", "enrollment", "status").GetString());
         Assert.NotNull(cancelled.At("cancelEnrollment", "enrollment", "cancelledAt").GetString());
@@ -91,7 +91,7 @@ public sealed class EnrollmentMutationTests(SubgraphFixture<ProductsSubgraph> fi
             Assert.NotNull(stored.CancelledAt);
         }
 
-        var again = (await fixture.GraphQL.PostAsync(Enroll, new { input = new { customerId = "cus-000012", productId } })).EnsureNoErrors();
+        var again = (await fixture.As(TestCallers.Agent).PostAsync(Enroll, new { input = new { customerId = "cus-000012", productId } })).EnsureNoErrors();
         Assert.NotEqual(id, again.At("enroll", "enrollment", "id").GetString());
     }
 
@@ -99,13 +99,13 @@ public sealed class EnrollmentMutationTests(SubgraphFixture<ProductsSubgraph> fi
     public async Task Cancelling_an_already_cancelled_enrollment_is_refused_and_changes_nothing()
     {
         var productId = await ProductNotHeldAsync("cus-000013");
-        var enrolled = (await fixture.GraphQL.PostAsync(Enroll, new { input = new { customerId = "cus-000013", productId } })).EnsureNoErrors();
+        var enrolled = (await fixture.As(TestCallers.Agent).PostAsync(Enroll, new { input = new { customerId = "cus-000013", productId } })).EnsureNoErrors();
         var id = enrolled.At("enroll", "enrollment", "id").GetString()!;
-        (await fixture.GraphQL.PostAsync(Cancel, new { id })).EnsureNoErrors();
+        (await fixture.As(TestCallers.Agent).PostAsync(Cancel, new { id })).EnsureNoErrors();
         var cancelledAt = await CancelledAtAsync(id);
         var snapshot = await CountRowsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(Cancel, new { id });
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Cancel, new { id });
 
         Assert.Equal(["ENROLLMENT_ALREADY_CANCELLED"], response.ErrorCodes);
         Assert.Equal(cancelledAt, await CancelledAtAsync(id));
@@ -117,7 +117,7 @@ public sealed class EnrollmentMutationTests(SubgraphFixture<ProductsSubgraph> fi
     {
         var snapshot = await CountRowsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(Cancel, new { id = "enr-does-not-exist" });
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Cancel, new { id = "enr-does-not-exist" });
 
         Assert.Equal(["ENROLLMENT_NOT_FOUND"], response.ErrorCodes);
         Assert.Equal(snapshot, await CountRowsAsync());
@@ -132,7 +132,7 @@ public sealed class EnrollmentMutationTests(SubgraphFixture<ProductsSubgraph> fi
     {
         var snapshot = await CountRowsAsync();
 
-        var response = await fixture.GraphQL.PostAsync(Enroll, new { input = new { customerId, productId } });
+        var response = await fixture.As(TestCallers.Agent).PostAsync(Enroll, new { input = new { customerId, productId } });
 
         Assert.Equal([code], response.ErrorCodes);
         Assert.Equal(snapshot, await CountRowsAsync());

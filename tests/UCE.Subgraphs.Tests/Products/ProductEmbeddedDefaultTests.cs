@@ -13,7 +13,7 @@ public sealed class ProductEmbeddedDefaultTests
     {
         await using var host = await SubgraphTestHost.StartAsync(new ProductsSubgraph(), connectionString: null);
 
-        var response = (await host.GraphQL.PostAsync(
+        var response = (await host.As(TestCallers.Agent).PostAsync(
             """
             query($representations: [_Any!]!) {
               products(category: EV_CHARGER) { id price { amount } }
@@ -38,8 +38,8 @@ public sealed class ProductEmbeddedDefaultTests
         var productId = ProductCatalogue.Create().Select(p => p.Id).First(id => !held.Contains(id));
         const string enroll = "mutation($productId: ID!) { enroll(input: { customerId: \"cus-000008\", productId: $productId }) { enrollment { status } } }";
 
-        (await host.GraphQL.PostAsync(enroll, new { productId })).EnsureNoErrors();
-        var again = await host.GraphQL.PostAsync(enroll, new { productId });
+        (await host.As(TestCallers.Agent).PostAsync(enroll, new { productId })).EnsureNoErrors();
+        var again = await host.As(TestCallers.Agent).PostAsync(enroll, new { productId });
 
         Assert.Equal(["ALREADY_ENROLLED"], again.ErrorCodes);
     }

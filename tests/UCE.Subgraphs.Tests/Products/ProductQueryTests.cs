@@ -12,7 +12,7 @@ public sealed class ProductQueryTests(SubgraphFixture<ProductsSubgraph> fixture)
     [Fact]
     public async Task Products_lists_the_whole_catalogue_ordered_by_category()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             "{ products { id name category description terms termMonths requiresInstallation price { amount currency basis } } }")).EnsureNoErrors();
 
         var products = response.At("products").EnumerateArray().ToList();
@@ -26,7 +26,7 @@ public sealed class ProductQueryTests(SubgraphFixture<ProductsSubgraph> fixture)
     [Fact]
     public async Task Products_of_one_category_are_only_that_category()
     {
-        var response = (await fixture.GraphQL.PostAsync("{ products(category: HOME_WARRANTY) { id category } }")).EnsureNoErrors();
+        var response = (await fixture.As(TestCallers.Agent).PostAsync("{ products(category: HOME_WARRANTY) { id category } }")).EnsureNoErrors();
 
         var products = response.At("products").EnumerateArray().ToList();
         Assert.Equal(2, products.Count);
@@ -36,7 +36,7 @@ public sealed class ProductQueryTests(SubgraphFixture<ProductsSubgraph> fixture)
     [Fact]
     public async Task Products_with_an_unknown_category_variable_is_BAD_USER_INPUT()
     {
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             "query($category: ProductCategory) { products(category: $category) { id } }",
             new { category = "SPACESHIP" });
 
@@ -46,7 +46,7 @@ public sealed class ProductQueryTests(SubgraphFixture<ProductsSubgraph> fixture)
     [Fact]
     public async Task Products_with_an_unknown_category_literal_fails_validation()
     {
-        var response = await fixture.GraphQL.PostAsync("{ products(category: SPACESHIP) { id } }");
+        var response = await fixture.As(TestCallers.Agent).PostAsync("{ products(category: SPACESHIP) { id } }");
 
         Assert.Equal(["GRAPHQL_VALIDATION_FAILED"], response.ErrorCodes);
     }
@@ -54,7 +54,7 @@ public sealed class ProductQueryTests(SubgraphFixture<ProductsSubgraph> fixture)
     [Fact]
     public async Task Product_by_id_returns_price_in_dollars_and_terms()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             "{ product(id: \"prd-home-battery\") { name category requiresInstallation terms termMonths price { amount currency basis } } }")).EnsureNoErrors();
 
         var product = response.At("product");
@@ -69,7 +69,7 @@ public sealed class ProductQueryTests(SubgraphFixture<ProductsSubgraph> fixture)
     [Fact]
     public async Task Unknown_product_id_is_a_PRODUCT_NOT_FOUND_error()
     {
-        var response = await fixture.GraphQL.PostAsync("{ product(id: \"prd-flux-capacitor\") { id } }");
+        var response = await fixture.As(TestCallers.Agent).PostAsync("{ product(id: \"prd-flux-capacitor\") { id } }");
 
         Assert.Equal(["PRODUCT_NOT_FOUND"], response.ErrorCodes);
     }
@@ -77,7 +77,7 @@ public sealed class ProductQueryTests(SubgraphFixture<ProductsSubgraph> fixture)
     [Fact]
     public async Task Customer_entities_carry_enrollments_and_only_open_offers()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """
             query($representations: [_Any!]!) {
               _entities(representations: $representations) {
@@ -123,7 +123,7 @@ public sealed class ProductQueryTests(SubgraphFixture<ProductsSubgraph> fixture)
     [Fact]
     public async Task Product_entities_resolve_by_id()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """
             query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Product { id name } } }
             """,
@@ -143,7 +143,7 @@ public sealed class ProductQueryTests(SubgraphFixture<ProductsSubgraph> fixture)
     [Fact]
     public async Task A_Customer_representation_without_an_id_is_BAD_USER_INPUT()
     {
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id } } }",
             new { r = new object[] { new { __typename = "Customer" } } });
 

@@ -97,7 +97,8 @@ public sealed class UsageBatchingTests(UsageBatchingTests.ExtendedFixture fixtur
         Assert.Equal(20, usages.Count);
         Assert.All(usages, m => Assert.Equal(24, m.Value.GetProperty("points").GetArrayLength()));
 
-        // Meters by id, then their interval blocks: root fields of one level share the loaders too.
+        // Meters by id (the owner checks of all aliases share it), then their interval blocks: root fields of one
+        // level share the loaders too.
         Assert.Equal(2, twoCommands);
         Assert.Equal(2, twentyCommands);
     }

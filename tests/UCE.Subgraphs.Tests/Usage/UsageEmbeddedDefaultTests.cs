@@ -13,7 +13,7 @@ public sealed class UsageEmbeddedDefaultTests
         await using var host = await SubgraphTestHost.StartAsync(new UsageSubgraph(), connectionString: null);
         var readThrough = UsageSeed.ReadThrough(host.DemoDate);
 
-        var response = (await host.GraphQL.PostAsync(
+        var response = (await host.As(TestCallers.Agent).PostAsync(
             """
             query($r: [_Any!]!, $from: DateTime!, $to: DateTime!) {
               _entities(representations: $r) {

@@ -27,7 +27,7 @@ public sealed class UsageGeneratorTests
 
         await using var host = await SubgraphTestHost.StartAsync(new UsageSubgraph(), database.ConnectionString);
         var readThrough = UsageSeed.ReadThrough(graph.AsOf);
-        var response = (await host.GraphQL.PostAsync(
+        var response = (await host.As(TestCallers.Agent).PostAsync(
             """
             query($from: DateTime!, $to: DateTime!) { meterUsage(meterId: "MTR-00002030", from: $from, to: $to, granularity: DAY) { totalKWh } }
             """,

@@ -85,7 +85,7 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
     public async Task The_month_summary_compares_the_daily_average_with_the_previous_month_and_flags_high_usage_above_30_percent()
     {
         var locations = fixture.Host.Demo.Customers().Select(c => c.Location.Id).ToList();
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """
             query($r: [_Any!]!) {
               _entities(representations: $r) {
@@ -126,7 +126,7 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
     [Fact]
     public async Task An_account_usage_summary_is_the_summary_of_its_location_meter()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """
             query($r: [_Any!]!) {
               _entities(representations: $r) {
@@ -155,7 +155,7 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
     [Fact]
     public async Task Entities_resolve_locations_and_accounts_by_id_and_unknown_ones_to_null()
     {
-        var response = (await fixture.GraphQL.PostAsync(
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(
             """query($r: [_Any!]!) { _entities(representations: $r) { ... on ServiceLocation { id meterId } ... on Account { id } } }""",
             new
             {
@@ -182,8 +182,8 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
             """;
         var (from, to) = (IsoUtc.At(ReadThrough.AddDays(-7)), IsoUtc.At(ReadThrough));
 
-        var known = (await fixture.GraphQL.PostAsync(query, new { meterId = "MTR-00000003", from, to })).EnsureNoErrors();
-        var unknown = await fixture.GraphQL.PostAsync(query, new { meterId = "MTR-99999999", from, to });
+        var known = (await fixture.As(TestCallers.Agent).PostAsync(query, new { meterId = "MTR-00000003", from, to })).EnsureNoErrors();
+        var unknown = await fixture.As(TestCallers.Agent).PostAsync(query, new { meterId = "MTR-99999999", from, to });
 
         Assert.Equal(7, known.At("meterUsage", "points").GetArrayLength());
         Assert.Equal(["METER_NOT_FOUND"], unknown.ErrorCodes);
@@ -200,7 +200,7 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
     public async Task A_bad_range_or_granularity_is_an_error_with_a_code_and_reads_nothing(string from, string to, string granularity, string code)
     {
         fixture.Host.SqlCommands.Reset();
-        var response = await fixture.GraphQL.PostAsync(LocationUsage, new
+        var response = await fixture.As(TestCallers.Agent).PostAsync(LocationUsage, new
         {
             r = new[] { new { __typename = "ServiceLocation", id = "loc-000005" } },
             from,
@@ -220,7 +220,7 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
     [Fact]
     public async Task An_unknown_granularity_written_in_the_query_fails_validation()
     {
-        var response = await fixture.GraphQL.PostAsync(
+        var response = await fixture.As(TestCallers.Agent).PostAsync(
             """{ meterUsage(meterId: "MTR-00000003", from: "2026-11-20T00:00:00Z", to: "2026-11-21T00:00:00Z", granularity: WEEK) { totalKWh } }""");
 
         Assert.Equal(["GRAPHQL_VALIDATION_FAILED"], response.ErrorCodes);
@@ -232,7 +232,7 @@ public sealed class UsageQueryTests(SubgraphFixture<UsageSubgraph> fixture) : IC
 
     private async Task<JsonElement> SeriesAsync(string locationId, string from, string to, string granularity)
     {
-        var response = (await fixture.GraphQL.PostAsync(LocationUsage, new
+        var response = (await fixture.As(TestCallers.Agent).PostAsync(LocationUsage, new
         {
             r = new[] { new { __typename = "ServiceLocation", id = locationId } },
             from,

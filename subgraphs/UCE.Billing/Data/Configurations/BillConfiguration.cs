@@ -18,6 +18,7 @@ public sealed class BillConfiguration : IEntityTypeConfiguration<Bill>
         builder.HasIndex(b => new { b.AccountId, b.PeriodStart }).IsUnique();
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(16);
         builder.Ignore(b => b.DueMinor);
+        builder.Ignore(b => b.CustomerId);
         builder.HasMany(b => b.LineItems).WithOne().HasForeignKey(l => l.BillId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,6 +10,7 @@ internal sealed class GridConnectionConfiguration : IEntityTypeConfiguration<Gri
         builder.ToTable("grid_connections");
         builder.HasKey(c => c.LocationId);
         builder.Property(c => c.LocationId).HasMaxLength(64);
+        builder.Property(c => c.CustomerId).HasMaxLength(64);
         builder.Property(c => c.FeederName).HasMaxLength(64);
         builder.Property(c => c.AreaName).HasMaxLength(128);
         builder.HasIndex(c => c.FeederName);

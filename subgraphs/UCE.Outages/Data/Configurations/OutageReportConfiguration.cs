@@ -14,6 +14,7 @@ internal sealed class OutageReportConfiguration : IEntityTypeConfiguration<Outag
         builder.Property(r => r.LocationId).HasMaxLength(64);
         builder.Property(r => r.ReportedBy).HasMaxLength(128);
         builder.Property(r => r.CustomerId).HasMaxLength(64);
+        builder.Property(r => r.Contact).HasMaxLength(OutageReportRules.MaxContactLength);
         builder.Property(r => r.Description).HasMaxLength(OutageReportRules.MaxDescriptionLength);
         builder.HasIndex(r => r.OutageId);
     }

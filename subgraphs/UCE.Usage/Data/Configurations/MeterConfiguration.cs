@@ -13,6 +13,7 @@ public sealed class MeterConfiguration : IEntityTypeConfiguration<Meter>
         builder.Property(m => m.Id).HasMaxLength(32);
         builder.Property(m => m.LocationId).HasMaxLength(32).IsRequired();
         builder.HasIndex(m => m.LocationId).IsUnique();
+        builder.Property(m => m.CustomerId).HasMaxLength(32).IsRequired();
         builder.Property(m => m.RatePerKwh).HasPrecision(9, 5);
         builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
     }

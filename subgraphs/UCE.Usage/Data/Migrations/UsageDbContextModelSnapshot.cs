@@ -69,6 +69,11 @@ namespace UCE.Usage.Data.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("LocationId")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -105,6 +110,26 @@ namespace UCE.Usage.Data.Migrations
                     b.HasIndex("MeterId");
 
                     b.ToTable("metered_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("UCE.Usage.Data.UsageConsent", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CustomerId", "ClientId");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("usage_consents", (string)null);
                 });
 
             modelBuilder.Entity("UCE.Usage.Data.DailyReadBlock", b =>

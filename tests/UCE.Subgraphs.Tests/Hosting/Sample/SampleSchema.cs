@@ -3,6 +3,7 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.Errors;
 
 namespace UCE.Subgraphs.Tests.Hosting.Sample;
@@ -24,6 +25,9 @@ public sealed class WidgetType : ObjectGraphType<Widget>
     {
         Name = "Widget";
         this.Key("id");
+
+        // Widgets are nobody's data: the sample serves them to anyone.
+        this.Authorize(Access.Anyone);
         Field(w => w.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(w => w.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PartType>>>>("parts")
@@ -69,18 +73,20 @@ public sealed class SampleQuery : ObjectGraphType
         Name = "Query";
         Field<WidgetType>("widget")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .AllowAnonymous()
             .Resolve(context => context.Service<WidgetByIdLoader>().LoadAsync(context.GetArgument<string>("id")));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<WidgetType>>>>("widgets")
             .Argument<IntGraphType>("first")
+            .AllowAnonymous()
             .ResolveAsync(async context =>
             {
                 var first = context.GetArgument("first", 1000);
                 await using var db = await context.Service<IDbContextFactory<SampleDbContext>>().CreateDbContextAsync(context.CancellationToken);
                 return await db.Widgets.AsNoTracking().OrderBy(w => w.Id).Take(first).ToListAsync(context.CancellationToken);
             });
-        Field<NonNullGraphType<CallerType>>("caller").Resolve(context => context.Caller());
-        Field<StringGraphType>("failure").Resolve(_ => throw new InvalidOperationException("connection string Password=secret"));
-        Field<StringGraphType>("refusal").Resolve(_ => throw new DomainError("SAMPLE_REFUSED", "The sample refuses."));
+        Field<NonNullGraphType<CallerType>>("caller").AllowAnonymous().Resolve(context => context.Caller());
+        Field<StringGraphType>("failure").AllowAnonymous().Resolve(_ => throw new InvalidOperationException("connection string Password=secret"));
+        Field<StringGraphType>("refusal").AllowAnonymous().Resolve(_ => throw new DomainError("SAMPLE_REFUSED", "The sample refuses."));
     }
 }
 
@@ -92,6 +98,7 @@ public sealed class SampleMutation : ObjectGraphType
         Field<WidgetType>("renameWidget")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<NonNullGraphType<StringGraphType>>("name")
+            .AllowAnonymous()
             .ResolveAsync(async context =>
             {
                 var name = context.GetArgument<string>("name");

@@ -1,0 +1,20 @@
+namespace UCE.Subgraphs.Hosting.Authorization;
+
+/// <summary>The scopes partners and services are granted (<c>X-UCE-Scopes</c>), in one place.</summary>
+public static class AccessScopes
+{
+    /// <summary>Partners: active outages by area, as anonymous callers see them, plus the feeder names.</summary>
+    public const string OutagesRead = "outages:read";
+
+    /// <summary>Partners: the product catalogue.</summary>
+    public const string ProductsRead = "products:read";
+
+    /// <summary>Partners: usage of the customers who consented to the partner's client id.</summary>
+    public const string UsageRead = "usage:read";
+
+    /// <summary>Services: <c>sendNotification</c> and reading message templates.</summary>
+    public const string NotificationsSend = "notifications:send";
+
+    /// <summary>Services: outage status changes (no such mutation is served yet; the grid worker will hold it).</summary>
+    public const string OutagesWrite = "outages:write";
+}
