@@ -40,8 +40,19 @@ SUBGRAPHS=(customers=4001 billing=4002 usage=4003 outages=4004 products=4005 com
 Q360=bench/queries/customer360.graphql
 QONE=bench/queries/customer-by-id.graphql
 VARS='{"id":"cus-{n}"}'
-HDR=(--header "X-UCE-Role:agent")
-load() { dotnet "$BENCH" load "$@" "${HDR[@]}"; }
+# The UCE gateway authenticates an agent's bearer token from a bench issuer (its JWKS in $OUT/issuer); Apollo Gateway
+# forwards X-UCE-Role and signs it as the UCE gateway does (bench/apollo-gateway.mjs); a request straight to a subgraph
+# is signed by the load generator. The rate limit stays on, far above the bench's rate, so that its cost is measured.
+TOKEN=$(dotnet "$BENCH" issuer --out "$OUT/issuer" --role agent --subject bench-agent)
+UCE_AUTH=(env Gateway__Authentication__Issuer=https://issuer.bench.invalid Gateway__Authentication__Audiences__0=uce-graph
+  Gateway__Authentication__JwksPath="$OUT/issuer/jwks.json" Gateway__RateLimit__PermitsPerMinute=100000000 Gateway__RateLimit__Burst=1000000)
+load() { # url decides the caller's headers
+  case "$*" in
+    *:4100/*|*:4100\ *) dotnet "$BENCH" load "$@" --header "Authorization:Bearer $TOKEN" ;;
+    *:4200/*) dotnet "$BENCH" load "$@" --header "X-UCE-Role:agent" ;;
+    *) dotnet "$BENCH" load "$@" --header "X-UCE-Role:agent" --sign identity ;;
+  esac
+}
 stop() { for pid in "$@"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
 
 start_real_subgraphs() { # The six subgraphs on 4001-4006 (SQLite, demo data), in one process: the embedded default (its own gateway on 4000 stays idle).
@@ -49,7 +60,7 @@ start_real_subgraphs() { # The six subgraphs on 4001-4006 (SQLite, demo data), i
   wait_for http://127.0.0.1:4000/health 120
 }
 start_gateways() { # supergraph file, log name prefix; the gateways under test, each in its own process.
-  dotnet "$GATEWAY" --supergraph "$1" --port 4100 > "$OUT/${2}uce-gateway.log" 2>&1 & UCE_PID=$!; PIDS+=($UCE_PID)
+  "${UCE_AUTH[@]}" dotnet "$GATEWAY" --supergraph "$1" --port 4100 > "$OUT/${2}uce-gateway.log" 2>&1 & UCE_PID=$!; PIDS+=($UCE_PID)
   node bench/apollo-gateway.mjs --supergraph "$1" --port 4200 > "$OUT/${2}apollo-gateway.log" 2>&1 & APOLLO_PID=$!; PIDS+=($APOLLO_PID)
   wait_for http://127.0.0.1:4100/health 60
   for _ in $(seq 1 300); do grep -q listening "$OUT/${2}apollo-gateway.log" && break; sleep 0.1; done
@@ -108,6 +119,9 @@ load --label direct-one-subgraph --url http://127.0.0.1:4001/graphql --query $QO
   --requests 2000 --concurrency 1 --warmup 300 --max-seconds 120 | tee "$OUT/direct-one-subgraph.json"
 load --label apollo-one-subgraph --url http://127.0.0.1:4200/ --query $QONE --variables-template "$VARS" --rotate 40 \
   --requests 2000 --concurrency 1 --warmup 300 --max-seconds 120 --pid $APOLLO_PID | tee "$OUT/apollo-one-subgraph.json"
+
+# The security's share of a request: token validation, identity signing and checking over the recorded bodies.
+[ "$MODE" = replay ] && dotnet "$BENCH" security --recording "$OUT/recording.jsonl" | tee "$OUT/security.json"
 
 # Planning cost of the customer 360 query: cold and cached.
 dotnet "$BENCH" plan --supergraph "$SUPERGRAPH" --query $Q360 --iterations 2000 | tee "$OUT/planning.json"

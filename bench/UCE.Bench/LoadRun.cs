@@ -4,6 +4,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
+using UCE.Subgraphs.Hosting.Identity;
+
 namespace UCE.Bench;
 
 /// <summary>
@@ -37,11 +39,17 @@ public static class LoadRun
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
         var headers = arguments.All("header").Select(h => (Name: h[..h.IndexOf(':', StringComparison.Ordinal)], Value: h[(h.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim())).ToArray();
+        // --sign identity: the request goes straight to a subgraph, which answers only what the gateway signed; sign as it does.
+        var signer = arguments.Optional("sign") == "identity"
+            ? IdentitySigningKey.ParseList(Environment.GetEnvironmentVariable("Identity__SigningKeys")) is { Count: > 0 } keys
+                ? keys[0]
+                : throw new InvalidOperationException("--sign identity needs Identity__SigningKeys in the environment.")
+            : null;
 
-        await RunPhaseAsync(http, url, bodies, headers, warmup, concurrency, TimeSpan.FromSeconds(maxSeconds));
+        await RunPhaseAsync(http, url, bodies, headers, signer, warmup, concurrency, TimeSpan.FromSeconds(maxSeconds));
         var cpuBefore = pid is { } p1 ? ProcessCpu.Read(p1) : TimeSpan.Zero;
         var watch = Stopwatch.StartNew();
-        var phase = await RunPhaseAsync(http, url, bodies, headers, requests, concurrency, TimeSpan.FromSeconds(maxSeconds));
+        var phase = await RunPhaseAsync(http, url, bodies, headers, signer, requests, concurrency, TimeSpan.FromSeconds(maxSeconds));
         watch.Stop();
         var cpuAfter = pid is { } p2 ? ProcessCpu.Read(p2) : TimeSpan.Zero;
 
@@ -67,7 +75,7 @@ public static class LoadRun
         return phase.Failures == 0 ? 0 : 1;
     }
 
-    private static async Task<Phase> RunPhaseAsync(HttpClient http, Uri url, byte[][] bodies, (string Name, string Value)[] headers, int count, int concurrency, TimeSpan limit)
+    private static async Task<Phase> RunPhaseAsync(HttpClient http, Uri url, byte[][] bodies, (string Name, string Value)[] headers, IdentitySigningKey? signer, int count, int concurrency, TimeSpan limit)
     {
         var latencies = new double[count];
         var next = -1;
@@ -86,6 +94,15 @@ public static class LoadRun
                 foreach (var (name, value) in headers)
                 {
                     request.Headers.TryAddWithoutValidation(name, value);
+                }
+
+                if (signer is not null)
+                {
+                    request.Headers.TryAddWithoutValidation(IdentityHeaders.Signature, IdentitySignature.Create(
+                        name => headers.FirstOrDefault(header => string.Equals(header.Name, name, StringComparison.OrdinalIgnoreCase)).Value,
+                        bodies[index % bodies.Length],
+                        DateTimeOffset.UtcNow,
+                        signer));
                 }
 
                 var started = Stopwatch.GetTimestamp();

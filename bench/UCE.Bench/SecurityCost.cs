@@ -118,3 +118,39 @@ public static class SecurityCost
         return Math.Round(watch.Elapsed.TotalMicroseconds / iterations, 3);
     }
 }
+
+/// <summary>
+/// <c>issuer --out DIR [--role R] [--subject S] [--hours H]</c>: an RSA key for the bench run, its public half in
+/// <c>DIR/jwks.json</c> for the gateway (<c>Gateway:Authentication:JwksPath</c>), and one token printed on stdout.
+/// </summary>
+public static class BenchIssuer
+{
+    public const string Issuer = "https://issuer.bench.invalid";
+    public const string Audience = "uce-graph";
+
+    public static int Run(BenchArguments arguments)
+    {
+        var directory = Directory.CreateDirectory(arguments.Required("out")).FullName;
+        using var rsa = RSA.Create(2048);
+        var key = new RsaSecurityKey(rsa) { KeyId = "bench-" + Guid.NewGuid().ToString("N")[..8] };
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = key.KeyId });
+        jwk.Use = "sig";
+        jwk.Alg = SecurityAlgorithms.RsaSha256;
+        File.WriteAllText(Path.Combine(directory, "jwks.json"), JsonSerializer.Serialize(new { keys = new[] { new { kty = jwk.Kty, use = jwk.Use, alg = jwk.Alg, kid = jwk.Kid, n = jwk.N, e = jwk.E } } }));
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Expires = DateTime.UtcNow.AddHours(arguments.Int("hours", 4)),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = arguments.Optional("subject") ?? "bench-agent",
+                ["role"] = arguments.Optional("role") ?? "agent",
+                ["client_id"] = "bench",
+            },
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+        Console.WriteLine(token);
+        return 0;
+    }
+}
