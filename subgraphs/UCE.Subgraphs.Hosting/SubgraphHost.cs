@@ -27,8 +27,8 @@ namespace UCE.Subgraphs.Hosting;
 /// <summary>Hosts a <see cref="SubgraphModule"/>: GraphQL over HTTP, federation, database, health, telemetry.</summary>
 public static class SubgraphHost
 {
-    /// <summary>The Apollo Federation version the subgraphs link.</summary>
-    public const string FederationVersion = "2.3";
+    /// <summary>The Apollo Federation version the subgraphs link: 2.6 for <c>@authenticated</c>, <c>@requiresScopes</c> and <c>@policy</c>.</summary>
+    public const string FederationVersion = AccessDirectivesInSdl.MinimumFederationVersion;
 
     /// <summary>The configuration key of the deepest selection a subgraph executes (<c>Subgraph__MaxDepth</c>).</summary>
     public const string MaxDepthKey = "Subgraph:MaxDepth";
@@ -123,7 +123,8 @@ public static class SubgraphHost
         {
             graphql.AddSystemTextJson(json => json.MaxDepth = GraphQLDocumentParser.MaxResponseDepth);
             graphql.AddErrorInfoProvider(new SubgraphErrorInfoProvider());
-            graphql.AddFederation(FederationVersion);
+            graphql.AddFederation(FederationVersion, AccessDirectivesInSdl.Import);
+            graphql.ConfigureSchema((schema, _) => AccessDirectivesInSdl.AddTo(schema));
             graphql.UseMiddleware<AuthorizationFieldMiddleware>();
             graphql.AddExecutionStrategy<AuthorizingParallelExecutionStrategy>(OperationType.Query);
             graphql.AddExecutionStrategy<AuthorizingSerialExecutionStrategy>(OperationType.Mutation);

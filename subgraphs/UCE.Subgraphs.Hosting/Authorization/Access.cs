@@ -13,7 +13,7 @@ namespace UCE.Subgraphs.Hosting.Authorization;
 public static class Access
 {
     /// <summary>Every caller, anonymous included (federation plumbing, nothing of a customer).</summary>
-    public static AccessRule Anyone { get; } = new("anyone", _ => ValueTask.FromResult(AccessDecision.Allow()));
+    public static AccessRule Anyone { get; } = new("anyone", _ => ValueTask.FromResult(AccessDecision.Allow()), audience: AccessAudience.Everyone);
 
     /// <summary>Agents and supervisors.</summary>
     public static AccessRule Staff { get; } = Roles("agents and supervisors", CallerRole.Agent, CallerRole.Supervisor);
@@ -30,7 +30,8 @@ public static class Access
             CallerRole.Partner => request.Caller.HasScope(partnerScope),
             CallerRole.Service => false,
             _ => true,
-        }));
+        }), audience: AccessAudience.Roles(CallerRole.Anonymous, CallerRole.Customer, CallerRole.Agent, CallerRole.Supervisor)
+            .Or(AccessAudience.Scoped(CallerRole.Partner, partnerScope)));
     }
 
     /// <summary>Customers (for their own data, which the object's type rule checks), agents and supervisors.</summary>
@@ -42,7 +43,7 @@ public static class Access
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         return new AccessRule($"partners with {scope}", request => Decide(
-            request.Caller.Role == CallerRole.Partner && request.Caller.HasScope(scope)));
+            request.Caller.Role == CallerRole.Partner && request.Caller.HasScope(scope)), audience: AccessAudience.Scoped(CallerRole.Partner, scope));
     }
 
     /// <summary>Services (machine-to-machine callers) holding <paramref name="scope"/>.</summary>
@@ -50,7 +51,7 @@ public static class Access
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
         return new AccessRule($"services with {scope}", request => Decide(
-            request.Caller.Role == CallerRole.Service && request.Caller.HasScope(scope)));
+            request.Caller.Role == CallerRole.Service && request.Caller.HasScope(scope)), audience: AccessAudience.Scoped(CallerRole.Service, scope));
     }
 
     /// <summary>
@@ -62,7 +63,7 @@ public static class Access
     {
         ArgumentNullException.ThrowIfNull(ownerOf);
         return new AccessRule("the customer it belongs to, agents and supervisors", request =>
-            ValueTask.FromResult(request.Value is TSource value ? ForCustomer(request, ownerOf(value)) : AccessDecision.Deny()));
+            ValueTask.FromResult(request.Value is TSource value ? ForCustomer(request, ownerOf(value)) : AccessDecision.Deny()), audience: ForCustomerAudience);
     }
 
     /// <summary>A root field or mutation for the customer its arguments name: that customer, agents and supervisors.</summary>
@@ -70,7 +71,7 @@ public static class Access
     {
         ArgumentNullException.ThrowIfNull(customerOf);
         return new AccessRule("the customer named in the arguments, agents and supervisors", request =>
-            ValueTask.FromResult(request.Field is { } field ? ForCustomer(request, customerOf(field)) : AccessDecision.Deny()));
+            ValueTask.FromResult(request.Field is { } field ? ForCustomer(request, customerOf(field)) : AccessDecision.Deny()), audience: ForCustomerAudience);
     }
 
     /// <summary>
@@ -85,7 +86,8 @@ public static class Access
         return new AccessRule(
             $"the customer who owns {what}, agents and supervisors",
             async request => ForCustomer(request, await ownerOf(request).GetResultAsync(request.CancellationToken).ConfigureAwait(false)),
-            request => ownerOf(request));
+            request => ownerOf(request),
+            ForCustomerAudience);
     }
 
     /// <inheritdoc cref="CustomerOwning(string, Func{AccessRequest, IDataLoaderResult{string}})"/>
@@ -94,7 +96,7 @@ public static class Access
         ArgumentException.ThrowIfNullOrWhiteSpace(what);
         ArgumentNullException.ThrowIfNull(ownerOf);
         return new AccessRule($"the customer who owns {what}, agents and supervisors", async request =>
-            ForCustomer(request, await ownerOf(request).ConfigureAwait(false)));
+            ForCustomer(request, await ownerOf(request).ConfigureAwait(false)), audience: ForCustomerAudience);
     }
 
     /// <summary>
@@ -130,7 +132,7 @@ public static class Access
             }
 
             return new AccessDecision(await consented(request, customerId).ConfigureAwait(false), customerId);
-        }, request => ownerOf(request));
+        }, request => ownerOf(request), AccessAudience.Scoped(CallerRole.Partner, scope));
     }
 
     /// <summary>Callers of the given roles.</summary>
@@ -138,8 +140,12 @@ public static class Access
     {
         ArgumentNullException.ThrowIfNull(roles);
         var allowed = roles.ToHashSet();
-        return new AccessRule(description, request => Decide(allowed.Contains(request.Caller.Role)));
+        return new AccessRule(description, request => Decide(allowed.Contains(request.Caller.Role)), audience: AccessAudience.Roles(roles));
     }
+
+    /// <summary>Whom <see cref="ForCustomer"/> may admit: the customer, agents, supervisors, and callers a mutation acted for.</summary>
+    private static AccessAudience ForCustomerAudience { get; } =
+        AccessAudience.Roles(CallerRole.Customer, CallerRole.Agent, CallerRole.Supervisor).OrActedFor();
 
     private static AccessDecision ForCustomer(AccessRequest request, string? customerId)
     {

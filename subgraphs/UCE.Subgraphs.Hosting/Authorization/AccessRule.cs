@@ -16,16 +16,24 @@ public sealed class AccessRule
     /// Queues the data loader keys <paramref name="evaluate"/> will ask for (an owner lookup). A field with such a rule
     /// is decided with the data loaders of its level, so twenty aliased root fields still look their owners up in one query.
     /// </param>
-    public AccessRule(string description, Func<AccessRequest, ValueTask<AccessDecision>> evaluate, Action<AccessRequest>? prepare = null)
+    /// <param name="audience">
+    /// Whom the rule may let in by role and scopes (<see cref="Audience"/>); without it the rule is taken to admit
+    /// everybody, and the gateway is told nothing of it.
+    /// </param>
+    public AccessRule(string description, Func<AccessRequest, ValueTask<AccessDecision>> evaluate, Action<AccessRequest>? prepare = null, AccessAudience? audience = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         Description = description;
         this.evaluate = evaluate ?? throw new ArgumentNullException(nameof(evaluate));
         this.prepare = prepare;
+        Audience = audience ?? AccessAudience.Everyone;
     }
 
     /// <summary>Who the rule lets in, in words (the role matrix in the docs is printed from these).</summary>
     public string Description { get; }
+
+    /// <summary>Every caller the rule may admit, judged by role and scopes alone; the rule never admits anybody else.</summary>
+    public AccessAudience Audience { get; }
 
     /// <summary>True when the rule looks something up through data loaders (see the constructor's <c>prepare</c>).</summary>
     public bool LooksUp => prepare is not null;
@@ -34,6 +42,14 @@ public sealed class AccessRule
 
     /// <summary>Queues the rule's lookups without waiting for them.</summary>
     public void Prepare(AccessRequest request) => prepare?.Invoke(request);
+
+    /// <summary>
+    /// The rule's declarative equivalent where it is attached: the strongest <c>@authenticated</c>, <c>@requiresScopes</c>
+    /// and <c>@policy</c> that still hold for every caller the rule may admit. The subgraph's SDL carries it, so the gateway
+    /// refuses early what the subgraph would refuse anyway; ownership and consent stay with the rule.
+    /// </summary>
+    public AccessDirectives DirectivesFor(AccessRuleTarget target) =>
+        Audience.ToDirectives(actedForCounts: target != AccessRuleTarget.RootField);
 
     /// <summary>Allowed when this rule or <paramref name="other"/> allows; the first decision that names a customer is kept.</summary>
     public AccessRule Or(AccessRule other)
@@ -49,7 +65,7 @@ public sealed class AccessRule
 
             var second = await other.EvaluateAsync(request).ConfigureAwait(false);
             return second with { CustomerId = second.CustomerId ?? first.CustomerId };
-        }, LooksUp || other.LooksUp ? request => { Prepare(request); other.Prepare(request); } : null);
+        }, LooksUp || other.LooksUp ? request => { Prepare(request); other.Prepare(request); } : null, Audience.Or(other.Audience));
     }
 
     /// <summary>
@@ -63,7 +79,7 @@ public sealed class AccessRule
         {
             var decision = await EvaluateAsync(request).ConfigureAwait(false);
             return decision.CustomerId is null && request.Field is { } field ? decision with { CustomerId = customerOf(field) } : decision;
-        }, prepare);
+        }, prepare, Audience);
     }
 
     public override string ToString() => Description;

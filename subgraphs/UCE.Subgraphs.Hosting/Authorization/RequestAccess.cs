@@ -26,7 +26,18 @@ public sealed class RequestAccess
     /// <summary>The customers' data this request touched, by root field; true where access was refused.</summary>
     public IReadOnlyDictionary<(string CustomerId, string RootField), bool> Touched => touched;
 
-    internal void Grant(string rootField, string customerId) => grants.TryAdd((rootField, customerId), 0);
+    /// <summary>
+    /// Lets the payload under <paramref name="rootField"/> show <paramref name="customerId"/>'s objects. Never for an
+    /// anonymous caller: nothing ties them to a customer, and the rules' declarative equivalents count on it
+    /// (<see cref="AccessAudience.IncludesActedFor"/>).
+    /// </summary>
+    internal void Grant(string rootField, string customerId)
+    {
+        if (Caller.Role != CallerRole.Anonymous)
+        {
+            grants.TryAdd((rootField, customerId), 0);
+        }
+    }
 
     internal bool IsGranted(string rootField, string customerId) => grants.ContainsKey((rootField, customerId));
 

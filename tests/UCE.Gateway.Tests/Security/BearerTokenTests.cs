@@ -14,6 +14,9 @@ public sealed class BearerTokenTests : IAsyncLifetime
 {
     private const string CustomerQuery = """{ customer(id: "cus-000001") { id } }""";
 
+    // The gateway lets no anonymous caller ask for a customer (the subgraph's rules in the supergraph); the catalogue is public.
+    private const string CatalogueQuery = """{ products { id } }""";
+
     private static readonly string Supergraph = File.ReadAllText(UceSubgraphsFixture.RepositoryFile("schema/supergraph.graphql"));
 
     private CapturingSubgraph _customers = null!;
@@ -69,8 +72,8 @@ public sealed class BearerTokenTests : IAsyncLifetime
     [InlineData(true)]
     public async Task Client_sent_identity_headers_never_reach_a_subgraph(bool withToken)
     {
-        await using var gateway = await StartGatewayAsync();
-        using var request = GraphQLHttp.PostQuery(CustomerQuery);
+        await using var gateway = await StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:Subgraphs:products:Url"] = _customers.Url.ToString() });
+        using var request = GraphQLHttp.PostQuery(withToken ? CustomerQuery : CatalogueQuery);
         request.Headers.Add("X-UCE-Role", "agent");
         request.Headers.Add("x-uce-customer-id", "cus-000002");
         request.Headers.Add("X-UCE-Scopes", "admin");

@@ -11,9 +11,10 @@ public sealed class OperationLimitEndpointTests
     // No subgraph listens at these URLs: a request that got past the limits would fail with a subgraph error instead.
     private static readonly string Supergraph = File.ReadAllText(UceSubgraphsFixture.RepositoryFile("schema/supergraph.graphql"));
 
-    private static async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(GatewayTestHost host, string query)
+    private static async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(GatewayTestHost host, string query, bool asAgent = false)
     {
-        using var response = await host.Client.SendAsync(GraphQLHttp.PostQuery(query));
+        using var request = GraphQLHttp.PostQuery(query);
+        using var response = await host.Client.SendAsync(asAgent ? request.AsAgent() : request);
         return (response.StatusCode, (await response.ReadJsonAsync()).AsObject());
     }
 
@@ -123,7 +124,8 @@ public sealed class OperationLimitEndpointTests
         await using var uncapped = await GatewayTestHost.StartFederatedAsync(Supergraph, new Dictionary<string, string?> { ["Gateway:Limits:MaxCost"] = "0" });
 
         var (deepStatus, deep) = await PostAsync(shallow, "{ customer(id: \"cus-000001\") { accounts { id } } }");
-        var (_, expensive) = await PostAsync(uncapped, Expensive);
+        // As an agent: the customer list is for agents and supervisors, and the gateway refuses anybody else before planning.
+        var (_, expensive) = await PostAsync(uncapped, Expensive, asAgent: true);
 
         Assert.Equal(HttpStatusCode.BadRequest, deepStatus);
         Assert.Equal("MAX_DEPTH_LIMIT", Code(deep));

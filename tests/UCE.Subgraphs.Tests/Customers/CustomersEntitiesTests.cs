@@ -1,5 +1,6 @@
 using System.Text.Json;
 using UCE.Customers;
+using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Tests.Infrastructure;
 
 namespace UCE.Subgraphs.Tests.Customers;
@@ -82,6 +83,6 @@ public sealed class CustomersEntitiesTests(SubgraphFixture<CustomersSubgraph> fi
         Assert.Contains("type ServiceLocation @key(fields: \"id\")", sdl, StringComparison.Ordinal);
         Assert.Contains("number: String! @shareable", sdl, StringComparison.Ordinal);
         Assert.Contains("meterId: String! @shareable", sdl, StringComparison.Ordinal);
-        Assert.Contains("https://specs.apollo.dev/federation/v2.3", sdl, StringComparison.Ordinal);
+        Assert.Contains("https://specs.apollo.dev/federation/v" + SubgraphHost.FederationVersion, sdl, StringComparison.Ordinal);
     }
 }
