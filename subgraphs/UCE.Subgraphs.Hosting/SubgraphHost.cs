@@ -127,6 +127,7 @@ public static class SubgraphHost
             graphql.UseMiddleware<AuthorizationFieldMiddleware>();
             graphql.AddExecutionStrategy<AuthorizingParallelExecutionStrategy>(OperationType.Query);
             graphql.AddExecutionStrategy<AuthorizingSerialExecutionStrategy>(OperationType.Mutation);
+            graphql.AddExecutionStrategy<AuthorizingSubscriptionExecutionStrategy>(OperationType.Subscription);
 
             // A second line behind the gateway's limits: deep enough for every plan the gateway makes.
             graphql.AddComplexityAnalyzer(complexity => complexity.MaxDepth = maxDepth);
