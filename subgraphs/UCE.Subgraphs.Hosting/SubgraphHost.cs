@@ -21,6 +21,8 @@ using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
 using UCE.Subgraphs.Hosting.Http;
 using UCE.Subgraphs.Hosting.Identity;
+using UCE.Subgraphs.Hosting.Subscriptions;
+using UCE.Subgraphs.Hosting.WebSockets;
 
 namespace UCE.Subgraphs.Hosting;
 
@@ -118,6 +120,9 @@ public static class SubgraphHost
         services.AddHostedService<AgentAccessLogInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton(SubscriptionSettings.From(builder.Configuration));
+        services.AddSingleton<StreamingOperationExecuter>();
+        services.AddSingleton<GraphQLWebSocketEndpoint>();
         var maxDepth = builder.Configuration.GetValue<int?>(MaxDepthKey) ?? DefaultMaxDepth;
         services.AddGraphQL(graphql =>
         {
@@ -155,9 +160,16 @@ public static class SubgraphHost
         var app = builder.Build();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.Map("/graphql", (HttpContext http) => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
+        app.UseWebSockets();
+        app.Map("/graphql", ServeGraphQLAsync);
         return app;
     }
+
+    /// <summary>One path, two transports: a WebSocket upgrade, plain HTTP otherwise.</summary>
+    private static Task ServeGraphQLAsync(HttpContext http) =>
+        http.WebSockets.IsWebSocketRequest
+            ? http.RequestServices.GetRequiredService<GraphQLWebSocketEndpoint>().HandleAsync(http)
+            : http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http);
 
     /// <summary>The federation SDL exactly as <c>{ _service { sdl } }</c> returns it.</summary>
     public static async Task<string> ReadSdlAsync(SubgraphModule module)
