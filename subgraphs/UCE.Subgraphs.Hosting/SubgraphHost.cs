@@ -21,6 +21,7 @@ using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
 using UCE.Subgraphs.Hosting.Http;
 using UCE.Subgraphs.Hosting.Identity;
+using UCE.Subgraphs.Hosting.ServerSentEvents;
 using UCE.Subgraphs.Hosting.Subscriptions;
 using UCE.Subgraphs.Hosting.WebSockets;
 
@@ -123,6 +124,7 @@ public static class SubgraphHost
         services.AddSingleton(SubscriptionSettings.From(builder.Configuration));
         services.AddSingleton<StreamingOperationExecuter>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
+        services.AddSingleton<GraphQLServerSentEventsEndpoint>();
         var maxDepth = builder.Configuration.GetValue<int?>(MaxDepthKey) ?? DefaultMaxDepth;
         services.AddGraphQL(graphql =>
         {
@@ -165,11 +167,19 @@ public static class SubgraphHost
         return app;
     }
 
-    /// <summary>One path, two transports: a WebSocket upgrade, plain HTTP otherwise.</summary>
-    private static Task ServeGraphQLAsync(HttpContext http) =>
-        http.WebSockets.IsWebSocketRequest
-            ? http.RequestServices.GetRequiredService<GraphQLWebSocketEndpoint>().HandleAsync(http)
-            : http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http);
+    /// <summary>One path, three transports: a WebSocket upgrade, an event stream when the client accepts one, plain HTTP otherwise.</summary>
+    private static Task ServeGraphQLAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            return services.GetRequiredService<GraphQLWebSocketEndpoint>().HandleAsync(http);
+        }
+
+        return GraphQLServerSentEventsEndpoint.IsRequested(http.Request)
+            ? services.GetRequiredService<GraphQLServerSentEventsEndpoint>().HandleAsync(http)
+            : services.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http);
+    }
 
     /// <summary>The federation SDL exactly as <c>{ _service { sdl } }</c> returns it.</summary>
     public static async Task<string> ReadSdlAsync(SubgraphModule module)
