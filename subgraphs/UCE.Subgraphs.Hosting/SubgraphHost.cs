@@ -21,6 +21,9 @@ using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
 using UCE.Subgraphs.Hosting.Http;
 using UCE.Subgraphs.Hosting.Identity;
+using UCE.Subgraphs.Hosting.ServerSentEvents;
+using UCE.Subgraphs.Hosting.Subscriptions;
+using UCE.Subgraphs.Hosting.WebSockets;
 
 namespace UCE.Subgraphs.Hosting;
 
@@ -118,6 +121,10 @@ public static class SubgraphHost
         services.AddHostedService<AgentAccessLogInitializer>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton(SubscriptionSettings.From(builder.Configuration));
+        services.AddSingleton<StreamingOperationExecuter>();
+        services.AddSingleton<GraphQLWebSocketEndpoint>();
+        services.AddSingleton<GraphQLServerSentEventsEndpoint>();
         var maxDepth = builder.Configuration.GetValue<int?>(MaxDepthKey) ?? DefaultMaxDepth;
         services.AddGraphQL(graphql =>
         {
@@ -128,6 +135,7 @@ public static class SubgraphHost
             graphql.UseMiddleware<AuthorizationFieldMiddleware>();
             graphql.AddExecutionStrategy<AuthorizingParallelExecutionStrategy>(OperationType.Query);
             graphql.AddExecutionStrategy<AuthorizingSerialExecutionStrategy>(OperationType.Mutation);
+            graphql.AddExecutionStrategy<AuthorizingSubscriptionExecutionStrategy>(OperationType.Subscription);
 
             // A second line behind the gateway's limits: deep enough for every plan the gateway makes.
             graphql.AddComplexityAnalyzer(complexity => complexity.MaxDepth = maxDepth);
@@ -155,8 +163,23 @@ public static class SubgraphHost
         var app = builder.Build();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.Map("/graphql", (HttpContext http) => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
+        app.UseWebSockets();
+        app.Map("/graphql", ServeGraphQLAsync);
         return app;
+    }
+
+    /// <summary>One path, three transports: a WebSocket upgrade, an event stream when the client accepts one, plain HTTP otherwise.</summary>
+    private static Task ServeGraphQLAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            return services.GetRequiredService<GraphQLWebSocketEndpoint>().HandleAsync(http);
+        }
+
+        return GraphQLServerSentEventsEndpoint.IsRequested(http.Request)
+            ? services.GetRequiredService<GraphQLServerSentEventsEndpoint>().HandleAsync(http)
+            : services.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http);
     }
 
     /// <summary>The federation SDL exactly as <c>{ _service { sdl } }</c> returns it.</summary>

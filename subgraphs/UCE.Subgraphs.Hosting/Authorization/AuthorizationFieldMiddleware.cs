@@ -6,7 +6,7 @@ namespace UCE.Subgraphs.Hosting.Authorization;
 
 /// <summary>
 /// Checks a field's <see cref="AccessRule"/> before its resolver runs. A root field without a rule is closed to
-/// everybody, so a new root field or mutation serves no one until it says whom it serves.
+/// everybody, so a new root field, mutation or subscription serves no one until it says whom it serves.
 /// </summary>
 internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
 {
@@ -14,7 +14,7 @@ internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
 
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
-        var rule = context.FieldDefinition.AccessRuleOf() ?? (IsRootField(context) ? Unruled : null);
+        var rule = RuleOf(context);
         if (rule is null)
         {
             return await next(context).ConfigureAwait(false);
@@ -53,6 +53,30 @@ internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
     }
 
     /// <summary>A field decided when GraphQL.NET completes the data loaders of its level; a resolver's own deferred result is handed on.</summary>
+    /// <summary>
+    /// Decides a subscription's root field before its source stream is opened (GraphQL.NET runs field middleware on each
+    /// event, not on the subscribe step): the FORBIDDEN error, or null when the caller may subscribe.
+    /// </summary>
+    internal static async ValueTask<ExecutionError?> CheckSubscribeAsync(IResolveFieldContext context)
+    {
+        var rule = RuleOf(context);
+        if (rule is null)
+        {
+            return null;
+        }
+
+        var access = RequestAccessOf(context.UserContext);
+        var rootField = context.ResponsePath.First() as string ?? context.FieldAst.Name.StringValue;
+        var request = new AccessRequest(access.Caller, context.Source, context, context.RequestServices!, access, rootField, context.CancellationToken);
+        rule.Prepare(request);
+        var decision = await rule.EvaluateAsync(request).ConfigureAwait(false);
+        access.Record(rootField, decision);
+        return decision.Allowed ? null : AccessDenied.Field(context.FieldDefinition.Name);
+    }
+
+    private static AccessRule? RuleOf(IResolveFieldContext context) =>
+        context.FieldDefinition.AccessRuleOf() ?? (IsRootField(context) ? Unruled : null);
+
     private sealed class DeferredDecision(Func<Task<object?>> decideThenResolve) : IDataLoaderResult
     {
         public Task<object?> GetResultAsync(CancellationToken cancellationToken = default) => decideThenResolve();
@@ -62,6 +86,6 @@ internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
         userContext is SubgraphUserContext subgraph ? subgraph.Access : new RequestAccess(Identity.CallerIdentity.Anonymous);
 
     private static bool IsRootField(IResolveFieldContext context) =>
-        (context.ParentType == context.Schema.Query || context.ParentType == context.Schema.Mutation)
+        (context.ParentType == context.Schema.Query || context.ParentType == context.Schema.Mutation || context.ParentType == context.Schema.Subscription)
         && context.FieldDefinition.Name is not ("_service" or "_entities");
 }

@@ -194,7 +194,7 @@ internal sealed class GraphQLHttpEndpoint(
         return result;
     }
 
-    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
+    internal static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
         if (operationName is null)
@@ -255,7 +255,7 @@ internal sealed class GraphQLHttpEndpoint(
         return best;
     }
 
-    private static bool IsJsonContent(string? contentType)
+    internal static bool IsJsonContent(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed)
             || !string.Equals(parsed.MediaType.Value, JsonMediaType, StringComparison.OrdinalIgnoreCase))
@@ -276,9 +276,16 @@ internal sealed class GraphQLHttpEndpoint(
         new() { Errors = [new ExecutionError(problem.Message) { Code = problem.Code }] };
 
     private Task WriteProblemAsync(HttpContext http, string mediaType, GraphQLHttpProblem problem) =>
-        WriteAsync(http, mediaType, problem.StatusCode, ProblemResult(problem));
+        WriteProblemAsync(http, serializer, mediaType, problem);
 
-    private async Task WriteAsync(HttpContext http, string mediaType, int statusCode, object body)
+    private Task WriteAsync(HttpContext http, string mediaType, int statusCode, object body) =>
+        WriteAsync(http, serializer, mediaType, statusCode, body);
+
+    /// <summary>Answers <paramref name="problem"/> as a GraphQL response with its status and code (the other transports refuse requests the same way).</summary>
+    internal static Task WriteProblemAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, GraphQLHttpProblem problem) =>
+        WriteAsync(http, serializer, mediaType, problem.StatusCode, ProblemResult(problem));
+
+    private static async Task WriteAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int statusCode, object body)
     {
         http.Response.StatusCode = statusCode;
         http.Response.ContentType = mediaType + "; charset=utf-8";

@@ -43,6 +43,9 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         }
     }
 
+    /// <summary>Reads one request object (a <c>subscribe</c> payload): a <see cref="GraphQLHttpRequest"/> or the <see cref="GraphQLHttpProblem"/> that refuses it.</summary>
+    public object ReadRequest(JsonElement element) => FromJson(element);
+
     /// <summary>Reads a GET query string (<c>query</c>, <c>operationName</c>, JSON-encoded <c>variables</c> and <c>extensions</c>).</summary>
     public object FromQueryString(IQueryCollection query)
     {

@@ -20,6 +20,9 @@ internal sealed partial class IdentityVerifier
     /// <summary>The configuration key of the largest request body a subgraph reads (bytes; default 32 MiB).</summary>
     public const string MaxRequestBodyBytesKey = "Subgraph:MaxRequestBodyBytes";
 
+    /// <summary>The body limit when <see cref="MaxRequestBodyBytesKey"/> is not set: 32 MiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 32L * 1024 * 1024;
+
     private readonly TimeProvider _clock;
     private readonly ILogger<IdentityVerifier> _logger;
     private readonly long _maxBodyBytes;
@@ -30,7 +33,7 @@ internal sealed partial class IdentityVerifier
         _clock = clock;
         _logger = logger;
         Keys = IdentitySigningKey.ParseList(configuration[SigningKeysKey]);
-        _maxBodyBytes = configuration.GetValue<long?>(MaxRequestBodyBytesKey) ?? 32L * 1024 * 1024;
+        _maxBodyBytes = configuration.GetValue<long?>(MaxRequestBodyBytesKey) ?? DefaultMaxRequestBodyBytes;
     }
 
     /// <summary>The keys that verify; empty means the subgraph was started without them and refuses to serve.</summary>
@@ -69,13 +72,12 @@ internal sealed partial class IdentityVerifier
     /// <summary>Null when the request is signed; else the 401 problem to answer with.</summary>
     public GraphQLHttpProblem? Check(IHeaderDictionary headers, ReadOnlyMemory<byte> payload)
     {
-        var status = IdentitySignature.Verify(headers, payload.Span, _clock.GetUtcNow(), Keys);
+        var status = Verify(headers, payload.Span);
         if (status == IdentitySignatureStatus.Valid)
         {
             return null;
         }
 
-        LogRefused(_logger, status);
         var reason = status switch
         {
             IdentitySignatureStatus.Missing => $"The request carries no {IdentityHeaders.Signature} header; subgraphs answer only the gateway.",
@@ -85,6 +87,18 @@ internal sealed partial class IdentityVerifier
             _ => "The request's signature does not match its identity headers and body.",
         };
         return new GraphQLHttpProblem(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, reason);
+    }
+
+    /// <summary>Checks <paramref name="headers"/>' signature over <paramref name="payload"/> now; a refusal is logged.</summary>
+    public IdentitySignatureStatus Verify(IHeaderDictionary headers, ReadOnlySpan<byte> payload)
+    {
+        var status = IdentitySignature.Verify(headers, payload, _clock.GetUtcNow(), Keys);
+        if (status != IdentitySignatureStatus.Valid)
+        {
+            LogRefused(_logger, status);
+        }
+
+        return status;
     }
 
     private GraphQLHttpProblem TooLarge() =>

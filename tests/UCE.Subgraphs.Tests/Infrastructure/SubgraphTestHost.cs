@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -19,15 +22,19 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     private readonly WebApplication app;
     private readonly string? sqliteDirectory;
 
-    private SubgraphTestHost(SubgraphModule module, WebApplication app, string? sqliteDirectory, DateOnly demoDate, TimeProvider clock)
+    private SubgraphTestHost(SubgraphModule module, WebApplication app, string? sqliteDirectory, DateOnly demoDate, TimeProvider clock, Uri? socketAddress)
     {
         Module = module;
         DemoDate = demoDate;
         this.app = app;
         this.sqliteDirectory = sqliteDirectory;
-        Http = app.GetTestServer().CreateClient();
+        SocketAddress = socketAddress;
+        Http = socketAddress is null ? app.GetTestServer().CreateClient() : new HttpClient { BaseAddress = socketAddress };
         GraphQL = new GraphQLClient(Http, clock);
     }
+
+    /// <summary>Where Kestrel listens (<c>http://127.0.0.1:port/</c>) when the host was started over a real socket; null in memory.</summary>
+    public Uri? SocketAddress { get; }
 
     public SubgraphModule Module { get; }
 
@@ -53,9 +60,10 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     /// <summary>
     /// Starts <paramref name="module"/> on PostgreSQL (<paramref name="connectionString"/>) or, when null, on a temporary SQLite file.
     /// The demo set is written as of today, fixed once so that the test knows the day even around midnight, or as of the day of
-    /// <paramref name="clock"/>, which then replaces the host's <see cref="TimeProvider"/>.
+    /// <paramref name="clock"/>, which then replaces the host's <see cref="TimeProvider"/>. With <paramref name="overSocket"/> it listens
+    /// with Kestrel on a free loopback port (<see cref="SocketAddress"/>) instead of the in-memory test server.
     /// </summary>
-    public static async Task<SubgraphTestHost> StartAsync(SubgraphModule module, string? connectionString, bool seedDemoData = true, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? configuration = null)
+    public static async Task<SubgraphTestHost> StartAsync(SubgraphModule module, string? connectionString, bool seedDemoData = true, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? configuration = null, bool overSocket = false)
     {
         var demoDate = DemoGraph.Today(clock ?? TimeProvider.System);
         var sqliteDirectory = connectionString is null
@@ -83,7 +91,11 @@ public sealed class SubgraphTestHost : IAsyncDisposable
             Configuration = settings,
             ConfigureBuilder = builder =>
             {
-                builder.WebHost.UseTestServer();
+                if (!overSocket)
+                {
+                    builder.WebHost.UseTestServer();
+                }
+
                 if (clock is not null)
                 {
                     builder.Services.AddSingleton(clock);
@@ -91,7 +103,10 @@ public sealed class SubgraphTestHost : IAsyncDisposable
             },
         });
         await app.StartAsync();
-        return new SubgraphTestHost(module, app, sqliteDirectory, demoDate, clock ?? TimeProvider.System);
+        var socketAddress = overSocket
+            ? new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First())
+            : null;
+        return new SubgraphTestHost(module, app, sqliteDirectory, demoDate, clock ?? TimeProvider.System, socketAddress);
     }
 
     /// <summary>A new context of the module's type (dispose it).</summary>

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Federation;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.Errors;
@@ -11,11 +12,12 @@ namespace UCE.Subgraphs.Tests.Hosting.Sample;
 /// <summary>The sample subgraph's schema.</summary>
 public sealed class SampleSchema : Schema
 {
-    public SampleSchema(IServiceProvider services, SampleQuery query, SampleMutation mutation)
+    public SampleSchema(IServiceProvider services, SampleQuery query, SampleMutation mutation, SampleSubscription subscription)
         : base(services)
     {
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
     }
 }
 
@@ -118,5 +120,36 @@ public sealed class SampleMutation : ObjectGraphType
                 await db.SaveChangesAsync(context.CancellationToken);
                 return widget;
             });
+    }
+}
+
+public sealed class NoticeType : ObjectGraphType<Notice>
+{
+    public NoticeType()
+    {
+        Name = "Notice";
+        this.Authorize(Access.CustomerData<Notice>(notice => notice.CustomerId));
+        Field(n => n.CustomerId);
+        Field(n => n.Text);
+    }
+}
+
+/// <summary>Subscriptions fed by <see cref="SampleEvents"/>: one for anyone, one for staff, one of customer data.</summary>
+public sealed class SampleSubscription : ObjectGraphType
+{
+    public SampleSubscription()
+    {
+        Name = "Subscription";
+        Field<NonNullGraphType<WidgetType>>("widgetRenamed")
+            .AllowAnonymous()
+            .ResolveStream(context => context.RequestServices!.GetRequiredService<SampleEvents>().WidgetRenamed);
+        Field<NonNullGraphType<StringGraphType>>("staffAlerts")
+            .Authorize(Access.Staff)
+            .ResolveStream(context => context.RequestServices!.GetRequiredService<SampleEvents>().StaffAlerts);
+        Field<NoticeType>("notices")
+            .Authorize(Access.CustomersAndStaff)
+            .ResolveStream(context => context.RequestServices!.GetRequiredService<SampleEvents>().Notices);
+        Field<StringGraphType>("unruled")
+            .ResolveStream(context => context.RequestServices!.GetRequiredService<SampleEvents>().StaffAlerts);
     }
 }

@@ -21,6 +21,7 @@ public sealed class SampleSubgraph : SubgraphModule<SampleDbContext>
     {
         services.AddScoped<WidgetByIdLoader>();
         services.AddScoped<PartsByWidgetLoader>();
+        services.AddSingleton<SampleEvents>();
     }
 
     public override void ConfigureGraphQL(IGraphQLBuilder graphql)

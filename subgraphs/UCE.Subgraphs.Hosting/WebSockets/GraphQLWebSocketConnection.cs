@@ -1,0 +1,566 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Logging;
+using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.Http;
+using UCE.Subgraphs.Hosting.Identity;
+using UCE.Subgraphs.Hosting.Subscriptions;
+using Types = UCE.Subgraphs.Hosting.WebSockets.GraphQLWebSocketMessageTypes;
+using Codes = UCE.Subgraphs.Hosting.WebSockets.GraphQLWebSocketCloseCodes;
+
+namespace UCE.Subgraphs.Hosting.WebSockets;
+
+/// <summary>
+/// One <c>graphql-transport-ws</c> connection, server side: reads and answers messages, runs each <c>subscribe</c> as an
+/// operation with the identity proven in <c>connection_init</c>, and writes every outgoing message through one bounded
+/// <see cref="SendQueue"/> and one writer, so that a client that stops reading is dropped instead of growing memory.
+/// </summary>
+internal sealed partial class GraphQLWebSocketConnection : IDisposable
+{
+    // Close reasons are limited to 123 bytes by RFC 6455.
+    private const int MaxReasonBytes = 123;
+
+    private static readonly byte[] AckMessage = Encoding.UTF8.GetBytes("""{"type":"connection_ack"}""");
+    private static readonly byte[] PingMessage = Encoding.UTF8.GetBytes("""{"type":"ping"}""");
+    private static readonly byte[] PongMessage = Encoding.UTF8.GetBytes("""{"type":"pong"}""");
+
+    private readonly WebSocket socket;
+    private readonly string nonce;
+    private readonly SubscriptionSettings settings;
+    private readonly StreamingOperationExecuter executer;
+    private readonly IdentityVerifier verifier;
+    private readonly IGraphQLTextSerializer serializer;
+    private readonly GraphQLRequestReader requestReader;
+    private readonly ClaimsPrincipal? user;
+    private readonly ILogger logger;
+    private readonly SendQueue queue;
+    private readonly ConcurrentDictionary<string, WebSocketOperation> operations = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource lifetime = new();
+    private readonly object gate = new();
+    private int initialised;
+    private volatile bool acknowledged;
+    private volatile bool discard;
+    private volatile CallerIdentity caller = CallerIdentity.Anonymous;
+    private int? closeCode;
+    private string closeReason = string.Empty;
+
+    public GraphQLWebSocketConnection(
+        WebSocket socket,
+        string nonce,
+        SubscriptionSettings settings,
+        StreamingOperationExecuter executer,
+        IdentityVerifier verifier,
+        IGraphQLTextSerializer serializer,
+        ClaimsPrincipal? user,
+        ILogger logger)
+    {
+        this.socket = socket;
+        this.nonce = nonce;
+        this.settings = settings;
+        this.executer = executer;
+        this.verifier = verifier;
+        this.serializer = serializer;
+        this.user = user;
+        this.logger = logger;
+        requestReader = new GraphQLRequestReader(serializer);
+        queue = new SendQueue(settings.SendQueueLimit);
+    }
+
+    /// <summary>Serves the connection until it closes; every operation is stopped when this returns.</summary>
+    public async Task RunAsync(CancellationToken aborted)
+    {
+        using var abortRegistration = aborted.Register(socket.Abort);
+        var writing = WriteAsync();
+        var watching = WatchInitialisationAsync();
+        var pinging = KeepAliveAsync();
+        try
+        {
+            await ReadAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            RequestClose(WebSocketCloseStatus.NormalClosure, string.Empty, discard: true);
+            await writing.ConfigureAwait(false);
+            await lifetime.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(watching, pinging).ConfigureAwait(false);
+            StopOperations();
+        }
+    }
+
+    public void Dispose() => lifetime.Dispose();
+
+    private async Task ReadAsync()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            while (true)
+            {
+                buffer.ResetWrittenCount();
+                var tooBig = false;
+                ValueWebSocketReceiveResult received;
+                do
+                {
+                    received = await socket.ReceiveAsync(buffer.GetMemory(4096), CancellationToken.None).ConfigureAwait(false);
+                    if (received.MessageType == WebSocketMessageType.Close)
+                    {
+                        RequestClose(WebSocketCloseStatus.NormalClosure, string.Empty, discard: true);
+                        return;
+                    }
+
+                    buffer.Advance(received.Count);
+                    if (buffer.WrittenCount > settings.MaxMessageBytes)
+                    {
+                        // The rest of the message is read and thrown away: the close frame comes after it.
+                        tooBig = true;
+                        buffer.ResetWrittenCount();
+                    }
+                }
+                while (!received.EndOfMessage);
+
+                if (IsClosing)
+                {
+                    continue;
+                }
+
+                if (tooBig)
+                {
+                    RequestClose(Codes.MessageTooBig, $"Messages are limited to {settings.MaxMessageBytes} bytes", discard: false);
+                }
+                else if (received.MessageType == WebSocketMessageType.Binary)
+                {
+                    RequestClose(Codes.BadRequest, "Binary messages are not supported", discard: false);
+                }
+                else
+                {
+                    HandleSafely(buffer.WrittenMemory);
+                }
+
+                if (buffer.Capacity > 1024 * 1024)
+                {
+                    buffer = new ArrayBufferWriter<byte>(4096);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The connection is gone (the client vanished, or it was aborted after a close that did not complete).
+        }
+    }
+
+    private void HandleSafely(ReadOnlyMemory<byte> message)
+    {
+        try
+        {
+            Handle(message);
+        }
+        catch (Exception ex)
+        {
+            LogInternalError(logger, ex);
+            RequestClose(Codes.InternalServerError, "Internal server error", discard: true);
+        }
+    }
+
+    private void Handle(ReadOnlyMemory<byte> message)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(message);
+        }
+        catch (JsonException)
+        {
+            RequestClose(Codes.BadRequest, "Invalid message received: not JSON", discard: false);
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("type", out var typeElement)
+                || typeElement.ValueKind != JsonValueKind.String)
+            {
+                RequestClose(Codes.BadRequest, "Invalid message received: no message type", discard: false);
+                return;
+            }
+
+            switch (typeElement.GetString())
+            {
+                case Types.ConnectionInit:
+                    Initialise(root);
+                    break;
+                case Types.Ping:
+                    Send(PongMessage);
+                    break;
+                case Types.Pong:
+                    break;
+                case Types.Subscribe:
+                    Subscribe(root);
+                    break;
+                case Types.Complete:
+                    CompleteByClient(root);
+                    break;
+                default:
+                    RequestClose(Codes.BadRequest, "Invalid message received: unexpected message type", discard: false);
+                    break;
+            }
+        }
+    }
+
+    private void Initialise(JsonElement message)
+    {
+        if (Interlocked.Exchange(ref initialised, 1) == 1)
+        {
+            RequestClose(Codes.TooManyInitialisationRequests, "Too many initialisation requests", discard: false);
+            return;
+        }
+
+        JsonElement? payload = message.TryGetProperty("payload", out var element) && element.ValueKind != JsonValueKind.Null ? element : null;
+        if (payload is { ValueKind: not JsonValueKind.Object })
+        {
+            RequestClose(Codes.BadRequest, "Invalid message received: the connection_init payload must be an object", discard: false);
+            return;
+        }
+
+        var identity = WebSocketIdentity.Verify(payload, nonce, verifier, out var problem);
+        if (identity is null)
+        {
+            LogForbidden(logger, problem);
+            RequestClose(Codes.Forbidden, "Forbidden: " + problem, discard: false);
+            return;
+        }
+
+        caller = identity;
+        acknowledged = true;
+        Send(AckMessage);
+    }
+
+    private void Subscribe(JsonElement message)
+    {
+        if (!acknowledged)
+        {
+            RequestClose(Codes.Unauthorized, "Unauthorized", discard: false);
+            return;
+        }
+
+        if (!message.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(idElement.GetString()))
+        {
+            RequestClose(Codes.BadRequest, "Invalid message received: subscribe needs a non-empty string id", discard: false);
+            return;
+        }
+
+        if (!message.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
+        {
+            RequestClose(Codes.BadRequest, "Invalid message received: subscribe needs a payload object", discard: false);
+            return;
+        }
+
+        var read = requestReader.ReadRequest(payload);
+        if (read is GraphQLHttpProblem problem)
+        {
+            RequestClose(Codes.BadRequest, "Invalid message received: " + problem.Message, discard: false);
+            return;
+        }
+
+        var request = (GraphQLHttpRequest)read;
+        var operation = new WebSocketOperation(idElement.GetString()!);
+        if (!operations.TryAdd(operation.Id, operation))
+        {
+            RequestClose(Codes.SubscriberAlreadyExists, $"Subscriber for {operation.Id} already exists", discard: false);
+            return;
+        }
+
+        _ = RunOperationAsync(operation, request);
+    }
+
+    private void CompleteByClient(JsonElement message)
+    {
+        if (!message.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String)
+        {
+            RequestClose(Codes.BadRequest, "Invalid message received: complete needs a string id", discard: false);
+            return;
+        }
+
+        // Nothing more is sent for this id, not even a complete: the client ended it.
+        if (operations.TryRemove(idElement.GetString()!, out var operation))
+        {
+            operation.Stop();
+        }
+    }
+
+    private async Task RunOperationAsync(WebSocketOperation operation, GraphQLHttpRequest request)
+    {
+        try
+        {
+            var result = await executer.ExecuteAsync(request, caller, user, operation.Stopping).ConfigureAwait(false);
+            if (result.Streams is { Count: > 0 } streams)
+            {
+                operation.Attach(streams.Values.First().Subscribe(new OperationObserver(this, operation)));
+                return;
+            }
+
+            if (!Finish(operation))
+            {
+                return;
+            }
+
+            // A subscription that did not start (refused, or its source failed) answers like a request error.
+            if (!result.Executed || result.Operation?.Operation == OperationType.Subscription)
+            {
+                Send(ErrorMessage(operation.Id, result.Errors ?? []));
+                return;
+            }
+
+            Send(Serialize(new OperationMessage { Id = operation.Id, Type = Types.Next, Payload = result }));
+            Send(CompleteMessage(operation.Id));
+        }
+        catch (OperationCanceledException) when (operation.Stopping.IsCancellationRequested)
+        {
+            // Completed by the client or the connection closed while it ran.
+        }
+        catch (Exception ex)
+        {
+            LogInternalError(logger, ex);
+            RequestClose(Codes.InternalServerError, "Internal server error", discard: true);
+        }
+    }
+
+    /// <summary>Removes a running operation; false when it had already ended (completed by the client, or the connection closed).</summary>
+    private bool Finish(WebSocketOperation operation)
+    {
+        if (!operations.TryRemove(new KeyValuePair<string, WebSocketOperation>(operation.Id, operation)))
+        {
+            return false;
+        }
+
+        operation.Stop();
+        return true;
+    }
+
+    private void StopOperations()
+    {
+        foreach (var id in operations.Keys)
+        {
+            if (operations.TryRemove(id, out var operation))
+            {
+                operation.Stop();
+            }
+        }
+    }
+
+    private bool IsClosing
+    {
+        get
+        {
+            lock (gate)
+            {
+                return closeCode is not null;
+            }
+        }
+    }
+
+    private void Send(ReadOnlyMemory<byte> message)
+    {
+        if (queue.Enqueue(message) == SendQueueOutcome.Full)
+        {
+            LogSlowConsumer(logger, queue.Limit);
+            RequestClose(Codes.SlowConsumer, $"Slow consumer: {queue.Limit} messages were waiting to be sent", discard: true);
+        }
+    }
+
+    private void RequestClose(WebSocketCloseStatus status, string reason, bool discard) => RequestClose((int)status, reason, discard);
+
+    /// <summary>
+    /// Closes the connection once: stops every operation, takes no more messages and has the writer send the close frame,
+    /// after the queued messages unless <paramref name="discard"/>. A close that cannot be sent within
+    /// <see cref="SubscriptionSettings.CloseTimeout"/> (a client that does not read) aborts the connection.
+    /// </summary>
+    private void RequestClose(int code, string reason, bool discard)
+    {
+        lock (gate)
+        {
+            if (closeCode is not null)
+            {
+                return;
+            }
+
+            closeCode = code;
+            closeReason = Truncate(reason);
+            this.discard = discard;
+        }
+
+        StopOperations();
+        queue.Complete();
+        _ = AbortAfterCloseTimeoutAsync();
+    }
+
+    private async Task AbortAfterCloseTimeoutAsync()
+    {
+        try
+        {
+            await Task.Delay(settings.CloseTimeout, lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            return;
+        }
+
+        socket.Abort();
+    }
+
+    private async Task WriteAsync()
+    {
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (!discard && queue.Reader.TryRead(out var message))
+                {
+                    await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                if (discard)
+                {
+                    break;
+                }
+            }
+
+            int code;
+            string reason;
+            lock (gate)
+            {
+                code = closeCode ?? (int)WebSocketCloseStatus.NormalClosure;
+                reason = closeReason;
+            }
+
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Aborted: the client is gone or did not read its close frame in time.
+        }
+    }
+
+    private async Task WatchInitialisationAsync()
+    {
+        try
+        {
+            await Task.Delay(settings.ConnectionInitTimeout, lifetime.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (Volatile.Read(ref initialised) == 0)
+        {
+            RequestClose(Codes.ConnectionInitialisationTimeout, "Connection initialisation timeout", discard: false);
+        }
+    }
+
+    private async Task KeepAliveAsync()
+    {
+        if (settings.KeepAliveInterval == TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(settings.KeepAliveInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(lifetime.Token).ConfigureAwait(false))
+            {
+                if (acknowledged && !IsClosing)
+                {
+                    Send(PingMessage);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection ended.
+        }
+    }
+
+    private byte[] Serialize(OperationMessage message) => Encoding.UTF8.GetBytes(serializer.Serialize(message));
+
+    private byte[] ErrorMessage(string id, IEnumerable<ExecutionError> errors) =>
+        Serialize(new OperationMessage { Id = id, Type = Types.Error, Payload = errors.ToArray() });
+
+    private static byte[] CompleteMessage(string id) =>
+        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["id"] = id, ["type"] = Types.Complete });
+
+    private static string Truncate(string reason)
+    {
+        if (Encoding.UTF8.GetByteCount(reason) <= MaxReasonBytes)
+        {
+            return reason;
+        }
+
+        var end = Math.Min(reason.Length, MaxReasonBytes - 3);
+        while (Encoding.UTF8.GetByteCount(reason.AsSpan(0, end)) > MaxReasonBytes - 3)
+        {
+            end--;
+        }
+
+        return string.Concat(reason.AsSpan(0, end), "...");
+    }
+
+    /// <summary>Turns an operation's result stream into <c>next</c>, <c>error</c> and <c>complete</c> messages.</summary>
+    private sealed class OperationObserver(GraphQLWebSocketConnection connection, WebSocketOperation operation) : IObserver<ExecutionResult>
+    {
+        public void OnNext(ExecutionResult value)
+        {
+            if (operation.IsStopped)
+            {
+                return;
+            }
+
+            try
+            {
+                connection.Send(connection.Serialize(new OperationMessage { Id = operation.Id, Type = Types.Next, Payload = value }));
+            }
+            catch (Exception ex)
+            {
+                LogInternalError(connection.logger, ex);
+                connection.RequestClose(Codes.InternalServerError, "Internal server error", discard: true);
+            }
+        }
+
+        public void OnError(Exception error)
+        {
+            if (connection.Finish(operation))
+            {
+                connection.Send(connection.ErrorMessage(operation.Id, [error as ExecutionError ?? new ExecutionError("Internal server error.") { Code = ErrorCodes.InternalServerError }]));
+            }
+        }
+
+        public void OnCompleted()
+        {
+            if (connection.Finish(operation))
+            {
+                connection.Send(CompleteMessage(operation.Id));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a WebSocket connection_init: {Problem}")]
+    private static partial void LogForbidden(ILogger logger, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a WebSocket consumer that did not read: {Limit} messages were waiting")]
+    private static partial void LogSlowConsumer(ILogger logger, int limit);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A WebSocket connection failed; closing it with 4500")]
+    private static partial void LogInternalError(ILogger logger, Exception exception);
+}
