@@ -19,6 +19,7 @@ using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.Events;
 using UCE.Subgraphs.Hosting.Http;
 using UCE.Subgraphs.Hosting.Identity;
 
@@ -119,6 +120,7 @@ public static class SubgraphHost
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddSingleton<GraphQLHttpEndpoint>();
         var maxDepth = builder.Configuration.GetValue<int?>(MaxDepthKey) ?? DefaultMaxDepth;
+        services.AddSubgraphEvents(builder.Configuration);
         services.AddGraphQL(graphql =>
         {
             graphql.AddSystemTextJson(json => json.MaxDepth = GraphQLDocumentParser.MaxResponseDepth);
@@ -127,6 +129,7 @@ public static class SubgraphHost
             graphql.UseMiddleware<AuthorizationFieldMiddleware>();
             graphql.AddExecutionStrategy<AuthorizingParallelExecutionStrategy>(OperationType.Query);
             graphql.AddExecutionStrategy<AuthorizingSerialExecutionStrategy>(OperationType.Mutation);
+            graphql.AddExecutionStrategy<AuthorizingSubscriptionExecutionStrategy>(OperationType.Subscription);
 
             // A second line behind the gateway's limits: deep enough for every plan the gateway makes.
             graphql.AddComplexityAnalyzer(complexity => complexity.MaxDepth = maxDepth);

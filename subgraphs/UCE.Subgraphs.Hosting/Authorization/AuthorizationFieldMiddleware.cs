@@ -10,7 +10,7 @@ namespace UCE.Subgraphs.Hosting.Authorization;
 /// </summary>
 internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
 {
-    private static readonly AccessRule Unruled = new("nobody (the field has no rule)", _ => ValueTask.FromResult(AccessDecision.Deny()));
+    internal static readonly AccessRule Unruled = new("nobody (the field has no rule)", _ => ValueTask.FromResult(AccessDecision.Deny()));
 
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {
@@ -62,6 +62,6 @@ internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
         userContext is SubgraphUserContext subgraph ? subgraph.Access : new RequestAccess(Identity.CallerIdentity.Anonymous);
 
     private static bool IsRootField(IResolveFieldContext context) =>
-        (context.ParentType == context.Schema.Query || context.ParentType == context.Schema.Mutation)
+        (context.ParentType == context.Schema.Query || context.ParentType == context.Schema.Mutation || context.ParentType == context.Schema.Subscription)
         && context.FieldDefinition.Name is not ("_service" or "_entities");
 }
