@@ -67,6 +67,20 @@ public sealed class Outage
         AffectedCustomerCount++;
     }
 
+    /// <summary>Takes a location out of the affected set (the grid found it supplied after all); false when it was not in it.</summary>
+    public bool Release(string locationId)
+    {
+        var location = AffectedLocations.Find(l => l.LocationId == locationId);
+        if (location is null)
+        {
+            return false;
+        }
+
+        AffectedLocations.Remove(location);
+        AffectedCustomerCount--;
+        return true;
+    }
+
     /// <summary>
     /// The one way an outage changes status: it records the step in the history and queues an
     /// <see cref="OutageStatusChanged"/> event. Status only moves forward; restored is final.
