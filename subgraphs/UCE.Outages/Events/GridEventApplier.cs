@@ -80,17 +80,7 @@ public sealed class GridEventApplier(
         }
 
         outage!.ClearPendingEvents();
-        var change = new OutageChanged(
-            gridEvent.EventId,
-            GridEventTypes.NameOf(gridEvent.Type),
-            outage.Id,
-            outage.Status,
-            previous,
-            outage.EstimatedRestorationAt,
-            outage.AreaName,
-            [.. outage.AffectedLocations.Select(l => l.LocationId).Order(StringComparer.Ordinal)],
-            removed,
-            gridEvent.OccurredAt);
+        var change = OutageChanged.Of(outage, gridEvent, previous, removed);
         await PublishAsync(change, cancellationToken);
         return GridEventResult.Applied(outage, change);
     }

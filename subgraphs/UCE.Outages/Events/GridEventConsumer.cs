@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using UCE.Outages.Types;
 using UCE.Subgraphs.Hosting.Events;
 
 namespace UCE.Outages.Events;
@@ -7,6 +8,8 @@ namespace UCE.Outages.Events;
 /// <summary>
 /// Reads the grid event stream in the outages consumer group and applies each event through <see cref="GridEventApplier"/>;
 /// malformed and inapplicable events are dead-lettered with the reason, and every event is acknowledged after its commit.
+/// An event for an outage not known yet is retried (its outage may be opening in another instance) and dead-lettered
+/// after its last delivery.
 /// </summary>
 public sealed class GridEventConsumer(
     IEventStream stream,
@@ -33,6 +36,9 @@ public sealed class GridEventConsumer(
         {
             GridEventResultKind.Applied => StreamEntryOutcome.Applied,
             GridEventResultKind.Duplicate => StreamEntryOutcome.Duplicate,
+
+            // Instances share the stream, so the event that opens an outage may still be in another consumer's transaction.
+            _ when result.Code == OutageErrorCodes.OutageNotFound => StreamEntryOutcome.Retry($"{result.Code}: {result.Reason}"),
             _ => StreamEntryOutcome.Rejected($"{result.Code}: {result.Reason}"),
         };
     }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UCE.Outages.Data;
@@ -7,23 +6,24 @@ using UCE.Subgraphs.Hosting.Events;
 namespace UCE.Outages.Events;
 
 /// <summary>
-/// This instance's one subscription to the change channel, fanned out to its GraphQL subscriptions. For each change a
-/// subscription wants, the outage is read once (as committed) and handed to every such subscription.
+/// This instance's one subscription to the change channel, fanned out to its GraphQL subscriptions: each change goes to
+/// every subscription whose filter wants it, as the outage that change left (<see cref="OutageChanged.ToOutage"/>), in the
+/// order the changes were published. Nothing is read from the database per change.
 /// </summary>
-public sealed class OutageChangeFeed(
-    IMessageBus bus,
-    GridEventOptions options,
-    IDbContextFactory<OutagesDbContext> contexts,
-    ILogger<OutageChangeFeed> logger) : IHostedService, IAsyncDisposable
+public sealed class OutageChangeFeed(IMessageBus bus, GridEventOptions options, ILogger<OutageChangeFeed> logger) : IHostedService, IAsyncDisposable
 {
     private readonly object gate = new();
     private Listener[] listeners = [];
     private IAsyncDisposable? subscription;
+    private OutageChanged? lastChange;
 
     /// <summary>How many GraphQL subscriptions listen on this instance.</summary>
     public int ListenerCount => Volatile.Read(ref listeners).Length;
 
-    /// <summary>The outages whose changes <paramref name="wants"/> accepts, as they are after each such change.</summary>
+    /// <summary>The last change this instance heard of (diagnostics, and tests that wait for the channel to drain).</summary>
+    public OutageChanged? LastChange => Volatile.Read(ref lastChange);
+
+    /// <summary>The outages whose changes <paramref name="wants"/> accepts, as each such change left them.</summary>
     public IObservable<Outage> Observe(Func<OutageChanged, bool> wants) => new Filtered(this, wants);
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
@@ -44,41 +44,26 @@ public sealed class OutageChangeFeed(
         }
     }
 
-    private async Task OnMessageAsync(string message)
+    private Task OnMessageAsync(string message)
     {
         if (OutageChanged.FromJson(message) is not { } change)
         {
             logger.LogWarning("Ignored a message on {Channel} that is not an outage change", options.ChangesChannel);
-            return;
+            return Task.CompletedTask;
         }
 
-        var interested = Volatile.Read(ref listeners).Where(listener => listener.Wants(change)).ToList();
-        if (interested.Count == 0)
+        Outage? outage = null;
+        foreach (var listener in Volatile.Read(ref listeners))
         {
-            return;
+            if (listener.Wants(change))
+            {
+                outage ??= change.ToOutage();
+                listener.Observer.OnNext(outage);
+            }
         }
 
-        Outage? outage;
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync();
-            outage = await db.Outages.AsNoTracking().SingleOrDefaultAsync(o => o.Id == change.OutageId);
-        }
-        catch (Exception error)
-        {
-            logger.LogError(error, "Could not read outage {OutageId} for its subscribers", change.OutageId);
-            return;
-        }
-
-        if (outage is null)
-        {
-            return;
-        }
-
-        foreach (var listener in interested)
-        {
-            listener.Observer.OnNext(outage);
-        }
+        Volatile.Write(ref lastChange, change);
+        return Task.CompletedTask;
     }
 
     private Removal Add(Listener listener)

@@ -5,8 +5,8 @@ namespace UCE.Subgraphs.Hosting.Events;
 
 /// <summary>
 /// Reads a stream with a consumer group and hands each entry to a handler, acknowledging it only once the handler has
-/// finished with it (applied, already applied, or rejected and dead-lettered). An entry whose handler throws stays
-/// pending and is claimed again after <see cref="StreamConsumerOptions.ClaimIdleTime"/> — by this consumer or another —
+/// finished with it (applied, already applied, or rejected and dead-lettered). An entry whose handler throws or asks for a
+/// retry stays pending and is claimed again after <see cref="StreamConsumerOptions.ClaimIdleTime"/> — by this consumer or another —
 /// until <see cref="StreamConsumerOptions.MaxDeliveries"/>, then dead-lettered. On its first pass a consumer takes up
 /// what it held before a restart, and every pass claims entries that other consumers left idle too long.
 /// </summary>
@@ -122,6 +122,17 @@ public sealed class StreamConsumer(
                 logger.LogWarning(error, "Entry {Id} of {Stream} failed (delivery {Delivery}); it will be tried again", entry.Id, options.Stream, entry.DeliveryCount);
                 return;
             }
+        }
+
+        if (outcome.Kind == StreamEntryOutcomeKind.Retry)
+        {
+            if (entry.DeliveryCount < options.MaxDeliveries)
+            {
+                logger.LogInformation("Entry {Id} of {Stream} cannot be applied yet (delivery {Delivery}): {Reason}", entry.Id, options.Stream, entry.DeliveryCount, outcome.Reason);
+                return;
+            }
+
+            outcome = StreamEntryOutcome.Rejected(outcome.Reason ?? "Could not be applied.");
         }
 
         if (outcome.Kind == StreamEntryOutcomeKind.Rejected)

@@ -171,6 +171,28 @@ public abstract class EventStreamContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_entry_to_retry_comes_back_after_the_idle_time_and_is_dead_lettered_with_its_reason_after_the_last_delivery()
+    {
+        var deliveries = new List<int>();
+        var consumer = Consumer("a", (entry, _) =>
+        {
+            deliveries.Add(entry.DeliveryCount);
+            return Task.FromResult(StreamEntryOutcome.Retry("parent not there yet"));
+        }, claimIdle: TimeSpan.FromMilliseconds(20), maxDeliveries: 3);
+        await Stream.AddAsync(StreamName, Fields("n", "1"));
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await consumer.ProcessOnceAsync(CancellationToken.None);
+            return (await Stream.RangeAsync(DeadLetters, 10)).Count == 1;
+        }, "the entry is dead-lettered after its third delivery");
+
+        Assert.Equal([1, 2, 3], deliveries);
+        Assert.Equal("parent not there yet", (await Stream.RangeAsync(DeadLetters, 1))[0].Field(DeadLetterFields.Reason));
+        Assert.Equal(0, await Stream.PendingCountAsync(StreamName, Group));
+    }
+
+    [Fact]
     public async Task Entries_a_dead_consumer_held_are_claimed_and_handled_by_another()
     {
         var handledBy = new List<string>();

@@ -131,7 +131,6 @@ public abstract class GridEventIngestionTests(GridEventsFixture fixture)
         await fixture.Stream.AddAsync(stream, new Dictionary<string, string> { ["event"] = "{ not json" });
         await fixture.Stream.AddAsync(stream, new Dictionary<string, string> { ["other"] = "x" });
         await fixture.Stream.AddAsync(stream, new Dictionary<string, string> { ["event"] = """{"eventId":"e1","type":"outage.exploded","outageId":"o","occurredAt":"2026-12-01T10:00:00Z"}""" });
-        await fixture.AddAsync(stream, Step("out-does-not-exist", GridEventType.OutageConfirmed));
         await fixture.AddAsync(stream, Step(outageId, GridEventType.OutageConfirmed));
         await fixture.AddAsync(stream, Locations(outageId, GridEventType.LocationsAdded, "loc-999999"));
         await fixture.AddAsync(stream, Detected(outageId));
@@ -140,17 +139,58 @@ public abstract class GridEventIngestionTests(GridEventsFixture fixture)
         await fixture.ConsumerOf(stream).ProcessOnceAsync(CancellationToken.None);
 
         var reasons = (await fixture.Stream.RangeAsync(stream + ":dead", 20)).Select(e => e.Field(DeadLetterFields.Reason)!).ToList();
-        Assert.Equal(7, reasons.Count);
+        Assert.Equal(6, reasons.Count);
         Assert.Contains("not valid JSON", reasons[0], StringComparison.Ordinal);
         Assert.Contains("no 'event' field", reasons[1], StringComparison.Ordinal);
         Assert.Contains("type 'outage.exploded' is not one of", reasons[2], StringComparison.Ordinal);
-        Assert.StartsWith("OUTAGE_NOT_FOUND:", reasons[3], StringComparison.Ordinal);
-        Assert.StartsWith("OUTAGE_STATUS_TRANSITION_INVALID:", reasons[4], StringComparison.Ordinal);
-        Assert.Contains("CrewDispatched to Confirmed", reasons[4], StringComparison.Ordinal);
-        Assert.StartsWith("SERVICE_LOCATION_NOT_FOUND:", reasons[5], StringComparison.Ordinal);
-        Assert.StartsWith("OUTAGE_ALREADY_EXISTS:", reasons[6], StringComparison.Ordinal);
+        Assert.StartsWith("OUTAGE_STATUS_TRANSITION_INVALID:", reasons[3], StringComparison.Ordinal);
+        Assert.Contains("CrewDispatched to Confirmed", reasons[3], StringComparison.Ordinal);
+        Assert.StartsWith("SERVICE_LOCATION_NOT_FOUND:", reasons[4], StringComparison.Ordinal);
+        Assert.StartsWith("OUTAGE_ALREADY_EXISTS:", reasons[5], StringComparison.Ordinal);
         Assert.Equal([OutageStatus.Reported, OutageStatus.CrewDispatched, OutageStatus.Restoring], await fixture.HistoryAsync(outageId));
         Assert.Equal(0, await fixture.Stream.PendingCountAsync(stream, Group));
+    }
+
+    [Fact]
+    public async Task An_event_for_an_outage_not_opened_yet_is_retried_and_applied_once_the_outage_exists()
+    {
+        var stream = fixture.NewStream();
+        var outageId = NewOutageId();
+        await fixture.AddAsync(stream, Step(outageId, GridEventType.OutageConfirmed));
+        var consumer = fixture.ConsumerOf(stream, claimIdle: TimeSpan.FromMilliseconds(50));
+
+        await consumer.ProcessOnceAsync(CancellationToken.None);
+        Assert.Equal(1, await fixture.Stream.PendingCountAsync(stream, Group));
+        await fixture.Applier.ApplyAsync(Detected(outageId), CancellationToken.None);
+        await Eventually.TrueAsync(async () =>
+        {
+            await consumer.ProcessOnceAsync(CancellationToken.None);
+            return await fixture.Stream.PendingCountAsync(stream, Group) == 0;
+        }, "the retried event is applied and acknowledged");
+
+        Assert.Equal([OutageStatus.Reported, OutageStatus.Confirmed], await fixture.HistoryAsync(outageId));
+        Assert.Empty(await fixture.Stream.RangeAsync(stream + ":dead", 10));
+    }
+
+    [Fact]
+    public async Task An_event_for_an_outage_that_never_appears_is_dead_lettered_after_its_last_delivery_and_blocks_nothing()
+    {
+        var stream = fixture.NewStream();
+        var outageId = NewOutageId();
+        await fixture.AddAsync(stream, Step("out-does-not-exist", GridEventType.OutageConfirmed));
+        await fixture.AddAsync(stream, Detected(outageId));
+        var consumer = fixture.ConsumerOf(stream, claimIdle: TimeSpan.FromMilliseconds(20));
+
+        await consumer.ProcessOnceAsync(CancellationToken.None);
+        Assert.Equal([OutageStatus.Reported], await fixture.HistoryAsync(outageId));
+        await Eventually.TrueAsync(async () =>
+        {
+            await consumer.ProcessOnceAsync(CancellationToken.None);
+            return await fixture.Stream.PendingCountAsync(stream, Group) == 0;
+        }, "the orphan event is dead-lettered");
+
+        var dead = Assert.Single(await fixture.Stream.RangeAsync(stream + ":dead", 10));
+        Assert.StartsWith("OUTAGE_NOT_FOUND:", dead.Field(DeadLetterFields.Reason), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,6 +75,17 @@ public abstract class GridEventsFixture : IAsyncLifetime
             : new StreamConsumer(Stream, options, handler, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
 
+    /// <summary>
+    /// Applies <paramref name="gridEvent"/> and waits until this host's change feed has heard of it, so that a subscription
+    /// opened next does not receive it.
+    /// </summary>
+    public async Task ApplyAndDrainAsync(GridEvent gridEvent)
+    {
+        Assert.Equal(GridEventResultKind.Applied, (await Applier.ApplyAsync(gridEvent, CancellationToken.None)).Kind);
+        var feed = Host.Services.GetRequiredService<OutageChangeFeed>();
+        await Eventually.TrueAsync(() => feed.LastChange?.EventId == gridEvent.EventId, $"the change feed hears of {gridEvent.EventId}");
+    }
+
     /// <summary>A stream name of the test's own.</summary>
     public string NewStream()
     {
