@@ -17,6 +17,9 @@ public sealed class StreamConsumer(
     TimeProvider clock,
     ILogger logger)
 {
+    // After the stream itself failed, wait longer than an idle poll: Redis is down or restarting, and every poll would log.
+    private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(1);
+
     private bool started;
     private DateTimeOffset lastClaim = DateTimeOffset.MinValue;
 
@@ -28,6 +31,7 @@ public sealed class StreamConsumer(
         while (!cancellationToken.IsCancellationRequested)
         {
             int handled;
+            var pause = options.PollInterval;
             try
             {
                 handled = await ProcessOnceAsync(cancellationToken).ConfigureAwait(false);
@@ -41,11 +45,12 @@ public sealed class StreamConsumer(
                 // The stream itself failed (Redis down): the client reconnects; try again after a pause.
                 logger.LogWarning(error, "Reading {Stream} as {Consumer} failed", options.Stream, options.Consumer);
                 handled = 0;
+                pause = FailurePause > pause ? FailurePause : pause;
             }
 
             if (handled == 0)
             {
-                await stream.WaitForEntriesAsync(options.Stream, options.PollInterval, cancellationToken)
+                await stream.WaitForEntriesAsync(options.Stream, pause, cancellationToken)
                     .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
