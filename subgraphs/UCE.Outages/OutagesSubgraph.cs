@@ -1,17 +1,19 @@
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UCE.Outages.Data;
 using UCE.Outages.DataLoaders;
+using UCE.Outages.Events;
 using UCE.Outages.Types;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Demo;
 
 namespace UCE.Outages;
 
-/// <summary>The outages subgraph: outages, their status history and reports; extends <c>ServiceLocation</c>.</summary>
+/// <summary>The outages subgraph: outages, their status history and reports, grid event ingestion and subscriptions; extends <c>ServiceLocation</c>.</summary>
 public sealed class OutagesSubgraph : SubgraphModule<OutagesDbContext>
 {
     public override string Name => "outages";
@@ -28,6 +30,13 @@ public sealed class OutagesSubgraph : SubgraphModule<OutagesDbContext>
         services.AddScoped<StatusHistoryByOutageLoader>();
         services.AddScoped<ReportsByOutageLoader>();
         services.AddScoped<OutageReporting>();
+        services.AddSingleton(provider => GridEventOptions.Read(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<GridEventApplier>();
+        services.AddScoped<OutageStatusUpdates>();
+        services.AddSingleton<OutageChangeFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutageChangeFeed>());
+        services.AddSingleton<GridEventConsumer>();
+        services.AddHostedService(provider => provider.GetRequiredService<GridEventConsumer>());
     }
 
     public override void ConfigureGraphQL(IGraphQLBuilder graphql) =>

@@ -19,6 +19,7 @@ using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.Events;
 using UCE.Subgraphs.Hosting.Http;
 using UCE.Subgraphs.Hosting.Identity;
 using UCE.Subgraphs.Hosting.ServerSentEvents;
@@ -126,6 +127,7 @@ public static class SubgraphHost
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<GraphQLServerSentEventsEndpoint>();
         var maxDepth = builder.Configuration.GetValue<int?>(MaxDepthKey) ?? DefaultMaxDepth;
+        services.AddSubgraphEvents(builder.Configuration);
         services.AddGraphQL(graphql =>
         {
             graphql.AddSystemTextJson(json => json.MaxDepth = GraphQLDocumentParser.MaxResponseDepth);

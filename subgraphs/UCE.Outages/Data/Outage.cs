@@ -55,6 +55,25 @@ public sealed class Outage
         return outage;
     }
 
+    /// <summary>
+    /// The outage as a change message describes it, for subscribers: its scalar state only (no locations, history or
+    /// reports, which resolvers load by id). Never saved.
+    /// </summary>
+    public static Outage Snapshot(
+        string id, OutageStatus status, OutageCause cause, DateTime startedAt, DateTime? estimatedRestorationAt, DateTime? restoredAt,
+        string feederName, string areaName, int affectedCustomerCount) => new()
+        {
+            Id = id,
+            Status = status,
+            Cause = cause,
+            StartedAt = EnsureUtc(startedAt),
+            EstimatedRestorationAt = estimatedRestorationAt,
+            RestoredAt = restoredAt,
+            FeederName = feederName,
+            AreaName = areaName,
+            AffectedCustomerCount = affectedCustomerCount,
+        };
+
     /// <summary>Adds a location to the affected set; a location already in it is not counted twice.</summary>
     public void Affect(string locationId)
     {
@@ -65,6 +84,20 @@ public sealed class Outage
 
         AffectedLocations.Add(new OutageLocation { OutageId = Id, LocationId = locationId });
         AffectedCustomerCount++;
+    }
+
+    /// <summary>Takes a location out of the affected set (the grid found it supplied after all); false when it was not in it.</summary>
+    public bool Release(string locationId)
+    {
+        var location = AffectedLocations.Find(l => l.LocationId == locationId);
+        if (location is null)
+        {
+            return false;
+        }
+
+        AffectedLocations.Remove(location);
+        AffectedCustomerCount--;
+        return true;
     }
 
     /// <summary>

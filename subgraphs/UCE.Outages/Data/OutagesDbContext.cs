@@ -3,7 +3,7 @@ using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Outages.Data;
 
-/// <summary>The outages subgraph's database: outages, their affected locations, history and reports, and the grid connections.</summary>
+/// <summary>The outages subgraph's database: outages, their affected locations, history and reports, the grid connections, and the grid events applied.</summary>
 public sealed class OutagesDbContext(DbContextOptions<OutagesDbContext> options) : DbContext(options)
 {
     public DbSet<GridConnection> GridConnections => Set<GridConnection>();
@@ -15,6 +15,8 @@ public sealed class OutagesDbContext(DbContextOptions<OutagesDbContext> options)
     public DbSet<OutageStatusChange> OutageStatusChanges => Set<OutageStatusChange>();
 
     public DbSet<OutageReport> OutageReports => Set<OutageReport>();
+
+    public DbSet<ProcessedGridEvent> ProcessedGridEvents => Set<ProcessedGridEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutagesDbContext).Assembly);

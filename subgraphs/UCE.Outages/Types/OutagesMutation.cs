@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.DataLoader;
 using UCE.Subgraphs.Hosting.DataLoading;
 using GraphQL.Types;
-using UCE.Outages;
+using UCE.Outages.Events;
 using Microsoft.Extensions.DependencyInjection;
 using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
@@ -28,6 +28,16 @@ public sealed class OutagesMutation : ObjectGraphType
                 var input = context.GetArgument<ReportOutageInput>("input");
                 var reporting = context.Service<OutageReporting>();
                 return await reporting.ReportAsync(input, context.Caller(), context.CancellationToken);
+            });
+
+        Field<UpdateOutageStatusPayloadType>("updateOutageStatus")
+            .Description("Moves an outage to a later status and/or gives it a new restoration estimate, through the same path as a grid event.")
+            .Argument<NonNullGraphType<UpdateOutageStatusInputType>>("input")
+            .Authorize(Access.Staff.Or(Access.Service(AccessScopes.OutagesWrite)))
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<UpdateOutageStatusInput>("input");
+                return await context.Service<OutageStatusUpdates>().UpdateAsync(input, context.Caller(), context.CancellationToken);
             });
     }
 

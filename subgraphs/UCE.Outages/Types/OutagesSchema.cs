@@ -5,10 +5,11 @@ namespace UCE.Outages.Types;
 /// <summary>The outages subgraph schema.</summary>
 public sealed class OutagesSchema : Schema
 {
-    public OutagesSchema(IServiceProvider services, OutagesQuery query, OutagesMutation mutation)
+    public OutagesSchema(IServiceProvider services, OutagesQuery query, OutagesMutation mutation, OutagesSubscription subscription)
         : base(services)
     {
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
     }
 }

@@ -15,6 +15,6 @@ public static class AccessScopes
     /// <summary>Services: <c>sendNotification</c> and reading message templates.</summary>
     public const string NotificationsSend = "notifications:send";
 
-    /// <summary>Services: outage status changes (no such mutation is served yet; the grid worker will hold it).</summary>
+    /// <summary>Services: <c>updateOutageStatus</c> (the grid worker), and reading the outages it moves.</summary>
     public const string OutagesWrite = "outages:write";
 }

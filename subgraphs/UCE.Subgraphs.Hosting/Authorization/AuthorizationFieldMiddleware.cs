@@ -10,7 +10,7 @@ namespace UCE.Subgraphs.Hosting.Authorization;
 /// </summary>
 internal sealed class AuthorizationFieldMiddleware : IFieldMiddleware
 {
-    private static readonly AccessRule Unruled = new("nobody (the field has no rule)", _ => ValueTask.FromResult(AccessDecision.Deny()));
+    internal static readonly AccessRule Unruled = new("nobody (the field has no rule)", _ => ValueTask.FromResult(AccessDecision.Deny()));
 
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
     {

@@ -119,7 +119,7 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
     public static TheoryData<string, string> MutationsAndIntruders()
     {
         var data = new TheoryData<string, string>();
-        foreach (var mutation in new[] { "makePayment", "setAutopay", "updateCommunicationPreferences", "sendNotification", "enroll", "cancelEnrollment", "reportOutage" })
+        foreach (var mutation in new[] { "makePayment", "setAutopay", "updateCommunicationPreferences", "sendNotification", "enroll", "cancelEnrollment", "reportOutage", "updateOutageStatus" })
         {
             foreach (var intruder in new[] { "other-customer", "anonymous", "partner-without-scopes", "service-without-scopes" })
             {
@@ -314,6 +314,7 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
             "enroll" => $"{{ enroll(input: {{ customerId: \"{CustomerId}\", productId: \"{ProductId}\" }}) {{ __typename }} }}",
             "cancelEnrollment" => $"{{ cancelEnrollment(id: \"{EnrollmentId ?? "enr-none"}\") {{ __typename }} }}",
             "reportOutage" => $"{{ reportOutage(input: {{ serviceLocationId: \"{LocationId}\", description: \"hostile report\" }}) {{ __typename }} }}",
+            "updateOutageStatus" => "{ updateOutageStatus(input: { outageId: \"out-000001-01\", status: RESTORED, estimatedRestorationAt: \"2030-01-01T00:00:00Z\" }) { __typename } }",
             _ => throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null),
         };
 

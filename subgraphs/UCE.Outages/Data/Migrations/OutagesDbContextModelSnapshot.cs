@@ -191,6 +191,32 @@ namespace UCE.Outages.Data.Migrations
                     b.ToTable("outage_status_changes", (string)null);
                 });
 
+            modelBuilder.Entity("UCE.Outages.Data.ProcessedGridEvent", b =>
+                {
+                    b.Property<string>("EventId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("EventId");
+
+                    b.HasIndex("OutageId");
+
+                    b.ToTable("processed_grid_events", (string)null);
+                });
+
             modelBuilder.Entity("UCE.Outages.Data.OutageLocation", b =>
                 {
                     b.HasOne("UCE.Outages.Data.Outage", null)

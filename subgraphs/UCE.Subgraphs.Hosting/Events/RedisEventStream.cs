@@ -1,0 +1,90 @@
+using StackExchange.Redis;
+
+namespace UCE.Subgraphs.Hosting.Events;
+
+/// <summary><see cref="IEventStream"/> on Redis Streams (Redis 6.2 or later, for <c>XAUTOCLAIM</c>).</summary>
+public sealed class RedisEventStream(IConnectionMultiplexer redis) : IEventStream
+{
+    private IDatabase Database => redis.GetDatabase();
+
+    public async Task<string> AddAsync(string stream, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var entries = fields.Select(field => new NameValueEntry(field.Key, field.Value)).ToArray();
+        var id = await Database.StreamAddAsync(stream, entries).ConfigureAwait(false);
+        return id.ToString();
+    }
+
+    public async Task EnsureGroupAsync(string stream, string group, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await Database.StreamCreateConsumerGroupAsync(stream, group, StreamPosition.Beginning, createStream: true).ConfigureAwait(false);
+        }
+        catch (RedisServerException error) when (error.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // Another consumer created it first.
+        }
+    }
+
+    public async Task<IReadOnlyList<StreamEntry>> ReadNewAsync(string stream, string group, string consumer, int count, CancellationToken cancellationToken = default)
+    {
+        var entries = await Database.StreamReadGroupAsync(stream, group, consumer, StreamPosition.NewMessages, count).ConfigureAwait(false);
+        return [.. entries.Select(entry => ToEntry(entry, 1))];
+    }
+
+    public async Task<IReadOnlyList<StreamEntry>> ReadPendingAsync(string stream, string group, string consumer, int count, CancellationToken cancellationToken = default)
+    {
+        var entries = await Database.StreamReadGroupAsync(stream, group, consumer, StreamPosition.Beginning, count).ConfigureAwait(false);
+        return await WithDeliveryCountsAsync(stream, group, entries).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StreamEntry>> ClaimIdleAsync(string stream, string group, string consumer, TimeSpan minIdle, int count, CancellationToken cancellationToken = default)
+    {
+        var claimed = await Database.StreamAutoClaimAsync(stream, group, consumer, (long)minIdle.TotalMilliseconds, "0-0", count).ConfigureAwait(false);
+        return await WithDeliveryCountsAsync(stream, group, claimed.ClaimedEntries).ConfigureAwait(false);
+    }
+
+    public async Task AcknowledgeAsync(string stream, string group, string id, CancellationToken cancellationToken = default) =>
+        await Database.StreamAcknowledgeAsync(stream, group, id).ConfigureAwait(false);
+
+    public async Task<long> PendingCountAsync(string stream, string group, CancellationToken cancellationToken = default)
+    {
+        var pending = await Database.StreamPendingAsync(stream, group).ConfigureAwait(false);
+        return pending.PendingMessageCount;
+    }
+
+    public async Task<IReadOnlyList<StreamEntry>> RangeAsync(string stream, int count, CancellationToken cancellationToken = default)
+    {
+        var entries = await Database.StreamRangeAsync(stream, "-", "+", count).ConfigureAwait(false);
+        return [.. entries.Select(entry => ToEntry(entry, 1))];
+    }
+
+    public Task WaitForEntriesAsync(string stream, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        Task.Delay(timeout, cancellationToken);
+
+    // XREADGROUP and XAUTOCLAIM do not say how often an entry was delivered; XPENDING over the same id range does.
+    private async Task<IReadOnlyList<StreamEntry>> WithDeliveryCountsAsync(string stream, string group, global::StackExchange.Redis.StreamEntry[] entries)
+    {
+        var present = entries.Where(entry => !entry.IsNull).ToArray();
+        if (present.Length == 0)
+        {
+            return [];
+        }
+
+        var pending = await Database.StreamPendingMessagesAsync(stream, group, present.Length, RedisValue.Null, present[0].Id, present[^1].Id).ConfigureAwait(false);
+        var counts = pending.ToDictionary(message => message.MessageId.ToString(), message => message.DeliveryCount, StringComparer.Ordinal);
+        return [.. present.Select(entry => ToEntry(entry, counts.GetValueOrDefault(entry.Id.ToString(), 1)))];
+    }
+
+    private static StreamEntry ToEntry(global::StackExchange.Redis.StreamEntry entry, int deliveryCount)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in entry.Values)
+        {
+            fields[value.Name.ToString()] = value.Value.ToString();
+        }
+
+        return new StreamEntry(entry.Id.ToString(), fields, deliveryCount);
+    }
+}
