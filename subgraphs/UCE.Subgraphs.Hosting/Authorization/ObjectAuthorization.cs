@@ -13,6 +13,45 @@ namespace UCE.Subgraphs.Hosting.Authorization;
 /// </summary>
 internal static class ObjectAuthorization
 {
+    /// <summary>
+    /// The check an authorizing execution strategy makes before completing an object node: true when the node may
+    /// complete; otherwise its refusal is set as the node's error (<paramref name="refuse"/>) or a failure of the check is
+    /// handed to the strategy's unhandled-exception handling (<paramref name="unhandled"/>, which may rethrow).
+    /// </summary>
+    public static async Task<bool> AdmitsAsync(ExecutionContext context, ExecutionNode node, Func<Exception, Task<bool>> unhandled, Action<ExecutionError> refuse)
+    {
+        ExecutionError? refusal;
+        try
+        {
+            refusal = await CheckAsync(context, node).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (ExecutionError error)
+        {
+            refusal = error;
+        }
+        catch (Exception ex)
+        {
+            if (await unhandled(ex).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            return false;
+        }
+
+        if (refusal is not null)
+        {
+            refuse(refusal);
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>The FORBIDDEN error for <paramref name="node"/>'s object, or null when the caller may read it.</summary>
     public static async ValueTask<ExecutionError?> CheckAsync(ExecutionContext context, ExecutionNode node)
     {
@@ -72,36 +111,10 @@ internal sealed class AuthorizingParallelExecutionStrategy : ParallelExecutionSt
 {
     protected override async Task CompleteNodeAsync(ExecutionContext context, ExecutionNode node)
     {
-        ExecutionError? refusal;
-        try
+        if (await ObjectAuthorization.AdmitsAsync(context, node, ex => ProcessNodeUnhandledExceptionAsync(context, node, ex), error => SetNodeError(context, node, error)).ConfigureAwait(false))
         {
-            refusal = await ObjectAuthorization.CheckAsync(context, node).ConfigureAwait(false);
+            await base.CompleteNodeAsync(context, node).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (ExecutionError error)
-        {
-            refusal = error;
-        }
-        catch (Exception ex)
-        {
-            if (await ProcessNodeUnhandledExceptionAsync(context, node, ex).ConfigureAwait(false))
-            {
-                throw;
-            }
-
-            return;
-        }
-
-        if (refusal is not null)
-        {
-            SetNodeError(context, node, refusal);
-            return;
-        }
-
-        await base.CompleteNodeAsync(context, node).ConfigureAwait(false);
     }
 }
 
@@ -110,35 +123,9 @@ internal sealed class AuthorizingSerialExecutionStrategy : SerialExecutionStrate
 {
     protected override async Task CompleteNodeAsync(ExecutionContext context, ExecutionNode node)
     {
-        ExecutionError? refusal;
-        try
+        if (await ObjectAuthorization.AdmitsAsync(context, node, ex => ProcessNodeUnhandledExceptionAsync(context, node, ex), error => SetNodeError(context, node, error)).ConfigureAwait(false))
         {
-            refusal = await ObjectAuthorization.CheckAsync(context, node).ConfigureAwait(false);
+            await base.CompleteNodeAsync(context, node).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (ExecutionError error)
-        {
-            refusal = error;
-        }
-        catch (Exception ex)
-        {
-            if (await ProcessNodeUnhandledExceptionAsync(context, node, ex).ConfigureAwait(false))
-            {
-                throw;
-            }
-
-            return;
-        }
-
-        if (refusal is not null)
-        {
-            SetNodeError(context, node, refusal);
-            return;
-        }
-
-        await base.CompleteNodeAsync(context, node).ConfigureAwait(false);
     }
 }
