@@ -4,7 +4,7 @@ using UCE.Subgraphs.Hosting.Identity;
 namespace UCE.Subgraphs.Hosting.Subscriptions;
 
 /// <summary>The limits and timers of the streaming transports (WebSocket and server-sent events), read from configuration.</summary>
-internal sealed class SubscriptionSettings
+public sealed class SubscriptionSettings
 {
     /// <summary>How long a WebSocket may stay open without <c>connection_init</c> (a <see cref="TimeSpan"/>; default 3 s).</summary>
     public const string ConnectionInitTimeoutKey = "Subgraph:Subscriptions:ConnectionInitTimeout";

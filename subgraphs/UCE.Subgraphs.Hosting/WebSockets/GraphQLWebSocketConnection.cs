@@ -1,16 +1,9 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
-using GraphQL;
-using GraphQL.Transport;
-using GraphQLParser.AST;
 using Microsoft.Extensions.Logging;
-using UCE.Subgraphs.Hosting.Errors;
-using UCE.Subgraphs.Hosting.Http;
-using UCE.Subgraphs.Hosting.Identity;
 using UCE.Subgraphs.Hosting.Subscriptions;
 using Types = UCE.Subgraphs.Hosting.WebSockets.GraphQLWebSocketMessageTypes;
 using Codes = UCE.Subgraphs.Hosting.WebSockets.GraphQLWebSocketCloseCodes;
@@ -18,11 +11,12 @@ using Codes = UCE.Subgraphs.Hosting.WebSockets.GraphQLWebSocketCloseCodes;
 namespace UCE.Subgraphs.Hosting.WebSockets;
 
 /// <summary>
-/// One <c>graphql-transport-ws</c> connection, server side: reads and answers messages, runs each <c>subscribe</c> as an
-/// operation with the identity proven in <c>connection_init</c>, and writes every outgoing message through one bounded
-/// <see cref="SendQueue"/> and one writer, so that a client that stops reading is dropped instead of growing memory.
+/// One <c>graphql-transport-ws</c> connection, server side: reads and answers messages, has its
+/// <see cref="IGraphQLWebSocketHandler"/> prove <c>connection_init</c> and run each <c>subscribe</c>, and writes every
+/// outgoing message through one bounded <see cref="SendQueue"/> and one writer, so that a client that stops reading is
+/// dropped instead of growing memory.
 /// </summary>
-internal sealed partial class GraphQLWebSocketConnection : IDisposable
+public sealed partial class GraphQLWebSocketConnection : IDisposable
 {
     // Close reasons are limited to 123 bytes by RFC 6455.
     private const int MaxReasonBytes = 123;
@@ -32,44 +26,26 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
     private static readonly byte[] PongMessage = Encoding.UTF8.GetBytes("""{"type":"pong"}""");
 
     private readonly WebSocket socket;
-    private readonly string nonce;
+    private readonly IGraphQLWebSocketHandler handler;
     private readonly SubscriptionSettings settings;
-    private readonly StreamingOperationExecuter executer;
-    private readonly IdentityVerifier verifier;
-    private readonly IGraphQLTextSerializer serializer;
-    private readonly GraphQLRequestReader requestReader;
-    private readonly ClaimsPrincipal? user;
     private readonly ILogger logger;
     private readonly SendQueue queue;
     private readonly ConcurrentDictionary<string, WebSocketOperation> operations = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource lifetime = new();
     private readonly object gate = new();
     private int initialised;
-    private volatile bool acknowledged;
+    private volatile IGraphQLWebSocketSession? session;
     private volatile bool discard;
-    private volatile CallerIdentity caller = CallerIdentity.Anonymous;
     private int? closeCode;
     private string closeReason = string.Empty;
 
-    public GraphQLWebSocketConnection(
-        WebSocket socket,
-        string nonce,
-        SubscriptionSettings settings,
-        StreamingOperationExecuter executer,
-        IdentityVerifier verifier,
-        IGraphQLTextSerializer serializer,
-        ClaimsPrincipal? user,
-        ILogger logger)
+    public GraphQLWebSocketConnection(WebSocket socket, IGraphQLWebSocketHandler handler, SubscriptionSettings settings, ILogger logger)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         this.socket = socket;
-        this.nonce = nonce;
+        this.handler = handler;
         this.settings = settings;
-        this.executer = executer;
-        this.verifier = verifier;
-        this.serializer = serializer;
-        this.user = user;
         this.logger = logger;
-        requestReader = new GraphQLRequestReader(serializer);
         queue = new SendQueue(settings.SendQueueLimit);
     }
 
@@ -140,7 +116,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
                 }
                 else
                 {
-                    HandleSafely(buffer.WrittenMemory);
+                    await HandleSafelyAsync(buffer.WrittenMemory).ConfigureAwait(false);
                 }
 
                 if (buffer.Capacity > 1024 * 1024)
@@ -155,11 +131,15 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
-    private void HandleSafely(ReadOnlyMemory<byte> message)
+    private async ValueTask HandleSafelyAsync(ReadOnlyMemory<byte> message)
     {
         try
         {
-            Handle(message);
+            // Only connection_init waits (its proof may need a key fetched); every other message is handled at once.
+            if (Handle(message) is { } initialisation)
+            {
+                await initialisation.ConfigureAwait(false);
+            }
         }
         catch (Exception ex)
         {
@@ -168,7 +148,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
-    private void Handle(ReadOnlyMemory<byte> message)
+    private Task? Handle(ReadOnlyMemory<byte> message)
     {
         JsonDocument document;
         try
@@ -178,7 +158,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         catch (JsonException)
         {
             RequestClose(Codes.BadRequest, "Invalid message received: not JSON", discard: false);
-            return;
+            return null;
         }
 
         using (document)
@@ -189,14 +169,13 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
                 || typeElement.ValueKind != JsonValueKind.String)
             {
                 RequestClose(Codes.BadRequest, "Invalid message received: no message type", discard: false);
-                return;
+                return null;
             }
 
             switch (typeElement.GetString())
             {
                 case Types.ConnectionInit:
-                    Initialise(root);
-                    break;
+                    return InitialiseAsync(root);
                 case Types.Ping:
                     Send(PongMessage);
                     break;
@@ -212,10 +191,12 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
                     RequestClose(Codes.BadRequest, "Invalid message received: unexpected message type", discard: false);
                     break;
             }
+
+            return null;
         }
     }
 
-    private void Initialise(JsonElement message)
+    private async Task InitialiseAsync(JsonElement message)
     {
         if (Interlocked.Exchange(ref initialised, 1) == 1)
         {
@@ -230,22 +211,22 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
-        var identity = WebSocketIdentity.Verify(payload, nonce, verifier, out var problem);
-        if (identity is null)
+        var initialisation = await handler.InitialiseAsync(payload, lifetime.Token).ConfigureAwait(false);
+        if (initialisation.Session is null)
         {
+            var problem = initialisation.Problem ?? "refused";
             LogForbidden(logger, problem);
             RequestClose(Codes.Forbidden, "Forbidden: " + problem, discard: false);
             return;
         }
 
-        caller = identity;
-        acknowledged = true;
+        session = initialisation.Session;
         Send(AckMessage);
     }
 
     private void Subscribe(JsonElement message)
     {
-        if (!acknowledged)
+        if (session is not { } current)
         {
             RequestClose(Codes.Unauthorized, "Unauthorized", discard: false);
             return;
@@ -263,14 +244,13 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
-        var read = requestReader.ReadRequest(payload);
-        if (read is GraphQLHttpProblem problem)
+        var start = current.Prepare(payload);
+        if (start.Run is not { } run)
         {
-            RequestClose(Codes.BadRequest, "Invalid message received: " + problem.Message, discard: false);
+            RequestClose(Codes.BadRequest, "Invalid message received: " + start.Problem, discard: false);
             return;
         }
 
-        var request = (GraphQLHttpRequest)read;
         var operation = new WebSocketOperation(idElement.GetString()!);
         if (!operations.TryAdd(operation.Id, operation))
         {
@@ -278,7 +258,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
-        _ = RunOperationAsync(operation, request);
+        _ = RunOperationAsync(operation, run);
     }
 
     private void CompleteByClient(JsonElement message)
@@ -296,31 +276,15 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
-    private async Task RunOperationAsync(WebSocketOperation operation, GraphQLHttpRequest request)
+    private async Task RunOperationAsync(WebSocketOperation operation, WebSocketOperationRun run)
     {
         try
         {
-            var result = await executer.ExecuteAsync(request, caller, user, operation.Stopping).ConfigureAwait(false);
-            if (result.Streams is { Count: > 0 } streams)
+            await run(new OperationResults(this, operation), operation.Stopping).ConfigureAwait(false);
+            if (Finish(operation))
             {
-                operation.Attach(streams.Values.First().Subscribe(new OperationObserver(this, operation)));
-                return;
+                Send(Frame(operation.Id, Types.Complete, payload: null));
             }
-
-            if (!Finish(operation))
-            {
-                return;
-            }
-
-            // A subscription that did not start (refused, or its source failed) answers like a request error.
-            if (!result.Executed || result.Operation?.Operation == OperationType.Subscription)
-            {
-                Send(ErrorMessage(operation.Id, result.Errors ?? []));
-                return;
-            }
-
-            Send(Serialize(new OperationMessage { Id = operation.Id, Type = Types.Next, Payload = result }));
-            Send(CompleteMessage(operation.Id));
         }
         catch (OperationCanceledException) when (operation.Stopping.IsCancellationRequested)
         {
@@ -481,7 +445,7 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         {
             while (await timer.WaitForNextTickAsync(lifetime.Token).ConfigureAwait(false))
             {
-                if (acknowledged && !IsClosing)
+                if (session is not null && !IsClosing)
                 {
                     Send(PingMessage);
                 }
@@ -493,13 +457,26 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
-    private byte[] Serialize(OperationMessage message) => Encoding.UTF8.GetBytes(serializer.Serialize(message));
+    /// <summary>A message of an operation: <c>{"id":…,"type":…,"payload":…}</c>, the payload written as it is (already JSON).</summary>
+    private static byte[] Frame(string id, string type, ReadOnlyMemory<byte>? payload)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 + id.Length + (payload?.Length ?? 0));
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", id);
+            writer.WriteString("type", type);
+            if (payload is { } value)
+            {
+                writer.WritePropertyName("payload");
+                writer.WriteRawValue(value.Span, skipInputValidation: true);
+            }
 
-    private byte[] ErrorMessage(string id, IEnumerable<ExecutionError> errors) =>
-        Serialize(new OperationMessage { Id = id, Type = Types.Error, Payload = errors.ToArray() });
+            writer.WriteEndObject();
+        }
 
-    private static byte[] CompleteMessage(string id) =>
-        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["id"] = id, ["type"] = Types.Complete });
+        return buffer.WrittenSpan.ToArray();
+    }
 
     private static string Truncate(string reason)
     {
@@ -517,40 +494,22 @@ internal sealed partial class GraphQLWebSocketConnection : IDisposable
         return string.Concat(reason.AsSpan(0, end), "...");
     }
 
-    /// <summary>Turns an operation's result stream into <c>next</c>, <c>error</c> and <c>complete</c> messages.</summary>
-    private sealed class OperationObserver(GraphQLWebSocketConnection connection, WebSocketOperation operation) : IObserver<ExecutionResult>
+    /// <summary>Turns an operation's results into <c>next</c> and <c>error</c> messages with its id.</summary>
+    private sealed class OperationResults(GraphQLWebSocketConnection connection, WebSocketOperation operation) : IGraphQLWebSocketResults
     {
-        public void OnNext(ExecutionResult value)
+        public void Next(ReadOnlyMemory<byte> payload)
         {
-            if (operation.IsStopped)
+            if (!operation.IsStopped)
             {
-                return;
-            }
-
-            try
-            {
-                connection.Send(connection.Serialize(new OperationMessage { Id = operation.Id, Type = Types.Next, Payload = value }));
-            }
-            catch (Exception ex)
-            {
-                LogInternalError(connection.logger, ex);
-                connection.RequestClose(Codes.InternalServerError, "Internal server error", discard: true);
+                connection.Send(Frame(operation.Id, Types.Next, payload));
             }
         }
 
-        public void OnError(Exception error)
+        public void Error(ReadOnlyMemory<byte> errors)
         {
             if (connection.Finish(operation))
             {
-                connection.Send(connection.ErrorMessage(operation.Id, [error as ExecutionError ?? new ExecutionError("Internal server error.") { Code = ErrorCodes.InternalServerError }]));
-            }
-        }
-
-        public void OnCompleted()
-        {
-            if (connection.Finish(operation))
-            {
-                connection.Send(CompleteMessage(operation.Id));
+                connection.Send(Frame(operation.Id, Types.Error, errors));
             }
         }
     }

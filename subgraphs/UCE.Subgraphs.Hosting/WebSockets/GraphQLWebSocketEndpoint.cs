@@ -32,7 +32,8 @@ internal sealed class GraphQLWebSocketEndpoint(
         var nonce = WebSocketIdentity.NewNonce();
         http.Response.Headers[WebSocketIdentity.NonceHeader] = nonce;
         using var socket = await http.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketMessageTypes.SubProtocol).ConfigureAwait(false);
-        using var connection = new GraphQLWebSocketConnection(socket, nonce, settings, executer, verifier, serializer, http.User, logger);
+        var handler = new SubgraphWebSocketHandler(nonce, executer, verifier, serializer, http.User);
+        using var connection = new GraphQLWebSocketConnection(socket, handler, settings, logger);
         await connection.RunAsync(http.RequestAborted).ConfigureAwait(false);
     }
 }

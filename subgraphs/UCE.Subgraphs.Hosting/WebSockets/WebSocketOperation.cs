@@ -2,14 +2,13 @@ namespace UCE.Subgraphs.Hosting.WebSockets;
 
 /// <summary>
 /// One operation a <c>subscribe</c> started on a connection: stopped by the client's <c>complete</c>, by the end of its
-/// stream or by the connection closing, whichever comes first, and then unsubscribed from its source.
+/// stream or by the connection closing, whichever comes first; stopping cancels <see cref="Stopping"/>, which its run
+/// (and the source it subscribed to) obeys.
 /// </summary>
 internal sealed class WebSocketOperation : IDisposable
 {
-    private readonly object gate = new();
     private readonly CancellationTokenSource cancellation = new();
-    private IDisposable? subscription;
-    private bool stopped;
+    private int stopped;
 
     public WebSocketOperation(string id)
     {
@@ -19,56 +18,22 @@ internal sealed class WebSocketOperation : IDisposable
 
     public string Id { get; }
 
-    /// <summary>Cancelled when the operation stops (its execution, not the source's events).</summary>
+    /// <summary>Cancelled when the operation stops.</summary>
     public CancellationToken Stopping { get; }
 
-    public bool IsStopped
-    {
-        get
-        {
-            lock (gate)
-            {
-                return stopped;
-            }
-        }
-    }
+    public bool IsStopped => Volatile.Read(ref stopped) == 1;
 
-    /// <summary>Keeps the subscription to the result stream; disposes it at once when the operation already stopped.</summary>
-    public void Attach(IDisposable streamSubscription)
-    {
-        lock (gate)
-        {
-            if (!stopped)
-            {
-                subscription = streamSubscription;
-                return;
-            }
-        }
-
-        streamSubscription.Dispose();
-    }
-
-    /// <summary>Stops the operation: cancels its execution and unsubscribes from its stream. Idempotent.</summary>
+    /// <summary>Stops the operation: cancels its run. Idempotent.</summary>
     public void Stop()
     {
-        IDisposable? toDispose;
-        lock (gate)
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
         {
-            if (stopped)
-            {
-                return;
-            }
-
-            stopped = true;
-            toDispose = subscription;
-            subscription = null;
+            return;
         }
 
-        // The source's subscription is not disposed while a lock of ours is held: it may call back into the observer.
         // Disposed once cancelled, the token still reads as cancelled and late registrations run at once.
         cancellation.Cancel();
         cancellation.Dispose();
-        toDispose?.Dispose();
     }
 
     public void Dispose() => Stop();
