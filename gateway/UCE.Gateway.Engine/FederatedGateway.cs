@@ -33,6 +33,9 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     private readonly ISubgraphClient _client;
     private readonly HttpSubgraphClient? _ownedClient;
     private readonly PlanExecutor _executor;
+    private readonly ISubgraphSubscriptionClient _subscriptions;
+    private readonly Subscriptions.WebSocketSubgraphSubscriptionClient? _ownedSubscriptions;
+    private readonly Dictionary<string, Uri> _subgraphUrls;
     private readonly IntrospectionExecutor _introspection;
     private readonly DocumentValidator _validator = new();
     private readonly BoundedCache<string, PreparedDocument> _documents;
@@ -91,6 +94,18 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
 
         _client = _options.DeduplicateInFlightQueries ? new DeduplicatingSubgraphClient(client) : client;
         _executor = new PlanExecutor(_client, urls, _schema, _options.TimeoutOf, _options.FetchFailureObserver);
+        if (_options.SubscriptionClient is { } subscriptions)
+        {
+            _subscriptions = subscriptions;
+        }
+        else
+        {
+            var webSockets = new Subscriptions.WebSocketSubgraphSubscriptionClient(_options.TimeoutOf, _options.SubgraphRequestSigner);
+            _ownedSubscriptions = webSockets;
+            _subscriptions = webSockets;
+        }
+
+        _subgraphUrls = urls;
         _introspection = new IntrospectionExecutor(_schema);
         _documents = new BoundedCache<string, PreparedDocument>(_options.DocumentCacheSize, StringComparer.Ordinal);
         _plans = new BoundedCache<(string, string?, string), QueryPlan>(_options.PlanCacheSize);
@@ -125,100 +140,13 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
 
     private async ValueTask<GatewayResponse> ExecuteCoreAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.Query))
+        var (ready, refusal) = await ReadyAsync(request, allowSubscription: false, cancellationToken).ConfigureAwait(false);
+        if (ready is null)
         {
-            return GatewayResponse.RequestError("GraphQL operations must contain a non-empty `query`.", ErrorCodes.BadRequest);
+            return refusal!;
         }
 
-        var prepared = await PrepareAsync(request.Query, cancellationToken).ConfigureAwait(false);
-        if (prepared.Errors is not null)
-        {
-            return new GatewayResponse { IsRequestError = true, Errors = prepared.Errors };
-        }
-
-        var operation = prepared.FindOperation(request.OperationName, out var operationError);
-        if (operation is null)
-        {
-            return GatewayResponse.RequestError(operationError!, ErrorCodes.OperationResolutionFailure);
-        }
-
-        var limits = request.Caller?.Role is { } role && _options.LimitsByRole.TryGetValue(role, out var roleLimits) ? roleLimits : _options.Limits;
-        var measure = prepared.Measures[operation];
-        if (measure.CostDependsOnVariables && request.Variables is not null)
-        {
-            measure = new OperationMeasurer(_schema, prepared.Fragments, _options.Limits, request.Variables).Measure(operation);
-        }
-
-        if (OperationLimitCheck.FirstExceeded(measure, prepared.Tokens, limits) is { } exceeded)
-        {
-            return GatewayResponse.RequestError(exceeded.Message, exceeded.Code);
-        }
-
-        if (operation.Operation == OperationType.Mutation && !request.AllowMutations)
-        {
-            return GatewayResponse.RequestError("Mutations can only be sent over HTTP POST.", ErrorCodes.MutationNotAllowedOverGet);
-        }
-
-        if (operation.Operation == OperationType.Subscription)
-        {
-            return GatewayResponse.RequestError("Subscriptions are not served over this transport.", ErrorCodes.SubscriptionNotSupported);
-        }
-
-        // Validation rules already passed for this document; what remains per request is coercing the variables.
-        Inputs inputs;
-        if (operation.Variables is { Items.Count: > 0 })
-        {
-            var coerced = await CoerceVariablesAsync(prepared, operation, request.Variables, cancellationToken).ConfigureAwait(false);
-            if (coerced.Errors is not null)
-            {
-                return new GatewayResponse { IsRequestError = true, Errors = coerced.Errors };
-            }
-
-            inputs = coerced.Inputs!;
-        }
-        else
-        {
-            inputs = Inputs.Empty;
-        }
-
-        var variables = VariableValues.From(request.Variables, operation);
-        var introspectionFields = IntrospectionExecutor.RootIntrospectionFields(operation, prepared.Fragments, variables);
-        if (introspectionFields.Count > 0 && !(request.AllowIntrospection ?? _options.EnableIntrospection))
-        {
-            return GatewayResponse.RequestError("Introspection is disabled on this gateway.", ErrorCodes.IntrospectionDisabled);
-        }
-
-        var authorization = AuthorizationOutcome.Allowed;
-        if (_authorization is not null)
-        {
-            authorization = _authorization.Apply(prepared.Authorization, operation, prepared.Fragments, request.Caller);
-            if (authorization.OperationRemoved)
-            {
-                // Nothing the caller may select is left: no plan, no subgraph request (Apollo Router answers the same).
-                return new GatewayResponse(null) { Errors = UnauthorizedErrors(authorization) };
-            }
-        }
-
-        // Callers with different rights get different plans: the removed selections are part of the key.
-        QueryPlan plan;
-        var planKey = (request.Query, request.OperationName, authorization.RemovalKey);
-        if (!_plans.TryGet(planKey, out plan))
-        {
-            try
-            {
-                plan = _plan(authorization.Document ?? prepared.Document, request.OperationName);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return new GatewayResponse
-                {
-                    Errors = [ResponseErrors.Create($"The operation could not be planned: {ex.Message}", ErrorCodes.QueryPlanningFailed)],
-                };
-            }
-
-            _plans.Set(planKey, plan);
-        }
-
+        var (prepared, operation, inputs, variables, introspectionFields, authorization, plan) = ready;
         var execution = new PlanExecution(operation.Name?.StringValue, variables, request.ForwardedHeaders, operation.Operation == OperationType.Mutation, cancellationToken);
         if (authorization.RemovesAnything)
         {
@@ -235,11 +163,17 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         }
 
         var rootType = operation.Operation == OperationType.Mutation ? _schema.MutationType! : _schema.QueryType;
+        return Complete(request, ready, rootType, execution);
+    }
+
+    /// <summary>Shapes the data a plan execution gathered into the client's response.</summary>
+    private GatewayResponse Complete(GatewayRequest request, ReadyOperation ready, GraphQL.Types.IObjectGraphType rootType, PlanExecution execution)
+    {
         ResponseObject? data;
         var completionErrors = new List<JsonObject>();
         lock (execution.Sync)
         {
-            data = ResponseShaper.Shape(_schema, prepared, operation, rootType, execution.Data, variables, execution.Errors, completionErrors, execution.AnyFetchFailed, authorization.RemovedFields);
+            data = ResponseShaper.Shape(_schema, ready.Prepared, ready.Operation, rootType, execution.Data, ready.Variables, execution.Errors, completionErrors, execution.AnyFetchFailed, ready.Authorization.RemovedFields);
         }
 
         JsonObject? extensions = null;
@@ -258,13 +192,120 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         if (request.IncludeQueryPlan && _printPlan is not null)
         {
             extensions ??= [];
-            extensions["queryPlan"] = _printPlan(plan);
+            extensions["queryPlan"] = _printPlan(ready.Plan);
         }
 
         return new GatewayResponse(data) { Errors = execution.Errors, Extensions = extensions };
     }
 
-    public void Dispose() => _ownedClient?.Dispose();
+    /// <summary>
+    /// Every step before execution: parse and validate (cached), limits, variables, introspection and authorization,
+    /// then the plan (cached). Either the operation ready to run or the response refusing it.
+    /// </summary>
+    private async ValueTask<(ReadyOperation? Ready, GatewayResponse? Refusal)> ReadyAsync(GatewayRequest request, bool allowSubscription, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            return (null, GatewayResponse.RequestError("GraphQL operations must contain a non-empty `query`.", ErrorCodes.BadRequest));
+        }
+
+        var prepared = await PrepareAsync(request.Query, cancellationToken).ConfigureAwait(false);
+        if (prepared.Errors is not null)
+        {
+            return (null, new GatewayResponse { IsRequestError = true, Errors = prepared.Errors });
+        }
+
+        var operation = prepared.FindOperation(request.OperationName, out var operationError);
+        if (operation is null)
+        {
+            return (null, GatewayResponse.RequestError(operationError!, ErrorCodes.OperationResolutionFailure));
+        }
+
+        var limits = request.Caller?.Role is { } role && _options.LimitsByRole.TryGetValue(role, out var roleLimits) ? roleLimits : _options.Limits;
+        var measure = prepared.Measures[operation];
+        if (measure.CostDependsOnVariables && request.Variables is not null)
+        {
+            measure = new OperationMeasurer(_schema, prepared.Fragments, _options.Limits, request.Variables).Measure(operation);
+        }
+
+        if (OperationLimitCheck.FirstExceeded(measure, prepared.Tokens, limits) is { } exceeded)
+        {
+            return (null, GatewayResponse.RequestError(exceeded.Message, exceeded.Code));
+        }
+
+        if (operation.Operation == OperationType.Mutation && !request.AllowMutations)
+        {
+            return (null, GatewayResponse.RequestError("Mutations can only be sent over HTTP POST.", ErrorCodes.MutationNotAllowedOverGet));
+        }
+
+        if (operation.Operation == OperationType.Subscription && !allowSubscription)
+        {
+            return (null, GatewayResponse.RequestError("Subscriptions are not served over this transport.", ErrorCodes.SubscriptionNotSupported));
+        }
+
+        // Validation rules already passed for this document; what remains per request is coercing the variables.
+        Inputs inputs;
+        if (operation.Variables is { Items.Count: > 0 })
+        {
+            var coerced = await CoerceVariablesAsync(prepared, operation, request.Variables, cancellationToken).ConfigureAwait(false);
+            if (coerced.Errors is not null)
+            {
+                return (null, new GatewayResponse { IsRequestError = true, Errors = coerced.Errors });
+            }
+
+            inputs = coerced.Inputs!;
+        }
+        else
+        {
+            inputs = Inputs.Empty;
+        }
+
+        var variables = VariableValues.From(request.Variables, operation);
+        var introspectionFields = IntrospectionExecutor.RootIntrospectionFields(operation, prepared.Fragments, variables);
+        if (introspectionFields.Count > 0 && !(request.AllowIntrospection ?? _options.EnableIntrospection))
+        {
+            return (null, GatewayResponse.RequestError("Introspection is disabled on this gateway.", ErrorCodes.IntrospectionDisabled));
+        }
+
+        var authorization = AuthorizationOutcome.Allowed;
+        if (_authorization is not null)
+        {
+            authorization = _authorization.Apply(prepared.Authorization, operation, prepared.Fragments, request.Caller);
+            if (authorization.OperationRemoved)
+            {
+                // Nothing the caller may select is left: no plan, no subgraph request (Apollo Router answers the same).
+                return (null, new GatewayResponse(null) { Errors = UnauthorizedErrors(authorization) });
+            }
+        }
+
+        // Callers with different rights get different plans: the removed selections are part of the key.
+        QueryPlan plan;
+        var planKey = (request.Query, request.OperationName, authorization.RemovalKey);
+        if (!_plans.TryGet(planKey, out plan))
+        {
+            try
+            {
+                plan = _plan(authorization.Document ?? prepared.Document, request.OperationName);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return (null, new GatewayResponse
+                {
+                    Errors = [ResponseErrors.Create($"The operation could not be planned: {ex.Message}", ErrorCodes.QueryPlanningFailed)],
+                });
+            }
+
+            _plans.Set(planKey, plan);
+        }
+
+        return (new ReadyOperation(prepared, operation, inputs, variables, introspectionFields, authorization, plan), null);
+    }
+
+    public void Dispose()
+    {
+        _ownedClient?.Dispose();
+        _ownedSubscriptions?.Dispose();
+    }
 
     private static List<JsonObject> UnauthorizedErrors(AuthorizationOutcome authorization)
     {

@@ -56,6 +56,15 @@ public sealed class GatewayOptions
     /// <summary>Adds body-dependent headers (the identity signature) to every request of the default transport; none when <c>null</c>.</summary>
     public ISubgraphRequestSigner? SubgraphRequestSigner { get; init; }
 
+    /// <summary>
+    /// Opens subscriptions on subgraphs; a <see cref="Subscriptions.WebSocketSubgraphSubscriptionClient"/> (one WebSocket per
+    /// subgraph and identity, signed by <see cref="SubgraphRequestSigner"/>) when <c>null</c>.
+    /// </summary>
+    public ISubgraphSubscriptionClient? SubscriptionClient { get; init; }
+
+    /// <summary>How many events may wait for one subscriber before it is ended as fallen behind.</summary>
+    public int SubscriberQueueLimit { get; init; } = 64;
+
     /// <summary>Told of every subgraph fetch that failed as a whole (the host logs them); none when <c>null</c>.</summary>
     public ISubgraphFetchFailureObserver? FetchFailureObserver { get; init; }
 

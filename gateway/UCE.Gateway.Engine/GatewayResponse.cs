@@ -9,6 +9,7 @@ public sealed class GatewayResponse
 {
     private readonly ResponseObject? _shapedData;
     private JsonObject? _data;
+    private byte[]? _utf8Json;
 
     public GatewayResponse()
     {
@@ -49,6 +50,29 @@ public sealed class GatewayResponse
             },
         ],
     };
+
+    /// <summary>
+    /// The response as UTF-8 JSON, written once and kept: a subscription event shared by many subscribers is serialized
+    /// once for all of them. Do not change the response after calling this.
+    /// </summary>
+    public ReadOnlyMemory<byte> ToUtf8Json()
+    {
+        if (Volatile.Read(ref _utf8Json) is { } written)
+        {
+            return written;
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            WriteTo(writer);
+        }
+
+        // Two threads may both write it; either copy is the same.
+        var bytes = buffer.WrittenSpan.ToArray();
+        Interlocked.CompareExchange(ref _utf8Json, bytes, null);
+        return Volatile.Read(ref _utf8Json)!;
+    }
 
     /// <summary>Writes the response as one JSON object: <c>errors</c> first when present, then <c>data</c>, then <c>extensions</c>.</summary>
     public void WriteTo(Utf8JsonWriter writer)

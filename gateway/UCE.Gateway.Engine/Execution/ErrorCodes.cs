@@ -13,6 +13,12 @@ public static class ErrorCodes
     public const string QueryPlanningFailed = "QUERY_PLANNING_FAILED";
     public const string SubscriptionNotSupported = "SUBSCRIPTION_NOT_SUPPORTED";
 
+    /// <summary>A subscription whose plan the gateway cannot run per event (its root field not fetched from exactly one subgraph).</summary>
+    public const string SubscriptionFieldsUnsupported = "SUBSCRIPTION_FIELDS_UNSUPPORTED";
+
+    /// <summary>A subscriber did not read its events fast enough; its subscription was ended.</summary>
+    public const string SubscriptionSlowConsumer = "SUBSCRIPTION_SLOW_CONSUMER";
+
     /// <summary>A subgraph could not be reached or answered with a non-success HTTP status.</summary>
     public const string SubgraphRequestFailed = "SUBGRAPH_REQUEST_FAILED";
 

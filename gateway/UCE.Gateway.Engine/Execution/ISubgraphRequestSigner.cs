@@ -11,4 +11,10 @@ public interface ISubgraphRequestSigner
     /// <param name="request">The request, with its body and forwarded headers.</param>
     /// <param name="headers">The outgoing message's headers, the forwarded ones already added.</param>
     void Sign(SubgraphRequest request, HttpRequestHeaders headers);
+
+    /// <summary>
+    /// The headers a subgraph WebSocket's <c>connection_init</c> carries in <c>payload.headers</c>: <paramref name="headers"/>
+    /// (the identity) and a signature over the connection's <paramref name="nonce"/> (sent by the subgraph on the upgrade).
+    /// </summary>
+    IReadOnlyDictionary<string, string> SignConnection(IReadOnlyDictionary<string, string>? headers, string nonce);
 }

@@ -41,6 +41,22 @@ public sealed class PlanExecutor
 
     internal Task ExecuteAsync(PlanNode root, PlanExecution execution) => RunAsync(root, null, execution);
 
+    /// <summary>Merges one result of a root fetch that was sent elsewhere (a subscription's event) as if this executor had fetched it.</summary>
+    internal void MergeRootResult(FetchNode fetch, ReadOnlySpan<byte> result, PlanExecution execution)
+    {
+        if (SubgraphResponseReader.Read(result) is not { } body)
+        {
+            FailFetch(execution, fetch, null, ErrorCodes.SubgraphInvalidResponse, $"Subgraph '{fetch.Subgraph}' sent an event that is not a GraphQL response.");
+            return;
+        }
+
+        MergeRootBody(fetch, body, execution);
+    }
+
+    /// <summary>Writes the errors of a root fetch that failed as a whole.</summary>
+    internal void FailRootFetch(FetchNode fetch, PlanExecution execution, string code, string message) =>
+        FailFetch(execution, fetch, null, code, message);
+
     private Task RunAsync(PlanNode node, IReadOnlyList<string>? path, PlanExecution execution)
     {
         switch (node)
@@ -145,6 +161,12 @@ public sealed class PlanExecutor
             return;
         }
 
+        if (batch is null)
+        {
+            MergeRootBody(fetch, body, execution);
+            return;
+        }
+
         lock (execution.Sync)
         {
             AddSubgraphErrors(fetch.Subgraph, body, batch, execution);
@@ -154,15 +176,23 @@ public sealed class PlanExecutor
                 return;
             }
 
-            if (batch is null)
+            MergeEntities(fetch, batch, data, execution);
+        }
+    }
+
+    private static void MergeRootBody(FetchNode fetch, ParsedResponse body, PlanExecution execution)
+    {
+        lock (execution.Sync)
+        {
+            AddSubgraphErrors(fetch.Subgraph, body, null, execution);
+            if (body.Data is not { } data)
             {
-                ApplyRewrites(data, fetch.OutputRewrites);
-                ResultMerger.MergeInto(execution.Data, data, copySource: false);
+                execution.AnyFetchFailed = true;
+                return;
             }
-            else
-            {
-                MergeEntities(fetch, batch, data, execution);
-            }
+
+            ApplyRewrites(data, fetch.OutputRewrites);
+            ResultMerger.MergeInto(execution.Data, data, copySource: false);
         }
     }
 
@@ -192,6 +222,9 @@ public sealed class PlanExecutor
             // Reporting is a side channel: a faulty observer must not cost the client its response.
         }
     }
+
+    /// <summary>The request body of a root fetch (a subscription's, sent elsewhere).</summary>
+    internal static ReadOnlyMemory<byte> WriteRootBody(FetchNode fetch, JsonObject variables) => WriteBody(fetch, null, variables);
 
     private static ReadOnlyMemory<byte> WriteBody(FetchNode fetch, EntityBatch? batch, JsonObject variables)
     {

@@ -88,6 +88,9 @@ public sealed class GatewayHostOptions
     /// <summary>Bearer token validation (section <c>Gateway:Authentication</c>).</summary>
     public GatewayAuthenticationOptions Authentication { get; set; } = new();
 
+    /// <summary>The streaming transports (<c>Gateway:Subscriptions</c>): WebSocket and server-sent events.</summary>
+    public GatewaySubscriptionOptions Subscriptions { get; set; } = new();
+
     /// <summary>Whether introspection is answered for every caller (<see cref="Introspection"/> or its default).</summary>
     public bool IntrospectionForEveryone => Introspection ?? IsEmbeddedDefault;
 

@@ -43,6 +43,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ForwardedHeaderSelector>();
         services.AddGatewayRateLimiting(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<GatewayWebSocketEndpoint>();
         services.AddHealthChecks().AddCheck<SupergraphHealthCheck>("supergraph");
         return services;
     }

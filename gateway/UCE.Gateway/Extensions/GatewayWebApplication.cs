@@ -50,6 +50,7 @@ public static class GatewayWebApplication
         // Fails here, with the fix in the message, rather than at the first request a subgraph refuses.
         _ = app.Services.GetRequiredService<ISubgraphRequestSigner>();
         _ = app.Services.GetRequiredService<BearerTokenAuthenticator>();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.MapGateway();
         return app;
     }

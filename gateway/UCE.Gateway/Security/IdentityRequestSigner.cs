@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using UCE.Gateway.Engine.Execution;
 using UCE.Subgraphs.Hosting.Identity;
+using UCE.Subgraphs.Hosting.WebSockets;
 
 namespace UCE.Gateway.Security;
 
@@ -21,5 +22,18 @@ public sealed class IdentityRequestSigner(IdentitySigningKey key, TimeProvider c
             clock.GetUtcNow(),
             key);
         headers.TryAddWithoutValidation(IdentityHeaders.Signature, signature);
+    }
+
+    public IReadOnlyDictionary<string, string> SignConnection(IReadOnlyDictionary<string, string>? headers, string nonce)
+    {
+        var signed = headers is null
+            ? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase);
+        signed[IdentityHeaders.Signature] = IdentitySignature.Create(
+            name => headers is not null && headers.TryGetValue(name, out var value) ? value : null,
+            WebSocketIdentity.SignedPayload(nonce),
+            clock.GetUtcNow(),
+            key);
+        return signed;
     }
 }

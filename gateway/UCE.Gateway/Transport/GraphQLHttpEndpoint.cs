@@ -78,7 +78,8 @@ public sealed partial class GraphQLHttpEndpoint
             return;
         }
 
-        if (GraphQLMediaTypes.Negotiate(accept) is not { } format)
+        var eventStream = GraphQLMediaTypes.AcceptsEventStream(accept);
+        if ((eventStream ? ResponseFormat.Json : GraphQLMediaTypes.Negotiate(accept)) is not { } format)
         {
             await WriteErrorAsync(context, ResponseFormat.Json, new TransportError(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE", $"Accept {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}."));
             return;
@@ -134,11 +135,14 @@ public sealed partial class GraphQLHttpEndpoint
             }
 
             var caller = authentication.Identity;
-            var callerContext = new CallerContext(
-                _forwardedHeaders.Select(request.Headers, caller),
-                ToGatewayCaller(caller),
-                IncludePlan: (_options.QueryPlansForEveryone || DeveloperAccess.IsDeveloper(caller)) && IsTrue(request.Headers[QueryPlanHeader]),
-                AllowIntrospection: _options.IntrospectionForEveryone || DeveloperAccess.IsDeveloper(caller));
+            if (eventStream)
+            {
+                // A stream forwards the identity alone, so that the same subscription from the same caller is shared upstream.
+                await StreamAsync(context, lease.Engine, batch, CallerContextOf(request.Headers, caller, forwardAllowed: false), allowMutations: !isGet);
+                return;
+            }
+
+            var callerContext = CallerContextOf(request.Headers, caller, forwardAllowed: true);
             if (!batch.IsBatch)
             {
                 var response = await ExecuteAsync(lease.Engine, batch.Operations[0], callerContext, allowMutations: !isGet, context.RequestAborted);
@@ -173,16 +177,7 @@ public sealed partial class GraphQLHttpEndpoint
         bool allowMutations,
         CancellationToken cancellationToken)
     {
-        var gatewayRequest = new GatewayRequest(
-            operation.Query,
-            operation.OperationName,
-            operation.Variables,
-            operation.Extensions,
-            caller.ForwardedHeaders,
-            caller.IncludePlan,
-            allowMutations,
-            caller.Caller,
-            caller.AllowIntrospection);
+        var gatewayRequest = ToGatewayRequest(operation, caller, allowMutations);
         try
         {
             return await engine.ExecuteAsync(gatewayRequest, cancellationToken);
@@ -206,6 +201,26 @@ public sealed partial class GraphQLHttpEndpoint
             };
         }
     }
+
+    internal static GatewayRequest ToGatewayRequest(GraphQLHttpRequest operation, CallerContext caller, bool allowMutations) => new(
+        operation.Query,
+        operation.OperationName,
+        operation.Variables,
+        operation.Extensions,
+        caller.ForwardedHeaders,
+        caller.IncludePlan,
+        allowMutations,
+        caller.Caller,
+        caller.AllowIntrospection);
+
+    /// <summary>What the operations of a request share: headers for the subgraphs (the allowed ones only when <paramref name="forwardAllowed"/>), the caller, the developer features it may use.</summary>
+    internal CallerContext CallerContextOf(IHeaderDictionary headers, CallerIdentity caller, bool forwardAllowed) => new(
+        _forwardedHeaders.Select(forwardAllowed ? headers : EmptyHeaders, caller),
+        ToGatewayCaller(caller),
+        IncludePlan: (_options.QueryPlansForEveryone || DeveloperAccess.IsDeveloper(caller)) && IsTrue(headers[QueryPlanHeader]),
+        AllowIntrospection: _options.IntrospectionForEveryone || DeveloperAccess.IsDeveloper(caller));
+
+    private static readonly HeaderDictionary EmptyHeaders = new();
 
     private static GatewayCaller ToGatewayCaller(CallerIdentity identity) =>
         identity.Role == CallerRole.Anonymous
@@ -291,7 +306,7 @@ public sealed partial class GraphQLHttpEndpoint
     }
 
     /// <summary>What every operation of one HTTP request shares: the caller, the headers for subgraphs, the developer features it may use.</summary>
-    private sealed record CallerContext(IReadOnlyDictionary<string, string>? ForwardedHeaders, GatewayCaller Caller, bool IncludePlan, bool AllowIntrospection);
+    internal sealed record CallerContext(IReadOnlyDictionary<string, string>? ForwardedHeaders, GatewayCaller Caller, bool IncludePlan, bool AllowIntrospection);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Request {TraceIdentifier} was broken off by the client ({ExceptionType}): {Reason}")]
     private static partial void LogClientBrokeOff(ILogger logger, string traceIdentifier, string exceptionType, string reason);

@@ -145,7 +145,7 @@ public static class GraphQLHttpRequestReader
         return (null, error);
     }
 
-    private static bool TryReadOperation(JsonElement element, out GraphQLHttpRequest? operation, out TransportError? error)
+    internal static bool TryReadOperation(JsonElement element, out GraphQLHttpRequest? operation, out TransportError? error)
     {
         operation = null;
         if (element.ValueKind != JsonValueKind.Object)

@@ -64,6 +64,15 @@ public static class GraphQLMediaTypes
         && (mediaType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
             || mediaType.MediaType.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The media type of a graphql-sse response.</summary>
+    public const string EventStream = "text/event-stream";
+
+    /// <summary>True when the <c>Accept</c> header asks for server-sent events (graphql-sse).</summary>
+    public static bool AcceptsEventStream(IList<string>? acceptHeaders) =>
+        acceptHeaders is not null
+        && MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted)
+        && accepted.Any(mediaType => mediaType.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase) && (mediaType.Quality ?? 1.0) > 0);
+
     /// <summary>True when the <c>Accept</c> header prefers an HTML page (a browser).</summary>
     public static bool AcceptsHtml(IList<string>? acceptHeaders) =>
         acceptHeaders is not null

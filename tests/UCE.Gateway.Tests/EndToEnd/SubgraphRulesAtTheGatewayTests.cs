@@ -108,6 +108,9 @@ public sealed class SubgraphRulesAtTheGatewayTests(UceSubgraphsFixture subgraphs
                 counter._subgraphs.Enqueue(request.Subgraph);
                 inner.Sign(request, headers);
             }
+
+            public IReadOnlyDictionary<string, string> SignConnection(IReadOnlyDictionary<string, string>? headers, string nonce) =>
+                inner.SignConnection(headers, nonce);
         }
     }
 }

@@ -75,8 +75,12 @@ public sealed class UceSubgraphsFixture : IAsyncLifetime
     }
 
     /// <summary>The gateway over these subgraphs, with the real engine; <paramref name="configure"/> runs last on its builder.</summary>
-    public Task<GatewayTestHost> StartGatewayAsync(IDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null) =>
-        GatewayTestHost.StartFederatedAsync(Supergraph, GatewaySettings(extra), configure);
+    public Task<GatewayTestHost> StartGatewayAsync(IDictionary<string, string?>? extra = null, Action<WebApplicationBuilder>? configure = null, bool overSockets = false) =>
+        GatewayTestHost.StartFederatedAsync(Supergraph, GatewaySettings(extra), configure, overSockets: overSockets);
+
+    /// <summary>A service of the running subgraph <paramref name="subgraph"/> (its change feed, its database context factory).</summary>
+    public T Service<T>(string subgraph)
+        where T : notnull => _apps[subgraph].Services.GetRequiredService<T>();
 
     public async Task DisposeAsync()
     {

@@ -64,8 +64,9 @@ public sealed class GatewayTestHost : IAsyncDisposable
         string supergraphSdl,
         IDictionary<string, string?>? settings = null,
         Action<WebApplicationBuilder>? configure = null,
-        bool trustTestIssuer = true) =>
-        StartCoreAsync(supergraphSdl, engineFactory: null, settings, configure, overSockets: false, trustTestIssuer: trustTestIssuer);
+        bool trustTestIssuer = true,
+        bool overSockets = false) =>
+        StartCoreAsync(supergraphSdl, engineFactory: null, settings, configure, overSockets, trustTestIssuer: trustTestIssuer);
 
     /// <summary>
     /// The gateway as the embedded default configures it (no supergraph file configured: it serves the committed one, and

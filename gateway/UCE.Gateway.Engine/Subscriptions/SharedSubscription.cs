@@ -1,0 +1,173 @@
+using System.Threading.Channels;
+
+namespace UCE.Gateway.Engine.Subscriptions;
+
+/// <summary>
+/// One upstream subscription and the clients that asked for exactly the same thing (same operation, variables and
+/// identity): every event runs the rest of the plan once and the one response goes to each of them. The first client
+/// starts it; the last to leave stops it, which ends the upstream subscription.
+/// </summary>
+internal sealed class SharedSubscription : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly List<Subscriber> _subscribers = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly int _queueLimit;
+    private bool _ended;
+
+    public SharedSubscription(int queueLimit) => _queueLimit = queueLimit;
+
+    /// <summary>Cancelled when the last subscriber left: the source stops.</summary>
+    public CancellationToken Stopping => _stopping.Token;
+
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
+    /// <summary>A new subscriber, or <c>null</c> when this subscription has ended (or is ending) and takes no more.</summary>
+    public Subscriber? TryJoin()
+    {
+        lock (_gate)
+        {
+            if (_ended)
+            {
+                return null;
+            }
+
+            var subscriber = new Subscriber(this, _queueLimit);
+            _subscribers.Add(subscriber);
+            return subscriber;
+        }
+    }
+
+    /// <summary>Hands <paramref name="response"/> to every subscriber; one that has <see cref="_queueLimit"/> waiting is dropped with <paramref name="fellBehind"/>.</summary>
+    public void Publish(GatewayResponse response, Func<GatewayResponse> fellBehind)
+    {
+        Subscriber[] subscribers;
+        lock (_gate)
+        {
+            subscribers = [.. _subscribers];
+        }
+
+        foreach (var subscriber in subscribers)
+        {
+            if (!subscriber.TryWrite(response))
+            {
+                subscriber.End(fellBehind());
+            }
+        }
+    }
+
+    /// <summary>The source ended: every subscriber gets <paramref name="last"/> (when there is one) and its stream ends.</summary>
+    public void End(GatewayResponse? last)
+    {
+        Subscriber[] subscribers;
+        lock (_gate)
+        {
+            _ended = true;
+            subscribers = [.. _subscribers];
+        }
+
+        foreach (var subscriber in subscribers)
+        {
+            subscriber.End(last);
+        }
+    }
+
+    /// <summary>Removes a subscriber; returns true when it was the last, and then no one can join any more.</summary>
+    private bool Leave(Subscriber subscriber)
+    {
+        lock (_gate)
+        {
+            if (!_subscribers.Remove(subscriber) || _subscribers.Count > 0)
+            {
+                return false;
+            }
+
+            _ended = true;
+        }
+
+        try
+        {
+            _stopping.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The source had ended already.
+        }
+
+        return true;
+    }
+
+    /// <summary>Called once the source has ended.</summary>
+    public void Dispose() => _stopping.Dispose();
+
+    /// <summary>
+    /// One client's place in a shared subscription: the responses waiting for it (at most the limit; one more slot holds the
+    /// response that tells it it fell behind).
+    /// </summary>
+    internal sealed class Subscriber
+    {
+        private readonly SharedSubscription _shared;
+        private readonly Channel<GatewayResponse> _responses;
+        private readonly int _limit;
+        private int _waiting;
+        private int _left;
+
+        public Subscriber(SharedSubscription shared, int limit)
+        {
+            _shared = shared;
+            _limit = limit;
+            _responses = Channel.CreateUnbounded<GatewayResponse>(new UnboundedChannelOptions { SingleReader = true });
+        }
+
+        public async IAsyncEnumerable<GatewayResponse> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var response in _responses.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Interlocked.Decrement(ref _waiting);
+                yield return response;
+            }
+        }
+
+        public bool TryWrite(GatewayResponse response)
+        {
+            if (Interlocked.Increment(ref _waiting) > _limit)
+            {
+                Interlocked.Decrement(ref _waiting);
+                return false;
+            }
+
+            if (!_responses.Writer.TryWrite(response))
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+
+            return true;
+        }
+
+        public void End(GatewayResponse? last)
+        {
+            if (last is not null && _responses.Writer.TryWrite(last))
+            {
+                Interlocked.Increment(ref _waiting);
+            }
+
+            _responses.Writer.TryComplete();
+        }
+
+        /// <summary>The client is gone (or its stream ended); the last one out stops the source. Returns true when this was the last.</summary>
+        public bool Leave()
+        {
+            _responses.Writer.TryComplete();
+            return Interlocked.Exchange(ref _left, 1) == 0 && _shared.Leave(this);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using UCE.Gateway.Authentication;
+using UCE.Gateway.Configuration;
+using UCE.Gateway.Engine;
+using UCE.Gateway.Engine.Execution;
+using UCE.Gateway.RateLimiting;
+using UCE.Gateway.Supergraph;
+using UCE.Subgraphs.Hosting.Identity;
+using UCE.Subgraphs.Hosting.Subscriptions;
+using UCE.Subgraphs.Hosting.WebSockets;
+
+namespace UCE.Gateway.Transport;
+
+/// <summary>
+/// <c>/graphql</c> upgraded to a WebSocket with the <c>graphql-transport-ws</c> subprotocol. The caller proves itself in
+/// <c>connection_init</c>: a bearer token in the payload (<c>Authorization</c>, <c>authorization</c> or <c>token</c>, or
+/// <c>headers.Authorization</c>), else the upgrade request's own <c>Authorization</c> header, else it is anonymous. A
+/// refused token closes the connection with 4403. Each <c>subscribe</c> runs on the supergraph served when it started,
+/// until it ends, even across a reload.
+/// </summary>
+public sealed partial class GatewayWebSocketEndpoint
+{
+    private readonly ActiveSupergraph _active;
+    private readonly BearerTokenAuthenticator _authenticator;
+    private readonly GraphQLHttpEndpoint _http;
+    private readonly GatewayRateLimiter _rateLimiter;
+    private readonly GatewayHostOptions _options;
+    private readonly SubscriptionSettings _settings;
+    private readonly ILogger<GatewayWebSocketEndpoint> _logger;
+    private int _connections;
+
+    public GatewayWebSocketEndpoint(
+        ActiveSupergraph active,
+        BearerTokenAuthenticator authenticator,
+        GraphQLHttpEndpoint http,
+        GatewayRateLimiter rateLimiter,
+        IOptions<GatewayHostOptions> options,
+        ILogger<GatewayWebSocketEndpoint> logger)
+    {
+        _active = active;
+        _authenticator = authenticator;
+        _http = http;
+        _rateLimiter = rateLimiter;
+        _options = options.Value;
+        _settings = _options.Subscriptions.ToSettings(_options.MaxRequestBodyBytes);
+        _logger = logger;
+    }
+
+    /// <summary>Open WebSocket connections.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.WebSocketRequestedProtocols.Contains(GraphQLWebSocketMessageTypes.SubProtocol, StringComparer.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = GraphQLMediaTypes.Json;
+            await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
+            {
+                new TransportError(StatusCodes.Status400BadRequest, "BAD_REQUEST", $"A WebSocket on /graphql speaks the '{GraphQLWebSocketMessageTypes.SubProtocol}' subprotocol; ask for it in Sec-WebSocket-Protocol.").WriteTo(writer);
+            }
+
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketMessageTypes.SubProtocol);
+        Interlocked.Increment(ref _connections);
+        try
+        {
+            var handler = new Handler(this, context.Request.Headers[HeaderNames.Authorization].ToString(), context.Connection.RemoteIpAddress);
+            using var connection = new GraphQLWebSocketConnection(socket, handler, _settings, _logger);
+            await connection.RunAsync(context.RequestAborted);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _connections);
+        }
+    }
+
+    /// <summary>The bearer token of a <c>connection_init</c> payload, or <paramref name="upgradeAuthorization"/> when it has none.</summary>
+    internal static string? AuthorizationOf(JsonElement? payload, string? upgradeAuthorization)
+    {
+        if (payload is { ValueKind: JsonValueKind.Object } init)
+        {
+            foreach (var name in (string[])["Authorization", "authorization", "token"])
+            {
+                if (init.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    var text = value.GetString()!;
+                    return name == "token" && !text.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? "Bearer " + text : text;
+                }
+            }
+
+            if (init.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var header in headers.EnumerateObject())
+                {
+                    if (header.NameEquals("Authorization") || header.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return header.Value.ValueKind == JsonValueKind.String ? header.Value.GetString() : null;
+                    }
+                }
+            }
+        }
+
+        return string.IsNullOrEmpty(upgradeAuthorization) ? null : upgradeAuthorization;
+    }
+
+    private static byte[] ErrorsJson(IReadOnlyList<System.Text.Json.Nodes.JsonObject> errors)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var error in errors)
+            {
+                error.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] ErrorJson(string code, string message) =>
+        ErrorsJson([new System.Text.Json.Nodes.JsonObject { ["message"] = message, ["extensions"] = new System.Text.Json.Nodes.JsonObject { ["code"] = code } }]);
+
+    /// <summary>One WebSocket's side of the protocol: authenticates <c>connection_init</c>.</summary>
+    private sealed class Handler(GatewayWebSocketEndpoint endpoint, string upgradeAuthorization, IPAddress? address) : IGraphQLWebSocketHandler
+    {
+        public async ValueTask<WebSocketInitialisation> InitialiseAsync(JsonElement? payload, CancellationToken cancellationToken)
+        {
+            var headers = new HeaderDictionary();
+            if (AuthorizationOf(payload, upgradeAuthorization) is { } authorization)
+            {
+                headers[HeaderNames.Authorization] = authorization;
+            }
+
+            var authentication = await endpoint._authenticator.AuthenticateAsync(headers, cancellationToken).ConfigureAwait(false);
+            if (authentication.Failure is { } failure)
+            {
+                return WebSocketInitialisation.Refused(failure.Description);
+            }
+
+            var caller = authentication.Identity;
+            return new WebSocketInitialisation(new Session(endpoint, caller, endpoint._http.CallerContextOf(headers, caller, forwardAllowed: false), address), null);
+        }
+    }
+
+    /// <summary>An acknowledged connection: runs each operation as its caller, within the per-connection and rate limits.</summary>
+    private sealed class Session(GatewayWebSocketEndpoint endpoint, CallerIdentity identity, GraphQLHttpEndpoint.CallerContext caller, IPAddress? address) : IGraphQLWebSocketSession
+    {
+        private int _running;
+
+        public WebSocketOperationStart Prepare(JsonElement payload)
+        {
+            // The message's JSON is released once this returns; the operation keeps a copy of its payload.
+            var copy = payload.Clone();
+            if (!GraphQLHttpRequestReader.TryReadOperation(copy, out var operation, out var error))
+            {
+                return WebSocketOperationStart.Refused(error!.Message);
+            }
+
+            return new WebSocketOperationStart((results, stopping) => RunAsync(operation!, results, stopping), null);
+        }
+
+        private async Task RunAsync(GraphQLHttpRequest operation, IGraphQLWebSocketResults results, CancellationToken stopping)
+        {
+            if (Interlocked.Increment(ref _running) > endpoint._options.Subscriptions.MaxOperationsPerConnection)
+            {
+                Interlocked.Decrement(ref _running);
+                results.Error(ErrorJson("TOO_MANY_OPERATIONS", $"A connection runs at most {endpoint._options.Subscriptions.MaxOperationsPerConnection} operations at once."));
+                return;
+            }
+
+            try
+            {
+                if (await RateLimitedAsync(stopping).ConfigureAwait(false) is { } limited)
+                {
+                    results.Error(limited);
+                    return;
+                }
+
+                using var lease = endpoint._active.Acquire();
+                if (lease is null)
+                {
+                    results.Error(ErrorJson("SUPERGRAPH_NOT_LOADED", "The gateway has no supergraph loaded yet."));
+                    return;
+                }
+
+                var request = GraphQLHttpEndpoint.ToGatewayRequest(operation, caller, allowMutations: true);
+                var first = true;
+                await foreach (var response in lease.Engine.SubscribeAsync(request, stopping).ConfigureAwait(false))
+                {
+                    if (first && response.IsRequestError)
+                    {
+                        // Refused before it ran (parse, validation, variables, limits): the protocol's error message.
+                        results.Error(ErrorsJson(response.Errors));
+                        return;
+                    }
+
+                    first = false;
+                    results.Next(response.ToUtf8Json());
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+
+        private async ValueTask<byte[]?> RateLimitedAsync(CancellationToken cancellationToken)
+        {
+            if (!endpoint._rateLimiter.Enabled)
+            {
+                return null;
+            }
+
+            var client = new RateLimitClient(CallerIdentity.NameOf(identity.Role), identity.ClientId, identity.Subject, address);
+            var decision = await endpoint._rateLimiter.AcquireAsync(client, 1, cancellationToken).ConfigureAwait(false);
+            if (decision.Allowed)
+            {
+                return null;
+            }
+
+            var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+            return ErrorJson("RATE_LIMITED", string.Create(CultureInfo.InvariantCulture, $"Too many operations from this client; retry after {seconds} s."));
+        }
+    }
+}
