@@ -20,8 +20,9 @@ namespace UCE.Gateway.Transport;
 /// <c>/graphql</c> upgraded to a WebSocket with the <c>graphql-transport-ws</c> subprotocol. The caller proves itself in
 /// <c>connection_init</c>: a bearer token in the payload (<c>Authorization</c>, <c>authorization</c> or <c>token</c>, or
 /// <c>headers.Authorization</c>), else the upgrade request's own <c>Authorization</c> header, else it is anonymous. A
-/// refused token closes the connection with 4403. Each <c>subscribe</c> runs on the supergraph served when it started,
-/// until it ends, even across a reload.
+/// refused token closes the connection with 4403. A developer gets query plans in <c>extensions.queryPlan</c> with
+/// <c>UCE-Query-Plan: true</c> on the upgrade or in the payload. Each <c>subscribe</c> runs on the supergraph served when
+/// it started, until it ends, even across a reload.
 /// </summary>
 public sealed partial class GatewayWebSocketEndpoint
 {
@@ -72,7 +73,7 @@ public sealed partial class GatewayWebSocketEndpoint
         Interlocked.Increment(ref _connections);
         try
         {
-            var handler = new Handler(this, context.Request.Headers[HeaderNames.Authorization].ToString(), context.Connection.RemoteIpAddress);
+            var handler = new Handler(this, context.Request.Headers, context.Connection.RemoteIpAddress);
             using var connection = new GraphQLWebSocketConnection(socket, handler, _settings, _logger);
             await connection.RunAsync(context.RequestAborted);
         }
@@ -132,15 +133,26 @@ public sealed partial class GatewayWebSocketEndpoint
         ErrorsJson([new System.Text.Json.Nodes.JsonObject { ["message"] = message, ["extensions"] = new System.Text.Json.Nodes.JsonObject { ["code"] = code } }]);
 
     /// <summary>One WebSocket's side of the protocol: authenticates <c>connection_init</c>.</summary>
-    private sealed class Handler(GatewayWebSocketEndpoint endpoint, string upgradeAuthorization, IPAddress? address) : IGraphQLWebSocketHandler
+    private sealed class Handler(GatewayWebSocketEndpoint endpoint, IHeaderDictionary upgrade, IPAddress? address) : IGraphQLWebSocketHandler
     {
+        // Read now: the upgrade request's headers are not to be touched once the connection runs on its own.
+        private readonly string _upgradeAuthorization = upgrade[HeaderNames.Authorization].ToString();
+        private readonly string _upgradeQueryPlan = upgrade[GraphQLHttpEndpoint.QueryPlanHeader].ToString();
+
         public async ValueTask<WebSocketInitialisation> InitialiseAsync(JsonElement? payload, CancellationToken cancellationToken)
         {
             var headers = new HeaderDictionary();
-            if (AuthorizationOf(payload, upgradeAuthorization) is { } authorization)
+            if (AuthorizationOf(payload, _upgradeAuthorization) is { } authorization)
             {
                 headers[HeaderNames.Authorization] = authorization;
             }
+
+            // A developer asks for query plans with the header on the upgrade or as a payload entry of the same name.
+            headers[GraphQLHttpEndpoint.QueryPlanHeader] = payload is { ValueKind: JsonValueKind.Object } init
+                && init.TryGetProperty(GraphQLHttpEndpoint.QueryPlanHeader, out var plan)
+                && plan.ValueKind is JsonValueKind.True or JsonValueKind.String
+                    ? (plan.ValueKind == JsonValueKind.True ? "true" : plan.GetString())
+                    : _upgradeQueryPlan;
 
             var authentication = await endpoint._authenticator.AuthenticateAsync(headers, cancellationToken).ConfigureAwait(false);
             if (authentication.Failure is { } failure)

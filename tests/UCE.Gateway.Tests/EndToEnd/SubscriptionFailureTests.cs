@@ -103,6 +103,27 @@ public sealed class SubscriptionFailureTests : IAsyncLifetime
         Assert.Equal("pong", (await client.ReceiveAsync()).GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task A_developer_sees_the_subscriptions_query_plan_with_every_event()
+    {
+        await using var client = await GatewayWebSocketClient.ConnectAsync(_gateway.Address!);
+        var developer = TestTokenIssuer.Default.CreateToken("agent", scopes: "developer");
+        await client.SendAsync(new Dictionary<string, object>
+        {
+            ["type"] = "connection_init",
+            ["payload"] = new Dictionary<string, object> { ["Authorization"] = "Bearer " + developer, ["UCE-Query-Plan"] = true },
+        });
+        Assert.Equal("connection_ack", (await client.ReceiveAsync()).GetProperty("type").GetString());
+
+        await client.SubscribeAsync("p", StatusChanged, new { id = "plan" });
+        var next = await client.ReceiveAsync();
+
+        var plan = next.GetProperty("payload").GetProperty("extensions").GetProperty("queryPlan").GetString();
+        Assert.StartsWith("QueryPlan(subscription) {", plan, StringComparison.Ordinal);
+        Assert.Contains("service: \"outages\"", plan, StringComparison.Ordinal);
+        Assert.Contains("outageStatusChanged", plan, StringComparison.Ordinal);
+    }
+
     private async Task<GatewayWebSocketClient> ConnectAsync()
     {
         var client = await GatewayWebSocketClient.ConnectAsync(_gateway.Address!);
