@@ -12,7 +12,8 @@ public interface IGraphQLWebSocketHandler
 {
     /// <summary>
     /// The session a <c>connection_init</c> payload (an object, or null when absent) opens, or the reason it is refused
-    /// (the connection then closes with 4403).
+    /// (the connection then closes with 4403). Read <paramref name="payload"/> before the first await: the message it
+    /// belongs to is released once this call returns its task.
     /// </summary>
     ValueTask<WebSocketInitialisation> InitialiseAsync(JsonElement? payload, CancellationToken cancellationToken);
 }
