@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using UCE.Gateway.Tests.Support;
 using UCE.Subgraphs.Hosting.Subscriptions;
 using UCE.Subgraphs.Hosting.WebSockets;
 
@@ -52,6 +53,14 @@ public sealed class FakeSubscriptionSubgraph : IAsyncDisposable
         await app.StartAsync();
         fake.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/graphql");
         return fake;
+    }
+
+    /// <summary>A gateway over sockets serving the committed supergraph, its outages subgraph being this fake.</summary>
+    public async Task<GatewayTestHost> StartGatewayAsync(IDictionary<string, string?>? settings = null)
+    {
+        var supergraph = await File.ReadAllTextAsync(UceSubgraphsFixture.RepositoryFile(global::UCE.Gateway.Configuration.SupergraphFileLocator.RelativePath));
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Gateway:Subgraphs:outages:Url"] = Url.ToString() };
+        return await GatewayTestHost.StartFederatedAsync(supergraph, all, overSockets: true);
     }
 
     public async ValueTask DisposeAsync()

@@ -14,11 +14,7 @@ public sealed class SubscriptionFailureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _outages = await FakeSubscriptionSubgraph.StartAsync();
-        var supergraph = await File.ReadAllTextAsync(UceSubgraphsFixture.RepositoryFile(global::UCE.Gateway.Configuration.SupergraphFileLocator.RelativePath));
-        _gateway = await GatewayTestHost.StartFederatedAsync(
-            supergraph,
-            new Dictionary<string, string?> { ["Gateway:Subgraphs:outages:Url"] = _outages.Url.ToString() },
-            overSockets: true);
+        _gateway = await _outages.StartGatewayAsync();
     }
 
     public async Task DisposeAsync()

@@ -22,16 +22,11 @@ public sealed class WebSocketProtocolAbuseTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _outages = await FakeSubscriptionSubgraph.StartAsync();
-        var supergraph = await File.ReadAllTextAsync(UceSubgraphsFixture.RepositoryFile(global::UCE.Gateway.Configuration.SupergraphFileLocator.RelativePath));
-        _gateway = await GatewayTestHost.StartFederatedAsync(
-            supergraph,
-            new Dictionary<string, string?>
-            {
-                ["Gateway:Subgraphs:outages:Url"] = _outages.Url.ToString(),
-                ["Gateway:Subscriptions:ConnectionInitTimeout"] = "00:00:02",
-                ["Gateway:Subscriptions:MaxOperationsPerConnection"] = "2",
-            },
-            overSockets: true);
+        _gateway = await _outages.StartGatewayAsync(new Dictionary<string, string?>
+        {
+            ["Gateway:Subscriptions:ConnectionInitTimeout"] = "00:00:02",
+            ["Gateway:Subscriptions:MaxOperationsPerConnection"] = "2",
+        });
     }
 
     public async Task DisposeAsync()
