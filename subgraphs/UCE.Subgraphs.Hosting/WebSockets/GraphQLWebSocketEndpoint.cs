@@ -19,6 +19,8 @@ internal sealed class GraphQLWebSocketEndpoint(
     IGraphQLTextSerializer serializer,
     ILogger<GraphQLWebSocketConnection> logger)
 {
+    private readonly SubscriptionDocumentCache documents = new();
+
     public async Task HandleAsync(HttpContext http)
     {
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(GraphQLWebSocketMessageTypes.SubProtocol, StringComparer.Ordinal))
@@ -32,7 +34,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         var nonce = WebSocketIdentity.NewNonce();
         http.Response.Headers[WebSocketIdentity.NonceHeader] = nonce;
         using var socket = await http.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketMessageTypes.SubProtocol).ConfigureAwait(false);
-        using var connection = new GraphQLWebSocketConnection(socket, nonce, settings, executer, verifier, serializer, http.User, logger);
+        using var connection = new GraphQLWebSocketConnection(socket, nonce, settings, executer, documents, verifier, serializer, http.User, logger);
         await connection.RunAsync(http.RequestAborted).ConfigureAwait(false);
     }
 }
