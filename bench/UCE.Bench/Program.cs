@@ -8,6 +8,9 @@ return args.FirstOrDefault() switch
     "issuer" => BenchIssuer.Run(BenchArguments.Parse(args.Skip(1))),
     "record" => await SubgraphRecording.RecordAsync(BenchArguments.Parse(args.Skip(1))),
     "replay" => await SubgraphRecording.ReplayAsync(BenchArguments.Parse(args.Skip(1))),
+    "heap" => HeapCensus.Run(BenchArguments.Parse(args.Skip(1))),
+    "profile" => CpuProfile.Run(BenchArguments.Parse(args.Skip(1))),
+    "subscriptions" => await SubscriptionRun.RunAsync(BenchArguments.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -22,6 +25,12 @@ static int Usage()
           UCE.Bench issuer --out DIR [--role ROLE] [--subject SUB] [--hours H]
           UCE.Bench record --out FILE --subgraph NAME=LISTEN_PORT=UPSTREAM_URL...
           UCE.Bench replay --recording FILE --subgraph NAME=LISTEN_PORT...
+          UCE.Bench heap --pid PID [--out FILE] [--baseline FILE --per N] [--top N]
+          UCE.Bench profile --trace FILE.nettrace
+          UCE.Bench subscriptions --url ws://HOST:PORT/graphql [--connections N] [--subscriptions-per-connection N]
+                         [--locations N] [--areas "A,B"] [--open-concurrency N] [--connect-timeout S] [--warmup-connections N]
+                         [--settle S] [--hold S] [--pid PID [--census FILE] [--profile FILE]] [--token JWT | --role ROLE [--customer ID]] [--redis HOST:PORT]
+                         [--stream NAME] [--changes-channel NAME] [--events N] [--duration S] [--drain S] [--label TEXT]
         """);
     return 2;
 }

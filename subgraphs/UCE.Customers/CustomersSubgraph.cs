@@ -26,6 +26,7 @@ public sealed class CustomersSubgraph : BulkLoadedSubgraphModule<CustomersDbCont
         services.AddScoped<ServiceLocationByIdLoader>();
         services.AddScoped<AccountsByCustomerLoader>();
         services.AddScoped<ServiceLocationsByCustomerLoader>();
+        services.AddScoped<AccountsByServiceLocationLoader>();
         services.AddScoped<InteractionsByCustomerLoader>();
     }
 

@@ -60,6 +60,7 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
             account.Property(a => a.ServiceLocationId).HasMaxLength(32);
             account.HasIndex(a => a.Number).IsUnique();
             account.HasIndex(a => a.CustomerId);
+            account.HasIndex(a => a.ServiceLocationId);
             account.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId);
             account.HasOne<ServiceLocation>().WithMany().HasForeignKey(a => a.ServiceLocationId);
         });

@@ -21,6 +21,9 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
     // Close reasons are limited to 123 bytes by RFC 6455.
     private const int MaxReasonBytes = 123;
 
+    // A client's messages (connection_init, subscribe, pong) are small; a larger one grows the rented buffer.
+    private const int InitialReceiveBufferBytes = 4096;
+
     private static readonly byte[] AckMessage = Encoding.UTF8.GetBytes("""{"type":"connection_ack"}""");
     private static readonly byte[] PingMessage = Encoding.UTF8.GetBytes("""{"type":"ping"}""");
     private static readonly byte[] PongMessage = Encoding.UTF8.GetBytes("""{"type":"pong"}""");
@@ -30,7 +33,8 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
     private readonly SubscriptionSettings settings;
     private readonly ILogger logger;
     private readonly SendQueue queue;
-    private readonly ConcurrentDictionary<string, WebSocketOperation> operations = new(StringComparer.Ordinal);
+    // Sized for the usual one or few operations of a connection (the default would allocate 31 buckets per connection).
+    private readonly ConcurrentDictionary<string, WebSocketOperation> operations = new(concurrencyLevel: 1, capacity: 4, StringComparer.Ordinal);
     private readonly CancellationTokenSource lifetime = new();
     private readonly object gate = new();
     private int initialised;
@@ -74,54 +78,73 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
 
     private async Task ReadAsync()
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
         try
         {
             while (true)
             {
-                buffer.ResetWrittenCount();
-                var tooBig = false;
-                ValueWebSocketReceiveResult received;
-                do
+                // Wait for the next message with an empty buffer: an idle connection holds no receive buffer of its own,
+                // and one is rented from the pool only while a message is read.
+                var received = await socket.ReceiveAsync(Memory<byte>.Empty, CancellationToken.None).ConfigureAwait(false);
+                if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    received = await socket.ReceiveAsync(buffer.GetMemory(4096), CancellationToken.None).ConfigureAwait(false);
-                    if (received.MessageType == WebSocketMessageType.Close)
+                    RequestClose(WebSocketCloseStatus.NormalClosure, string.Empty, discard: true);
+                    return;
+                }
+
+                var buffer = ArrayPool<byte>.Shared.Rent(InitialReceiveBufferBytes);
+                try
+                {
+                    var count = 0;
+                    var tooBig = false;
+                    while (!received.EndOfMessage)
                     {
-                        RequestClose(WebSocketCloseStatus.NormalClosure, string.Empty, discard: true);
-                        return;
+                        if (count == buffer.Length)
+                        {
+                            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                            buffer.AsSpan(0, count).CopyTo(larger);
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            buffer = larger;
+                        }
+
+                        received = await socket.ReceiveAsync(buffer.AsMemory(count), CancellationToken.None).ConfigureAwait(false);
+                        if (received.MessageType == WebSocketMessageType.Close)
+                        {
+                            RequestClose(WebSocketCloseStatus.NormalClosure, string.Empty, discard: true);
+                            return;
+                        }
+
+                        count += received.Count;
+                        if (count > settings.MaxMessageBytes)
+                        {
+                            // The rest of the message is read and thrown away: the close frame comes after it.
+                            tooBig = true;
+                            count = 0;
+                        }
                     }
 
-                    buffer.Advance(received.Count);
-                    if (buffer.WrittenCount > settings.MaxMessageBytes)
+                    if (IsClosing)
                     {
-                        // The rest of the message is read and thrown away: the close frame comes after it.
-                        tooBig = true;
-                        buffer.ResetWrittenCount();
+                        continue;
+                    }
+
+                    if (tooBig)
+                    {
+                        RequestClose(Codes.MessageTooBig, $"Messages are limited to {settings.MaxMessageBytes} bytes", discard: false);
+                    }
+                    else if (received.MessageType == WebSocketMessageType.Binary)
+                    {
+                        RequestClose(Codes.BadRequest, "Binary messages are not supported", discard: false);
+                    }
+                    else
+                    {
+                        // Nothing of the message outlives its handling (the JSON document is disposed in Handle), so the
+                        // buffer goes back to the pool right after.
+                        await HandleSafelyAsync(buffer.AsMemory(0, count)).ConfigureAwait(false);
                     }
                 }
-                while (!received.EndOfMessage);
-
-                if (IsClosing)
+                finally
                 {
-                    continue;
-                }
-
-                if (tooBig)
-                {
-                    RequestClose(Codes.MessageTooBig, $"Messages are limited to {settings.MaxMessageBytes} bytes", discard: false);
-                }
-                else if (received.MessageType == WebSocketMessageType.Binary)
-                {
-                    RequestClose(Codes.BadRequest, "Binary messages are not supported", discard: false);
-                }
-                else
-                {
-                    await HandleSafelyAsync(buffer.WrittenMemory).ConfigureAwait(false);
-                }
-
-                if (buffer.Capacity > 1024 * 1024)
-                {
-                    buffer = new ArrayBufferWriter<byte>(4096);
+                    ArrayPool<byte>.Shared.Return(buffer);
                 }
             }
         }

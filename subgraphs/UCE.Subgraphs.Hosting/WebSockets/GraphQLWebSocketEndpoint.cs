@@ -19,6 +19,8 @@ internal sealed class GraphQLWebSocketEndpoint(
     IGraphQLTextSerializer serializer,
     ILogger<GraphQLWebSocketConnection> logger)
 {
+    private readonly SubscriptionDocumentCache documents = new();
+
     public async Task HandleAsync(HttpContext http)
     {
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(GraphQLWebSocketMessageTypes.SubProtocol, StringComparer.Ordinal))
@@ -32,7 +34,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         var nonce = WebSocketIdentity.NewNonce();
         http.Response.Headers[WebSocketIdentity.NonceHeader] = nonce;
         using var socket = await http.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketMessageTypes.SubProtocol).ConfigureAwait(false);
-        var handler = new SubgraphWebSocketHandler(nonce, executer, verifier, serializer, http.User);
+        var handler = new SubgraphWebSocketHandler(nonce, executer, documents, verifier, serializer, http.User);
         using var connection = new GraphQLWebSocketConnection(socket, handler, settings, logger);
         await connection.RunAsync(http.RequestAborted).ConfigureAwait(false);
     }

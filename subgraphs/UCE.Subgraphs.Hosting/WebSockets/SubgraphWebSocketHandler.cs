@@ -17,6 +17,7 @@ namespace UCE.Subgraphs.Hosting.WebSockets;
 internal sealed class SubgraphWebSocketHandler(
     string nonce,
     StreamingOperationExecuter executer,
+    SubscriptionDocumentCache documents,
     IdentityVerifier verifier,
     IGraphQLTextSerializer serializer,
     ClaimsPrincipal? user) : IGraphQLWebSocketHandler
@@ -30,7 +31,7 @@ internal sealed class SubgraphWebSocketHandler(
     }
 
     private Task<ExecutionResult> ExecuteAsync(GraphQLHttpRequest request, CallerIdentity caller, CancellationToken cancellationToken) =>
-        executer.ExecuteAsync(request, caller, user, cancellationToken);
+        executer.ExecuteAsync(request, caller, user, cancellationToken, documents.Get(request.Query));
 
     private byte[] Serialize(object value) => Encoding.UTF8.GetBytes(serializer.Serialize(value));
 

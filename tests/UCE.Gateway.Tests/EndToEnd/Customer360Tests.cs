@@ -105,6 +105,34 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
     }
 
     [Fact]
+    public async Task Accounts_at_the_locations_an_outage_affects_come_from_the_customers_subgraph()
+    {
+        await using var gateway = await subgraphs.StartGatewayAsync();
+
+        // Outages lists the affected locations; customers answers each location's accounts in one _entities fetch.
+        var response = await PostAsAgentAsync(gateway, """
+            {
+              activeOutages(first: 1) { affectedLocations { id accounts { number } } }
+              customer(id: "cus-000003") { serviceLocations { id accounts { number } } }
+            }
+            """);
+
+        Assert.Null(response["errors"]);
+        var locations = response["data"]!["activeOutages"]![0]!["affectedLocations"]!.AsArray();
+        Assert.NotEmpty(locations);
+        foreach (var location in locations)
+        {
+            var id = location!["id"]!.GetValue<string>();
+            var owned = await SubgraphClient.EntityAsync(subgraphs.Urls["customers"], "ServiceLocation", id, "accounts { number }");
+            Assert.True(JsonNode.DeepEquals(owned["accounts"], location["accounts"]), $"accounts at {id}");
+            Assert.NotEmpty(location["accounts"]!.AsArray());
+        }
+
+        var own = Assert.Single(response["data"]!["customer"]!["serviceLocations"]!.AsArray())!;
+        Assert.Equal(["1000000003", "2000000003"], own["accounts"]!.AsArray().Select(a => a!["number"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Query_plan_is_returned_on_request()
     {
         await using var gateway = await subgraphs.StartGatewayAsync();

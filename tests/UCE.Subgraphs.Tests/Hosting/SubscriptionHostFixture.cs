@@ -6,11 +6,14 @@ namespace UCE.Subgraphs.Tests.Hosting;
 
 /// <summary>
 /// The sample subgraph on SQLite, listening on a loopback socket, with short transport timers and a small send queue
-/// (<see cref="SendQueueLimit"/>) so that protocol timeouts and slow consumers show within a test's time.
+/// (<see cref="SendQueueLimit"/>) and message limit (<see cref="MaxMessageBytes"/>) so that protocol timeouts and slow consumers show within a test's time.
 /// </summary>
 public sealed class SubscriptionHostFixture : IAsyncLifetime
 {
     public const int SendQueueLimit = 16;
+
+    /// <summary>The largest message a WebSocket client may send here (<c>Subgraph:MaxRequestBodyBytes</c>).</summary>
+    public const int MaxMessageBytes = 256 * 1024;
 
     public static readonly TimeSpan ConnectionInitTimeout = TimeSpan.FromSeconds(2);
 
@@ -29,6 +32,7 @@ public sealed class SubscriptionHostFixture : IAsyncLifetime
             ["Subgraph:Subscriptions:ConnectionInitTimeout"] = ConnectionInitTimeout.ToString(),
             ["Subgraph:Subscriptions:SendQueueLimit"] = SendQueueLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Subgraph:Subscriptions:KeepAliveInterval"] = "00:00:01",
+            ["Subgraph:MaxRequestBodyBytes"] = MaxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
     }
 

@@ -203,6 +203,54 @@ public sealed class WebSocketSubscriptionTests(SubscriptionHostFixture fixture) 
     }
 
     [Fact]
+    public async Task A_message_sent_in_many_frames_and_larger_than_the_first_receive_buffer_is_read_whole()
+    {
+        await using var client = await ConnectAsync();
+        await client.InitAsync();
+        // 40 KiB of insignificant white space in 1,000-byte frames: the receive buffer grows while the message arrives.
+        var message = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { id = "big", type = "subscribe", payload = new { query = WidgetRenamed + new string(' ', 40 * 1024) } }));
+
+        for (var offset = 0; offset < message.Length; offset += 1000)
+        {
+            var length = Math.Min(1000, message.Length - offset);
+            await client.Socket.SendAsync(message.AsMemory(offset, length), WebSocketMessageType.Text, endOfMessage: offset + length == message.Length, CancellationToken.None);
+        }
+
+        await Events.WidgetRenamed.WaitForSubscribersAsync(count => count == 1);
+        Events.WidgetRenamed.Publish(Renamed("w-005", "Gadget"));
+        var next = await client.ReceiveAsync();
+
+        Assert.Equal("big", next.GetProperty("id").GetString());
+        Assert.Equal("Gadget", next.GetProperty("payload").GetProperty("data").GetProperty("widgetRenamed").GetProperty("name").GetString());
+        await client.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await client.ReceiveAsync()).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_message_over_the_size_limit_closes_with_1009()
+    {
+        await using var client = await ConnectAsync();
+        await client.InitAsync();
+
+        await client.SendTextAsync(JsonSerializer.Serialize(new { type = "ping", padding = new string('x', SubscriptionHostFixture.MaxMessageBytes) }));
+
+        var close = await client.ReceiveCloseAsync();
+        Assert.Equal(1009, close.Code);
+        Assert.Contains(SubscriptionHostFixture.MaxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), close.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_frame_is_not_a_protocol_message_and_closes_with_4400()
+    {
+        await using var client = await ConnectAsync();
+        await client.InitAsync();
+
+        await client.SendTextAsync("");
+
+        Assert.Equal(4400, (await client.ReceiveCloseAsync()).Code);
+    }
+
+    [Fact]
     public async Task A_binary_frame_closes_with_4400()
     {
         await using var client = await ConnectAsync();

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Subscription bench against the outages subgraph directly (graphql-transport-ws on /graphql): memory per idle
+# subscription and delivery latency from a grid event's stream write to each subscriber's receipt.
+# Usage: bash bench/subscriptions.sh [connections]        (from the repository root; 127.0.0.1 only, bounded)
+# Needs PostgreSQL and Redis on 127.0.0.1 (bash .ci/services). Starts one outages subgraph of its own on a fresh database
+# with 1,000 generated customers (ten operating areas of 100 locations), runs the scenarios below, and stops and drops
+# only what it started: its server (by PID), its database, its Redis stream. Stream and change channel carry the run's
+# name, so that another outages instance on the same Redis neither takes these events nor sends its own.
+# Writes bench/results/<UTC time>-subscriptions-outages/{environment.txt,commands.txt,*.json,*.err,census-*.txt,profile-*.txt}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CONNECTIONS=${1:-10000}
+STAMP=$(date -u +%Y%m%d-%H%M%S)
+OUT=bench/results/$STAMP-subscriptions-outages
+mkdir -p "$OUT"
+PORT=${UCE_BENCH_PORT:-4904}
+DATABASE=uce_bench_subs_${STAMP//-/_}
+export PGPASSWORD=postgres DOTNET_CLI_TELEMETRY_OPTOUT=1
+export ConnectionStrings__Outages="Host=127.0.0.1;Port=5432;Database=$DATABASE;Username=postgres;Password=postgres"
+export ConnectionStrings__Redis=127.0.0.1:6379
+export Identity__SigningKeys="bench:$(head -c 32 /dev/urandom | base64 -w0)"   # the server's, and the bench signs connection_init with it
+export GridEvents__Stream="uce:grid:events:bench-$STAMP" GridEvents__ChangesChannel="uce:outages:changed:bench-$STAMP"
+export Logging__LogLevel__Default=Warning UCE_PORT=$PORT
+
+# Each side holds one socket per connection (plus its own files): raise the open-file limit to the hard limit.
+ulimit -n "$(ulimit -Hn)"
+if [ "$(ulimit -n)" -lt $(( CONNECTIONS + 2000 )) ]; then
+  echo "ulimit -n is $(ulimit -n) (hard limit $(ulimit -Hn)): too few files for $CONNECTIONS connections" >&2; exit 2
+fi
+PORTS=$(awk '{print $2 - $1 + 1}' /proc/sys/net/ipv4/ip_local_port_range)
+if [ "$PORTS" -lt $(( CONNECTIONS + 1000 )) ]; then
+  echo "only $PORTS local ports for $CONNECTIONS connections to one server port" >&2; exit 2
+fi
+
+dotnet build -c Release bench/UCE.Bench/UCE.Bench.csproj -v q -nologo
+BENCH=bench/UCE.Bench/bin/Release/net10.0/UCE.Bench.dll
+SERVER=subgraphs/UCE.Outages/bin/Release/net10.0/UCE.Outages.dll
+
+SERVER_PID=
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; fi
+}
+cleanup() {
+  stop_server
+  redis-cli -h 127.0.0.1 -p 6379 DEL "$GridEvents__Stream" "$GridEvents__Stream:dead" >/dev/null 2>&1 || true
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+start_server() { # extra environment assignments for this server, e.g. DOTNET_gcServer=0
+  env "$@" dotnet "$SERVER" >> "$OUT/server.log" 2>&1 & SERVER_PID=$!
+  for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/ready" && return 0; sleep 0.2; done
+  echo "the outages subgraph did not become ready on $PORT" >&2; exit 1
+}
+
+{
+  echo "time: $STAMP (UTC)"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- subgraphs bench || echo ' (working tree differs)')"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
+  echo "dotnet: $(dotnet --version); server GC: $(grep -o '"System.GC.Server": [a-z]*' subgraphs/UCE.Outages/bin/Release/net10.0/UCE.Outages.runtimeconfig.json)"
+  echo "open files: $(ulimit -n); local ports: $PORTS; connections: $CONNECTIONS"
+  echo "server: outages subgraph, PostgreSQL $DATABASE (1,000 generated customers), Redis stream $GridEvents__Stream, port $PORT"
+} > "$OUT/environment.txt"
+: > "$OUT/commands.txt"
+
+# 1,000 customers: locations 1-1000 on 100 feeders in ten operating areas (Riverside = locations 1-100 …).
+echo "dotnet $SERVER --customers 1000" >> "$OUT/commands.txt"
+dotnet "$SERVER" --customers 1000 > "$OUT/generate.log" 2>&1
+
+run() { # name, server environment (quoted, may be empty), bench options…
+  local name=$1 server_env=$2; shift 2
+  # shellcheck disable=SC2086
+  start_server $server_env
+  local command=(dotnet "$BENCH" subscriptions --url "ws://127.0.0.1:$PORT/graphql" --pid "$SERVER_PID" --locations 1000
+    --stream "$GridEvents__Stream" --changes-channel "$GridEvents__ChangesChannel" --label "$name" "$@")
+  echo "# $name (server: ${server_env:-defaults})" >> "$OUT/commands.txt"
+  echo "${command[*]}" >> "$OUT/commands.txt"
+  echo "$name: load average before $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/environment.txt"
+  "${command[@]}" > "$OUT/$name.json" 2> "$OUT/$name.err" || echo "$name: the bench reported failures or missing deliveries" >&2
+  echo "$name: load average after $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/environment.txt"
+  stop_server
+}
+
+# Scenario 1 (the issue's): every subscriber in one area, one event fanned out to all of them.
+run fanout-one-event "" --connections "$CONNECTIONS" --areas Riverside --events 1
+# The same fan-out five times, two seconds apart (detected, confirmed, crew dispatched, restoring, restored).
+run fanout-five-events "" --connections "$CONNECTIONS" --areas Riverside --events 5 --duration 8
+# Storm: subscribers spread over the ten areas, 300 events (60 outages through their five steps) over 60 s.
+run storm "" --connections "$CONNECTIONS" --events 300 --duration 60 --drain 20
+# As the gateway connects (one upstream connection per identity, its operations multiplexed): 100 connections × 100.
+run multiplexed "" --connections 100 --subscriptions-per-connection $(( CONNECTIONS / 100 )) --areas Riverside --events 1 --census "$OUT/census-multiplexed.txt"
+# Where the memory of a connection-per-subscription goes, by type (two heap dumps of the server; not a latency run).
+run census "" --connections "$CONNECTIONS" --areas Riverside --events 1 --census "$OUT/census-connections.txt"
+# Where the CPU of a fan-out goes (the runtime's sample profiler during five fan-outs; its overhead is in these latencies).
+run profile "" --connections "$CONNECTIONS" --areas Riverside --events 5 --duration 8 --profile "$OUT/profile-fanout.txt"
+# The resident-set growth under workstation GC, against the default server GC above.
+run fanout-workstation-gc "DOTNET_gcServer=0" --connections "$CONNECTIONS" --areas Riverside --events 1
+
+rm -f "$OUT"/*.nettrace
+python3 - "$OUT" <<'PY'
+import json, pathlib, sys
+out = pathlib.Path(sys.argv[1])
+print(f"{'run':24} {'subs':>6} {'open fail':>9} {'live B/sub':>10} {'RSS B/sub':>9} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7} {'fan-out p99':>11} {'missing':>7} {'deliv/s':>8} {'srv µs/deliv':>12}")
+for f in sorted(out.glob('*.json'), key=lambda p: p.stat().st_mtime):
+    d = json.loads(f.read_text()); m = d.get('Memory') or {}; dl = d['Delivery']; w = dl['WriteToReceiptMs']
+    print(f"{d['Label']:24} {d['Subscriptions']:>6} {d['OpenFailures']:>9} {m.get('LiveManagedBytesPerSubscription') or 0:>10.0f} {m.get('RssBytesPerSubscription') or 0:>9.0f} "
+          f"{w['P50']:>7.1f} {w['P95']:>7.1f} {w['P99']:>7.1f} {w['Max']:>7.1f} {dl['PublishToReceiptMs']['P99']:>11.1f} {dl['Missing']:>7} {dl['DeliveriesPerSecond'] or 0:>8.0f} {dl['ServerCpuMicrosecondsPerDelivery'] or 0:>12.1f}")
+PY
+echo "results in $OUT"
