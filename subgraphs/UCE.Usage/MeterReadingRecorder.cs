@@ -163,11 +163,6 @@ public sealed class MeterReadingRecorder(
     /// <summary>Days come without gaps after what the meter has read, not after today, and correct at most a month back.</summary>
     private static void CheckDays(Meter meter, List<DailyMeterReading> readings, DateOnly today)
     {
-        if (readings[^1].Day > today)
-        {
-            throw UsageErrors.ReadingInvalid($"{readings[^1].Day:yyyy-MM-dd} is in the future.");
-        }
-
         if (readings[0].Day < meter.ReadThrough.AddDays(-MaxCorrectionDays))
         {
             throw UsageErrors.ReadingInvalid($"{readings[0].Day:yyyy-MM-dd} is more than {MaxCorrectionDays} days before the last day read ({meter.ReadThrough:yyyy-MM-dd}).");
@@ -185,6 +180,11 @@ public sealed class MeterReadingRecorder(
             {
                 readThrough = reading.Day;
             }
+        }
+
+        if (readings[^1].Day > today)
+        {
+            throw UsageErrors.ReadingInvalid($"{readings[^1].Day:yyyy-MM-dd} is in the future.");
         }
     }
 
