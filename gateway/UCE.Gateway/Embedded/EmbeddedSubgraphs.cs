@@ -60,6 +60,9 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
                 Configuration =
                 {
                     ["Logging:LogLevel:Default"] = "Warning",
+
+                    // No mail server or SMS account here: notifications are delivered to the log, and shown.
+                    ["Logging:LogLevel:UCE.Communications.Delivery.ChannelSenders"] = "Information",
                     [IdentitySigningConfiguration.SigningKeysKey] = signingKeys,
                 },
             };

@@ -25,7 +25,15 @@ public sealed class NotificationDispatchService(
 
         foreach (var channel in Enum.GetValues<Channel>())
         {
-            logger.LogInformation("{Channel} notifications go to {Provider}", channel.ToString().ToUpperInvariant(), senders.For(channel).Description);
+            var sender = senders.For(channel);
+            if (sender is LogChannelSender)
+            {
+                logger.LogWarning("{Channel} has no provider configured: its notifications are written to the log and marked SENT", channel.ToString().ToUpperInvariant());
+            }
+            else
+            {
+                logger.LogInformation("{Channel} notifications go to {Provider}", channel.ToString().ToUpperInvariant(), sender.Description);
+            }
         }
 
         while (!stoppingToken.IsCancellationRequested)
