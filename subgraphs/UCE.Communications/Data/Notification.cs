@@ -101,6 +101,9 @@ public sealed class Notification
         Release();
     }
 
+    /// <summary>Gives the notification back to the outbox unchanged, for another pass to take.</summary>
+    public void ReleaseClaim() => Release();
+
     private void Release()
     {
         ClaimToken = null;

@@ -14,9 +14,10 @@ public sealed class LogChannelSender(Channel channel, ILogger logger) : IChannel
     public Task<DeliveryResult> SendAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var text = message.Subject is null ? message.Body : $"{message.Subject} | {message.Body}";
         logger.LogInformation(
-            "{Channel} {NotificationId} to {Address} (no provider configured, logged as sent): {Subject} {Body}",
-            channel.ToString().ToUpperInvariant(), message.NotificationId, message.Address, message.Subject, message.Body);
+            "{Channel} {NotificationId} to {Address} (no provider configured, logged as sent): {Text}",
+            channel.ToString().ToUpperInvariant(), message.NotificationId, message.Address, text);
         return Task.FromResult(DeliveryResult.Sent);
     }
 }

@@ -21,6 +21,8 @@ public sealed class NotificationDispatcher(
 {
     private readonly TimeZoneInfo zone = options.ResolveTimeZone();
 
+    private readonly TimeSpan longestSend = LongestSend(options);
+
     private DispatcherOptions Settings => options.Dispatcher;
 
     /// <summary>One pass: claims up to a batch of due notifications and delivers, defers or fails each. Returns how many it took.</summary>
@@ -40,9 +42,21 @@ public sealed class NotificationDispatcher(
         var recipients = await db.Recipients.AsNoTracking()
             .Where(r => customerIds.Contains(r.CustomerId))
             .ToDictionaryAsync(r => r.CustomerId, StringComparer.Ordinal, cancellationToken);
+
+        // A send may take up to a provider's timeout: past this point the lease could run out during one, and another pass
+        // could send the same message, so the pass gives back what it has not started.
+        var lastStart = now.Add(Settings.ClaimTimeout) - longestSend;
         foreach (var notification in batch.OrderBy(n => n.QueuedAt).ThenBy(n => n.Id, StringComparer.Ordinal))
         {
-            await DeliverAsync(notification, recipients.GetValueOrDefault(notification.CustomerId), cancellationToken);
+            if (clock.GetUtcNow().UtcDateTime > lastStart)
+            {
+                notification.ReleaseClaim();
+            }
+            else
+            {
+                await DeliverAsync(notification, recipients.GetValueOrDefault(notification.CustomerId), cancellationToken);
+            }
+
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -56,6 +70,15 @@ public sealed class NotificationDispatcher(
         }
 
         return batch.Count;
+    }
+
+    /// <summary>The longest a provider may take; a lease must outlast two of them, or a pass could start no send at all.</summary>
+    private static TimeSpan LongestSend(NotificationOptions options)
+    {
+        var longest = new[] { options.Smtp.Timeout, options.Sms.Timeout, options.Push.Timeout }.Max();
+        return options.Dispatcher.ClaimTimeout > 2 * longest
+            ? longest
+            : throw new InvalidOperationException("Notifications:Dispatcher:ClaimTimeout must be more than twice the longest provider timeout.");
     }
 
     private async Task<int> ClaimAsync(CommunicationsDbContext db, string token, DateTime now, CancellationToken cancellationToken)

@@ -65,13 +65,14 @@ public sealed class GridEventApplier(
 
         var customers = await CustomersAsync(db, outage!, added, removed, cancellationToken);
         var change = OutageChanged.Of(outage!, gridEvent, previous, removed, customers);
+        var changeJson = change.ToJson();
         db.ProcessedGridEvents.Add(new ProcessedGridEvent
         {
             EventId = gridEvent.EventId,
             OutageId = gridEvent.OutageId,
             Type = GridEventTypes.NameOf(gridEvent.Type),
             AppliedAt = clock.GetUtcNow().UtcDateTime,
-            Change = change.ToJson(),
+            Change = changeJson,
         });
         try
         {
@@ -91,7 +92,7 @@ public sealed class GridEventApplier(
 
         outage!.ClearPendingEvents();
         await PublishAsync(change, cancellationToken);
-        var streamed = await StreamAsync(change.EventId, change.ToJson(), cancellationToken);
+        var streamed = await StreamAsync(change.EventId, changeJson, cancellationToken);
         return GridEventResult.Applied(outage, change, streamed);
     }
 
