@@ -70,7 +70,7 @@ public abstract class OutageAlertDeliveryTests(OutageAlertsFixture fixture)
         Assert.Equal(7, (await fixture.NotificationsOfAsync(restored.EventId)).Count);
 
         // Seven o'clock: the held messages go out, once.
-        fixture.Clock.SetUtcNow(sevenOClock.AddMinutes(1));
+        fixture.SetClock(sevenOClock.AddMinutes(1));
         await fixture.DeliveredAsync(restored.EventId, _ => true, 7);
         var released = (await fixture.NotificationsOfAsync(restored.EventId)).Where(n => held.Exists(h => h.Id == n.Id)).ToList();
         Assert.All(released, n => Assert.True(n.SentAt >= sevenOClock));

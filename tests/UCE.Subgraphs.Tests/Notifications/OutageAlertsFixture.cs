@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using UCE.Communications;
 using UCE.Communications.Data;
+using UCE.Communications.Delivery;
 using UCE.Outages;
 using UCE.Outages.Events;
 using UCE.Subgraphs.Hosting.Events;
@@ -117,7 +118,17 @@ public abstract class OutageAlertsFixture : IAsyncLifetime
         }, $"{expected} notifications of {eventId} are sent and delivered");
 
     /// <summary>Moves the communications clock forward to the next <paramref name="time"/> (UTC).</summary>
-    public void MoveClockTo(TimeOnly time) => Clock.SetUtcNow(NextTime(Clock.GetUtcNow(), time));
+    public void MoveClockTo(TimeOnly time) => SetClock(NextTime(Clock.GetUtcNow(), time));
+
+    /// <summary>
+    /// Sets the communications clock and wakes the dispatcher: one that was between a pass and its wait would otherwise start
+    /// its wait on the new time and sleep through what just fell due.
+    /// </summary>
+    public void SetClock(DateTimeOffset now)
+    {
+        Clock.SetUtcNow(now);
+        Communications.Services.GetRequiredService<DispatchSignal>().Raise();
+    }
 
     /// <summary>The first instant at <paramref name="time"/> UTC after <paramref name="now"/>.</summary>
     public static DateTimeOffset NextTime(DateTimeOffset now, TimeOnly time)
