@@ -1,10 +1,13 @@
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UCE.Communications.Data;
 using UCE.Communications.DataLoaders;
+using UCE.Communications.Delivery;
+using UCE.Communications.Events;
 using UCE.Communications.Types;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Database;
@@ -12,7 +15,10 @@ using UCE.Subgraphs.Hosting.Demo;
 
 namespace UCE.Communications;
 
-/// <summary>The communications subgraph: the preference center, message templates and the notification outbox; extends <c>Customer</c>.</summary>
+/// <summary>
+/// The communications subgraph: the preference center, message templates, the notification outbox, the notifications raised
+/// by outage changes and high-usage events, and the dispatcher that delivers them; extends <c>Customer</c>.
+/// </summary>
 public sealed class CommunicationsSubgraph : BulkLoadedSubgraphModule<CommunicationsDbContext>
 {
     public override string Name => "communications";
@@ -27,6 +33,19 @@ public sealed class CommunicationsSubgraph : BulkLoadedSubgraphModule<Communicat
         services.AddScoped<NotificationsByCustomerLoader>();
         services.AddScoped<PreferenceCenter>();
         services.AddScoped<NotificationOutbox>();
+        services.AddHostedService<MessageTemplateSync>();
+
+        services.AddSingleton(provider => NotificationOptions.Read(provider.GetRequiredService<IConfiguration>()));
+        services.AddHttpClient(ChannelSenders.HttpClientName);
+        services.AddSingleton<ChannelSenders>();
+        services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService<NotificationDispatchService>();
+        services.AddSingleton<EventNotificationWriter>();
+        services.AddSingleton<OutageChangeNotifier>();
+        services.AddSingleton<HighUsageNotifier>();
+        services.AddSingleton<NotificationEventConsumer>();
+        services.AddHostedService(provider => provider.GetRequiredService<NotificationEventConsumer>());
     }
 
     public override void ConfigureGraphQL(IGraphQLBuilder graphql) =>
@@ -41,11 +60,7 @@ public sealed class CommunicationsSubgraph : BulkLoadedSubgraphModule<Communicat
     /// <summary>The message templates every notification points at, written once.</summary>
     protected override async Task EnsureSharedRowsAsync(CommunicationsDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Templates.AnyAsync(cancellationToken))
-        {
-            db.Templates.AddRange(MessageTemplates.Create());
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await MessageTemplateSync.AddMissingAsync(db, cancellationToken);
     }
 
     protected override SeedTables SeedRows(DemoGraph graph)

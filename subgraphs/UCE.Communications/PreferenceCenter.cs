@@ -42,6 +42,11 @@ public sealed class PreferenceCenter(CommunicationsDbContext db, TimeProvider cl
             recipient.SetQuietHours(update.QuietHours?.Start, update.QuietHours?.End);
         }
 
+        if (update.OutageAlertsInQuietHours is { } outageAlerts)
+        {
+            recipient.OutageAlertsInQuietHours = outageAlerts;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new CustomerReference(recipient.CustomerId);
     }

@@ -127,7 +127,7 @@ public static class SubgraphHost
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         services.AddSingleton<GraphQLServerSentEventsEndpoint>();
         var maxDepth = builder.Configuration.GetValue<int?>(MaxDepthKey) ?? DefaultMaxDepth;
-        services.AddSubgraphEvents(builder.Configuration);
+        services.AddSubgraphEvents(builder.Configuration, options.SharedEventStream);
         services.AddGraphQL(graphql =>
         {
             graphql.AddSystemTextJson(json => json.MaxDepth = GraphQLDocumentParser.MaxResponseDepth);

@@ -29,6 +29,12 @@ public sealed class SubgraphHostOptions
     /// </summary>
     public DateOnly? DemoDate { get; init; }
 
+    /// <summary>
+    /// The in-process event stream of a process that hosts several subgraphs without Redis (the embedded default): one stream for
+    /// all of them, so that outage changes and usage events reach the communications subgraph. Ignored when Redis is configured.
+    /// </summary>
+    public Events.IEventStream? SharedEventStream { get; init; }
+
     /// <summary>Registers OpenTelemetry tracing; a process hosting several subgraphs enables it on one of them only.</summary>
     public bool EnableTracing { get; init; } = true;
 

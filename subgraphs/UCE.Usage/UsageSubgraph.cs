@@ -1,17 +1,20 @@
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Demo;
 using UCE.Usage.Data;
 using UCE.Usage.DataLoaders;
+using UCE.Usage.Events;
 using UCE.Usage.Types;
 
 namespace UCE.Usage;
 
-/// <summary>The usage subgraph: interval and daily meter reads, usage summaries and high-usage flags.</summary>
+/// <summary>The usage subgraph: interval and daily meter reads, usage summaries and high-usage flags, the daily reads the meter data system records and the high-usage events they raise.</summary>
 public sealed class UsageSubgraph : BulkLoadedSubgraphModule<UsageDbContext>
 {
     public override string Name => "usage";
@@ -26,6 +29,9 @@ public sealed class UsageSubgraph : BulkLoadedSubgraphModule<UsageDbContext>
         services.AddScoped<DailyReadsLoader>();
         services.AddScoped<IntervalReadsLoader>();
         services.AddScoped<PartnerConsents>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => UsageEventOptions.Read(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<MeterReadingRecorder>();
     }
 
     public override void ConfigureGraphQL(IGraphQLBuilder graphql) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using UCE.Gateway.Security;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Demo;
+using UCE.Subgraphs.Hosting.Events;
 
 namespace UCE.Gateway.Embedded;
 
@@ -39,6 +40,9 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
             : null;
         // One day for all six, so that their demo timelines agree even when they start around midnight.
         var demoDate = DemoGraph.Today(TimeProvider.System);
+
+        // Without Redis the subgraphs meet on one in-process stream: outage changes and usage events reach communications.
+        var events = new InProcessEventStream(TimeProvider.System);
         var apps = new List<WebApplication>(modules.Count);
         for (var i = 0; i < modules.Count; i++)
         {
@@ -50,11 +54,15 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
                 DataDirectory = dataDirectory,
                 SeedDemoData = generatedCustomers is null,
                 DemoDate = demoDate,
+                SharedEventStream = events,
                 // One tracer per process is enough; the first subgraph carries it.
                 EnableTracing = i == 0,
                 Configuration =
                 {
                     ["Logging:LogLevel:Default"] = "Warning",
+
+                    // No mail server or SMS account here: notifications are delivered to the log, and shown.
+                    ["Logging:LogLevel:UCE.Communications.Delivery.ChannelSenders"] = "Information",
                     [IdentitySigningConfiguration.SigningKeysKey] = signingKeys,
                 },
             };

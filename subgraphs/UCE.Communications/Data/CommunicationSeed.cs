@@ -14,7 +14,7 @@ public static class CommunicationSeed
 
     private static readonly string[] ProductNames = ["A smart thermostat", "Rooftop solar", "A home battery", "A home EV charger"];
 
-    private static readonly IReadOnlyList<MessageTemplate> Templates = MessageTemplates.Create();
+    private static readonly IReadOnlyList<MessageTemplate> Templates = [.. MessageTemplates.Create().Where(t => MessageTemplates.DemoHistory.Contains(t.Id))];
 
     /// <summary>Builds the rows for <paramref name="graph"/>'s customers, with notifications in the year before <see cref="DemoGraph.Now"/>.</summary>
     public static CommunicationSeedRows Build(DemoGraph graph)
@@ -96,6 +96,7 @@ public static class CommunicationSeed
             };
             if (queuedAt < now.AddHours(-1))
             {
+                notification.RecordAttempt(queuedAt.AddSeconds(5));
                 if (random.Next(15) == 0)
                 {
                     notification.MarkFailed(template.Channel == Channel.Email ? "Mailbox unavailable." : "Recipient unreachable.");

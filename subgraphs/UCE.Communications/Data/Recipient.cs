@@ -17,6 +17,12 @@ public sealed class Recipient
 
     public TimeOnly? QuietHoursEnd { get; private set; }
 
+    /// <summary>
+    /// Whether alerts about an outage affecting the customer now go out during quiet hours too (the default); false holds
+    /// them until the quiet hours end like every other SMS and push message.
+    /// </summary>
+    public bool OutageAlertsInQuietHours { get; set; } = true;
+
     public List<CommunicationPreference> Preferences { get; } = [];
 
     /// <summary>Sets both ends of the quiet window, or clears it with nulls; a window has two different ends.</summary>

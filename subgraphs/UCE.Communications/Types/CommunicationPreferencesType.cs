@@ -21,5 +21,8 @@ public sealed class CommunicationPreferencesType : ObjectGraphType<CustomerRefer
             .Description("Null when the customer set no quiet hours.")
             .Resolve(context => context.Service<RecipientByIdLoader>().LoadAsync(context.Source.Id).Then(recipient =>
                 recipient is { QuietHoursStart: { } start, QuietHoursEnd: { } end } ? new QuietHours(start, end) : null));
+        Field<NonNullGraphType<BooleanGraphType>>("outageAlertsInQuietHours")
+            .Description("Alerts about an outage affecting the customer now go out during quiet hours too (true, the default); false holds them until the quiet hours end.")
+            .Resolve(context => context.Service<RecipientByIdLoader>().LoadAsync(context.Source.Id).Then(recipient => recipient?.OutageAlertsInQuietHours ?? true));
     }
 }

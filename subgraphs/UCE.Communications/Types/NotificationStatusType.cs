@@ -3,7 +3,7 @@ using UCE.Communications.Data;
 
 namespace UCE.Communications.Types;
 
-/// <summary>GraphQL enum <c>NotificationStatus</c>: QUEUED, SENT, FAILED.</summary>
+/// <summary>GraphQL enum <c>NotificationStatus</c>: QUEUED, DEFERRED, SENT, FAILED.</summary>
 public sealed class NotificationStatusType : EnumerationGraphType<NotificationStatus>
 {
     public NotificationStatusType()

@@ -6,6 +6,9 @@ namespace UCE.Communications.Types;
 /// <summary>A validated <c>updateCommunicationPreferences</c> request: nothing reaches the database unless all of it is valid.</summary>
 public sealed record PreferenceUpdate(string CustomerId, IReadOnlyList<PreferenceChoice> Choices, bool ChangesQuietHours, QuietHours? QuietHours)
 {
+    /// <summary>The new choice about outage alerts during quiet hours; null keeps the current one.</summary>
+    public bool? OutageAlertsInQuietHours { get; init; }
+
     /// <summary>Validates the raw input: supported channel and topic pairs, no pair twice, quiet hours as two different <c>HH:mm</c> times.</summary>
     public static PreferenceUpdate Read(IDictionary<string, object?> input)
     {
@@ -58,11 +61,12 @@ public sealed record PreferenceUpdate(string CustomerId, IReadOnlyList<Preferenc
             quietHours = new QuietHours(start, end);
         }
 
-        if (choices.Count == 0 && !changesQuietHours)
+        var outageAlerts = input.TryGetValue("outageAlertsInQuietHours", out var alerts) ? alerts as bool? : null;
+        if (choices.Count == 0 && !changesQuietHours && outageAlerts is null)
         {
-            throw new DomainError(ErrorCodes.BadUserInput, "Nothing to update: give preferences, quietHours or both.");
+            throw new DomainError(ErrorCodes.BadUserInput, "Nothing to update: give preferences, quietHours or outageAlertsInQuietHours.");
         }
 
-        return new PreferenceUpdate(customerId, choices, changesQuietHours, quietHours);
+        return new PreferenceUpdate(customerId, choices, changesQuietHours, quietHours) { OutageAlertsInQuietHours = outageAlerts };
     }
 }

@@ -13,5 +13,7 @@ public sealed class UpdatePreferencesInputType : InputObjectGraphType
             .Description("The choices to change; channels and topics not listed keep their current choice.");
         Field<QuietHoursInputType>("quietHours")
             .Description("New quiet hours; null removes them; leave it out to keep the current ones.");
+        Field<BooleanGraphType>("outageAlertsInQuietHours")
+            .Description("Whether alerts about an outage affecting the customer now go out during quiet hours; leave it out to keep the current choice.");
     }
 }

@@ -11,4 +11,10 @@ public sealed class ProcessedGridEvent
     public required string Type { get; init; }
 
     public DateTime AppliedAt { get; init; }
+
+    /// <summary>
+    /// The change the event made (<c>OutageChanged</c> as JSON), committed with the change itself: a redelivery of the event re-adds
+    /// it to the change stream, so a crash between the commit and the stream loses nothing. Null on rows written before it was kept.
+    /// </summary>
+    public string? Change { get; init; }
 }

@@ -10,16 +10,22 @@ namespace UCE.Outages.Events;
 /// <summary>
 /// The one path by which grid events and operators change outages. An event is checked against the outage (known, a
 /// legal step of <see cref="Outage.ChangeStatus"/>, known locations) and applied in one transaction together with its
-/// <see cref="ProcessedGridEvent"/> row, so an event applied before changes nothing again. After the commit the change
-/// is published as <see cref="OutageChanged"/> on the change channel.
+/// <see cref="ProcessedGridEvent"/> row, which keeps the change it made, so an event applied before changes nothing again.
+/// After the commit the change is published as <see cref="OutageChanged"/> on the change channel and added to the change
+/// stream; a redelivered event adds its stored change to the stream again, so a crash between the commit and the stream
+/// loses no change (consumers of the stream dedupe by event id).
 /// </summary>
 public sealed class GridEventApplier(
     IDbContextFactory<OutagesDbContext> contexts,
     IMessageBus bus,
+    IEventStream stream,
     GridEventOptions options,
     TimeProvider clock,
     ILogger<GridEventApplier> logger)
 {
+    /// <summary>The field of a change stream entry that holds the <see cref="OutageChanged"/> JSON.</summary>
+    public const string ChangeField = "change";
+
     public async Task<GridEventResult> ApplyAsync(GridEvent gridEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gridEvent);
@@ -27,8 +33,8 @@ public sealed class GridEventApplier(
         var feeder = await FeederOfAsync(db, gridEvent, cancellationToken);
         if (feeder is null)
         {
-            return await AlreadyAppliedAsync(db, gridEvent, cancellationToken)
-                ? GridEventResult.Duplicate
+            return await StoredChangeAsync(db, gridEvent, cancellationToken) is { } stored
+                ? await RedeliveredAsync(gridEvent, stored, cancellationToken)
                 : gridEvent.Type == GridEventType.OutageDetected
                     ? GridEventResult.Rejected(OutageErrorCodes.ServiceLocationNotFound, $"No service location has id '{gridEvent.LocationIds[0]}'.")
                     : GridEventResult.Rejected(OutageErrorCodes.OutageNotFound, $"No outage has id '{gridEvent.OutageId}'.");
@@ -43,12 +49,13 @@ public sealed class GridEventApplier(
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({feeder}))", cancellationToken);
         }
 
-        if (await AlreadyAppliedAsync(db, gridEvent, cancellationToken))
+        if (await StoredChangeAsync(db, gridEvent, cancellationToken) is { } applied)
         {
-            return GridEventResult.Duplicate;
+            await transaction.RollbackAsync(cancellationToken);
+            return await RedeliveredAsync(gridEvent, applied, cancellationToken);
         }
 
-        var (outage, previous, removed, refusal) = gridEvent.Type == GridEventType.OutageDetected
+        var (outage, previous, removed, added, refusal) = gridEvent.Type == GridEventType.OutageDetected
             ? await OpenAsync(db, gridEvent, cancellationToken)
             : await ChangeAsync(db, gridEvent, cancellationToken);
         if (refusal is not null)
@@ -56,12 +63,16 @@ public sealed class GridEventApplier(
             return refusal;
         }
 
+        var customers = await CustomersAsync(db, outage!, added, removed, cancellationToken);
+        var change = OutageChanged.Of(outage!, gridEvent, previous, removed, customers);
+        var changeJson = change.ToJson();
         db.ProcessedGridEvents.Add(new ProcessedGridEvent
         {
             EventId = gridEvent.EventId,
             OutageId = gridEvent.OutageId,
             Type = GridEventTypes.NameOf(gridEvent.Type),
             AppliedAt = clock.GetUtcNow().UtcDateTime,
+            Change = changeJson,
         });
         try
         {
@@ -71,21 +82,21 @@ public sealed class GridEventApplier(
         catch (DbUpdateException)
         {
             // Without the advisory lock (SQLite) two deliveries can race to the key; the loser changed nothing.
-            if (await AppliedElsewhereAsync(gridEvent, cancellationToken))
+            if (await AppliedElsewhereAsync(gridEvent, cancellationToken) is { } elsewhere)
             {
-                return GridEventResult.Duplicate;
+                return await RedeliveredAsync(gridEvent, elsewhere, cancellationToken);
             }
 
             throw;
         }
 
         outage!.ClearPendingEvents();
-        var change = OutageChanged.Of(outage, gridEvent, previous, removed);
         await PublishAsync(change, cancellationToken);
-        return GridEventResult.Applied(outage, change);
+        var streamed = await StreamAsync(change.EventId, changeJson, cancellationToken);
+        return GridEventResult.Applied(outage, change, streamed);
     }
 
-    private async Task<(Outage? Outage, OutageStatus? Previous, IReadOnlyList<string> Removed, GridEventResult? Refusal)> OpenAsync(
+    private async Task<(Outage? Outage, OutageStatus? Previous, IReadOnlyList<string> Removed, IReadOnlyList<string> Added, GridEventResult? Refusal)> OpenAsync(
         OutagesDbContext db, GridEvent gridEvent, CancellationToken cancellationToken)
     {
         if (await db.Outages.AnyAsync(o => o.Id == gridEvent.OutageId, cancellationToken))
@@ -107,10 +118,10 @@ public sealed class GridEventApplier(
 
         outage.EstimatedRestorationAt = gridEvent.EstimatedRestorationAt;
         db.Outages.Add(outage);
-        return (outage, null, [], null);
+        return (outage, null, [], [.. outage.AffectedLocations.Select(l => l.LocationId)], null);
     }
 
-    private async Task<(Outage? Outage, OutageStatus? Previous, IReadOnlyList<string> Removed, GridEventResult? Refusal)> ChangeAsync(
+    private async Task<(Outage? Outage, OutageStatus? Previous, IReadOnlyList<string> Removed, IReadOnlyList<string> Added, GridEventResult? Refusal)> ChangeAsync(
         OutagesDbContext db, GridEvent gridEvent, CancellationToken cancellationToken)
     {
         var outage = await db.Outages.Include(o => o.AffectedLocations).SingleAsync(o => o.Id == gridEvent.OutageId, cancellationToken);
@@ -121,6 +132,7 @@ public sealed class GridEventApplier(
         }
 
         IReadOnlyList<string> removed = [];
+        IReadOnlyList<string> added = [];
         switch (gridEvent.Type)
         {
             case GridEventType.RestorationEstimateChanged:
@@ -132,11 +144,13 @@ public sealed class GridEventApplier(
                     return Refuse(OutageErrorCodes.ServiceLocationNotFound, unknown);
                 }
 
+                var before = outage.AffectedLocations.Select(l => l.LocationId).ToHashSet(StringComparer.Ordinal);
                 foreach (var locationId in gridEvent.LocationIds)
                 {
                     outage.Affect(locationId);
                 }
 
+                added = [.. gridEvent.LocationIds.Distinct(StringComparer.Ordinal).Where(id => !before.Contains(id))];
                 break;
             case GridEventType.LocationsRemoved:
                 var affected = outage.AffectedLocations.Select(l => l.LocationId).ToHashSet(StringComparer.Ordinal);
@@ -163,7 +177,33 @@ public sealed class GridEventApplier(
             outage.EstimatedRestorationAt = estimate;
         }
 
-        return (outage, previous, removed, null);
+        return (outage, previous, removed, added, null);
+    }
+
+    /// <summary>
+    /// The customers served at the outage's locations after the change, those the change brought in (served at an added
+    /// location and at no location affected before), and those it released (served at a removed location and at none still affected).
+    /// </summary>
+    private static async Task<OutageCustomers> CustomersAsync(
+        OutagesDbContext db, Outage outage, IReadOnlyList<string> added, IReadOnlyList<string> removed, CancellationToken cancellationToken)
+    {
+        var affected = outage.AffectedLocations.Select(l => l.LocationId).ToList();
+        var wanted = affected.Concat(removed).Distinct(StringComparer.Ordinal).ToList();
+        var owners = await db.GridConnections.AsNoTracking()
+            .Where(c => wanted.Contains(c.LocationId))
+            .Select(c => new { c.LocationId, c.CustomerId })
+            .ToDictionaryAsync(c => c.LocationId, c => c.CustomerId, StringComparer.Ordinal, cancellationToken);
+        List<string> CustomersAt(IEnumerable<string> locations) =>
+            [.. locations.Select(id => owners.GetValueOrDefault(id)).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+        var affectedCustomers = CustomersAt(affected);
+        var addedSet = added.ToHashSet(StringComparer.Ordinal);
+        var stillAffectedBefore = CustomersAt(affected.Where(id => !addedSet.Contains(id))).ToHashSet(StringComparer.Ordinal);
+        var affectedSet = affectedCustomers.ToHashSet(StringComparer.Ordinal);
+        return new OutageCustomers(
+            affectedCustomers,
+            [.. CustomersAt(added).Where(id => !stillAffectedBefore.Contains(id))],
+            [.. CustomersAt(removed).Where(id => !affectedSet.Contains(id))]);
     }
 
     /// <summary>The feeder whose lock the event takes: its outage's, or, for a new outage, its first location's. Null when neither exists.</summary>
@@ -172,14 +212,43 @@ public sealed class GridEventApplier(
             ? db.GridConnections.Where(c => c.LocationId == gridEvent.LocationIds[0]).Select(c => c.FeederName).SingleOrDefaultAsync(cancellationToken)
             : db.Outages.Where(o => o.Id == gridEvent.OutageId).Select(o => o.FeederName).SingleOrDefaultAsync(cancellationToken);
 
-    private static Task<bool> AlreadyAppliedAsync(OutagesDbContext db, GridEvent gridEvent, CancellationToken cancellationToken) =>
-        db.ProcessedGridEvents.AnyAsync(e => e.EventId == gridEvent.EventId, cancellationToken);
+    /// <summary>The row of an event applied before (a redelivery), or null when the event is new.</summary>
+    private static Task<AppliedChange?> StoredChangeAsync(OutagesDbContext db, GridEvent gridEvent, CancellationToken cancellationToken) =>
+        db.ProcessedGridEvents.AsNoTracking()
+            .Where(e => e.EventId == gridEvent.EventId)
+            .Select(e => new AppliedChange(e.Change))
+            .SingleOrDefaultAsync(cancellationToken);
 
-    private async Task<bool> AppliedElsewhereAsync(GridEvent gridEvent, CancellationToken cancellationToken)
+    private async Task<AppliedChange?> AppliedElsewhereAsync(GridEvent gridEvent, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await AlreadyAppliedAsync(db, gridEvent, cancellationToken);
+        return await StoredChangeAsync(db, gridEvent, cancellationToken);
     }
+
+    /// <summary>A redelivered event changes nothing, but its change goes to the stream again: the first delivery may have died before it did.</summary>
+    private async Task<GridEventResult> RedeliveredAsync(GridEvent gridEvent, AppliedChange applied, CancellationToken cancellationToken) =>
+        applied.Change is null
+            ? GridEventResult.Duplicate
+            : await StreamAsync(gridEvent.EventId, applied.Change, cancellationToken)
+                ? GridEventResult.Duplicate
+                : GridEventResult.DuplicateNotStreamed;
+
+    /// <summary>Adds a change to the change stream; false (logged) when the stream cannot be reached.</summary>
+    private async Task<bool> StreamAsync(string eventId, string changeJson, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stream.AddAsync(options.ChangeStream, new Dictionary<string, string>(StringComparer.Ordinal) { [ChangeField] = changeJson }, cancellationToken);
+            return true;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogError(error, "The change made by {EventId} is committed but could not be added to {Stream}", eventId, options.ChangeStream);
+            return false;
+        }
+    }
+
+    private sealed record AppliedChange(string? Change);
 
     private static async Task<Dictionary<string, GridConnection>> ConnectionsAsync(OutagesDbContext db, IReadOnlyList<string> locationIds, CancellationToken cancellationToken)
     {
@@ -195,8 +264,8 @@ public sealed class GridEventApplier(
         return missing.Count == 0 ? null : $"No service location has id {string.Join(", ", missing.Select(id => $"'{id}'"))}.";
     }
 
-    private static (Outage?, OutageStatus?, IReadOnlyList<string>, GridEventResult?) Refuse(string code, string reason) =>
-        (null, null, [], GridEventResult.Rejected(code, reason));
+    private static (Outage?, OutageStatus?, IReadOnlyList<string>, IReadOnlyList<string>, GridEventResult?) Refuse(string code, string reason) =>
+        (null, null, [], [], GridEventResult.Rejected(code, reason));
 
     private async Task PublishAsync(OutageChanged change, CancellationToken cancellationToken)
     {

@@ -9,7 +9,8 @@ namespace UCE.Outages.Events;
 /// Reads the grid event stream in the outages consumer group and applies each event through <see cref="GridEventApplier"/>;
 /// malformed and inapplicable events are dead-lettered with the reason, and every event is acknowledged after its commit.
 /// An event for an outage not known yet is retried (its outage may be opening in another instance) and dead-lettered
-/// after its last delivery.
+/// after its last delivery. An event whose change could not be added to the change stream is left pending too: its redelivery
+/// changes nothing and adds the stored change.
 /// </summary>
 public sealed class GridEventConsumer(
     IEventStream stream,
@@ -34,6 +35,9 @@ public sealed class GridEventConsumer(
         var result = await applier.ApplyAsync(gridEvent!, cancellationToken).ConfigureAwait(false);
         return result.Kind switch
         {
+            // Committed, but the change stream missed it: left pending, the event comes back and its redelivery adds the stored change.
+            GridEventResultKind.Applied or GridEventResultKind.Duplicate when !result.Streamed =>
+                StreamEntryOutcome.Retry($"The change of {gridEvent!.EventId} could not be added to the change stream."),
             GridEventResultKind.Applied => StreamEntryOutcome.Applied,
             GridEventResultKind.Duplicate => StreamEntryOutcome.Duplicate,
 

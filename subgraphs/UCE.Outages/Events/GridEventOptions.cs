@@ -26,6 +26,12 @@ public sealed record GridEventOptions
     /// <summary>The pub/sub channel every applied change is published on.</summary>
     public string ChangesChannel { get; init; } = "uce:outages:changed";
 
+    /// <summary>
+    /// The durable stream every applied change is also added to, with the customers it affects (field <c>change</c>): what other
+    /// subgraphs (communications) consume with their own consumer group. Unlike the change channel it keeps what a consumer has not read.
+    /// </summary>
+    public string ChangeStream { get; init; } = "uce:outages:changes";
+
     /// <summary>How long an event stays with a consumer that does not acknowledge it before another may claim it.</summary>
     public TimeSpan ClaimIdleTime { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -8,6 +8,8 @@ namespace UCE.Outages.Events;
 /// (their subscriptions) and any other listener. It carries the outage's state as committed by this change, so a
 /// subscriber sees each step even when the next one follows at once. <see cref="AreaName"/> is the outage's operating
 /// area, the <c>area</c> of <c>outagesInArea</c>; <see cref="RemovedLocationIds"/> lists locations this change took out.
+/// The customer lists name the customers served at those locations, so that a consumer of the change stream (communications)
+/// knows whom to tell without asking this subgraph.
 /// </summary>
 public sealed record OutageChanged(
     string EventId,
@@ -29,8 +31,20 @@ public sealed record OutageChanged(
 
     public string FeederName { get; init; } = "";
 
+    /// <summary>The customers served at the affected locations after the change, distinct and sorted.</summary>
+    public IReadOnlyList<string> AffectedCustomerIds { get; init; } = [];
+
+    /// <summary>
+    /// The customers this change brought into the outage: every affected customer when it opens, the customers of newly added
+    /// locations who were not affected already when locations are added; empty for other changes.
+    /// </summary>
+    public IReadOnlyList<string> AddedCustomerIds { get; init; } = [];
+
+    /// <summary>The customers whose last affected location this change released (power back by a partial restoration).</summary>
+    public IReadOnlyList<string> ReleasedCustomerIds { get; init; } = [];
+
     /// <summary>The message of the change <paramref name="gridEvent"/> made to <paramref name="outage"/>.</summary>
-    public static OutageChanged Of(Outage outage, GridEvent gridEvent, OutageStatus? previous, IReadOnlyList<string> removed)
+    public static OutageChanged Of(Outage outage, GridEvent gridEvent, OutageStatus? previous, IReadOnlyList<string> removed, OutageCustomers? customers = null)
     {
         ArgumentNullException.ThrowIfNull(outage);
         ArgumentNullException.ThrowIfNull(gridEvent);
@@ -50,6 +64,9 @@ public sealed record OutageChanged(
             StartedAt = outage.StartedAt,
             RestoredAt = outage.RestoredAt,
             FeederName = outage.FeederName,
+            AffectedCustomerIds = customers?.Affected ?? [],
+            AddedCustomerIds = customers?.Added ?? [],
+            ReleasedCustomerIds = customers?.Released ?? [],
         };
     }
 
@@ -76,3 +93,6 @@ public sealed record OutageChanged(
     public bool Touches(IReadOnlySet<string> locationIds) =>
         AffectedLocationIds.Any(locationIds.Contains) || RemovedLocationIds.Any(locationIds.Contains);
 }
+
+/// <summary>The customers behind a change's locations: see <see cref="OutageChanged.AffectedCustomerIds"/> and its siblings.</summary>
+public sealed record OutageCustomers(IReadOnlyList<string> Affected, IReadOnlyList<string> Added, IReadOnlyList<string> Released);

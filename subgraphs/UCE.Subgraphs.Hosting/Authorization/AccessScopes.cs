@@ -17,4 +17,7 @@ public static class AccessScopes
 
     /// <summary>Services: <c>updateOutageStatus</c> (the grid worker), and reading the outages it moves.</summary>
     public const string OutagesWrite = "outages:write";
+
+    /// <summary>Services: <c>recordMeterReadings</c> (the meter data system delivering daily reads).</summary>
+    public const string UsageWrite = "usage:write";
 }

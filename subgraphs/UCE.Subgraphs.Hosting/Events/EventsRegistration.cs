@@ -11,11 +11,22 @@ public static class EventsRegistration
     /// <summary>The connection string key of Redis (<c>ConnectionStrings__Redis</c> in the environment).</summary>
     public const string RedisConnectionStringName = "Redis";
 
-    public static IServiceCollection AddSubgraphEvents(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">Where <c>ConnectionStrings:Redis</c> is read.</param>
+    /// <param name="sharedStream">
+    /// Without Redis, the in-process stream to use: subgraphs hosted in one process (the embedded default) pass the same one, so
+    /// that what one of them adds (outage changes, usage events) reaches the consumers of another. Null gives the host its own.
+    /// </param>
+    public static IServiceCollection AddSubgraphEvents(this IServiceCollection services, IConfiguration configuration, IEventStream? sharedStream = null)
     {
         var redis = configuration.GetConnectionString(RedisConnectionStringName);
         if (string.IsNullOrWhiteSpace(redis))
         {
+            if (sharedStream is not null)
+            {
+                services.TryAddSingleton(sharedStream);
+            }
+
             services.TryAddSingleton<IEventStream>(provider => new InProcessEventStream(provider.GetRequiredService<TimeProvider>()));
             services.TryAddSingleton<IMessageBus, InProcessMessageBus>();
             return services;

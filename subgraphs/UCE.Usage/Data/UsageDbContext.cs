@@ -3,7 +3,7 @@ using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Usage.Data;
 
-/// <summary>The usage subgraph's database: meters, the accounts they bill, daily and interval reads.</summary>
+/// <summary>The usage subgraph's database: meters, the accounts they bill, daily and interval reads, and the high-usage alerts raised.</summary>
 public sealed class UsageDbContext(DbContextOptions<UsageDbContext> options) : DbContext(options)
 {
     public DbSet<Meter> Meters => Set<Meter>();
@@ -15,6 +15,8 @@ public sealed class UsageDbContext(DbContextOptions<UsageDbContext> options) : D
     public DbSet<DailyReadBlock> DailyReads => Set<DailyReadBlock>();
 
     public DbSet<IntervalReadBlock> IntervalReads => Set<IntervalReadBlock>();
+
+    public DbSet<HighUsageAlert> HighUsageAlerts => Set<HighUsageAlert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcDateTimeConverter.Apply(configurationBuilder);

@@ -10,6 +10,7 @@ public sealed class UsageSchema : Schema
         : base(services)
     {
         Query = services.GetRequiredService<UsageQuery>();
+        Mutation = services.GetRequiredService<UsageMutation>();
 
         // The entities this subgraph extends are reached only through _entities, not from Query.
         RegisterType(typeof(ServiceLocationType));

@@ -49,6 +49,9 @@ public sealed class UceSubgraphsFixture : IAsyncLifetime
                     ["Logging:LogLevel:Default"] = "Warning",
                     ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
                     ["Identity:SigningKeys"] = TestSigning.Configuration,
+
+                    // The demo set's queued notifications stay queued: the tests compare them across requests.
+                    ["Notifications:Dispatcher:Enabled"] = "false",
                 },
             });
             await app.StartAsync();

@@ -87,10 +87,13 @@ public sealed class CommunicationQueryTests(SubgraphFixture<CommunicationsSubgra
         var response = (await fixture.As(TestCallers.Agent).PostAsync("{ messageTemplates(topic: OUTAGE) { id channel topic placeholders } }")).EnsureNoErrors();
 
         var templates = response.At("messageTemplates").EnumerateArray().ToList();
-        Assert.Equal(3, templates.Count);
+        // Three sent by hand, eleven outage alerts (the alerts' "power is back on" push is outage-restored-push, one of the three).
+        Assert.Equal(14, templates.Count);
         Assert.All(templates, t => Assert.Equal("OUTAGE", t.GetProperty("topic").GetString()));
         var email = templates.Single(t => t.GetProperty("id").GetString() == "outage-started-email");
         Assert.Equal(["firstName", "estimatedRestoration"], email.GetProperty("placeholders").EnumerateArray().Select(p => p.GetString()));
+        var alert = templates.Single(t => t.GetProperty("id").GetString() == "outage-estimate-sms");
+        Assert.Equal(["progress", "areaName", "estimatedRestoration"], alert.GetProperty("placeholders").EnumerateArray().Select(p => p.GetString()));
     }
 
     [Fact]

@@ -72,6 +72,25 @@ public sealed class PreferenceMutationTests(SubgraphFixture<CommunicationsSubgra
     }
 
     [Fact]
+    public async Task Outage_alerts_in_quiet_hours_are_on_by_default_and_a_customer_may_hold_them_keeping_everything_else()
+    {
+        const string Read = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { communicationPreferences { outageAlertsInQuietHours quietHours { start } } } } }";
+        var representation = new { r = new object[] { new { __typename = "Customer", id = "cus-000030" } } };
+        var customer = fixture.As(TestCallers.Customer("cus-000030"));
+        Assert.True((await customer.PostAsync(Read, representation)).EnsureNoErrors()
+            .At("_entities", 0, "communicationPreferences", "outageAlertsInQuietHours").GetBoolean());
+
+        var held = (await customer.PostAsync(
+            "mutation { updateCommunicationPreferences(input: { customerId: \"cus-000030\", preferences: [], outageAlertsInQuietHours: false }) { communicationPreferences { outageAlertsInQuietHours quietHours { start } } } }"))
+            .EnsureNoErrors();
+
+        Assert.False(held.At("updateCommunicationPreferences", "communicationPreferences", "outageAlertsInQuietHours").GetBoolean());
+        Assert.Equal("22:00", held.At("updateCommunicationPreferences", "communicationPreferences", "quietHours", "start").GetString());
+        await using var db = fixture.Host.CreateDbContext<CommunicationsDbContext>();
+        Assert.False((await db.Recipients.AsNoTracking().SingleAsync(r => r.CustomerId == "cus-000030")).OutageAlertsInQuietHours);
+    }
+
+    [Fact]
     public async Task An_unsupported_channel_and_topic_pair_refuses_the_whole_update()
     {
         var before = await SnapshotAsync("cus-000007");

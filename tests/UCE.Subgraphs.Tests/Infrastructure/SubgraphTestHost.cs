@@ -61,9 +61,19 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     /// Starts <paramref name="module"/> on PostgreSQL (<paramref name="connectionString"/>) or, when null, on a temporary SQLite file.
     /// The demo set is written as of today, fixed once so that the test knows the day even around midnight, or as of the day of
     /// <paramref name="clock"/>, which then replaces the host's <see cref="TimeProvider"/>. With <paramref name="overSocket"/> it listens
-    /// with Kestrel on a free loopback port (<see cref="SocketAddress"/>) instead of the in-memory test server.
+    /// with Kestrel on a free loopback port (<see cref="SocketAddress"/>) instead of the in-memory test server. Without Redis, hosts
+    /// given one <paramref name="sharedEventStream"/> meet on it as the embedded default's subgraphs do. The notification dispatcher
+    /// is off unless <paramref name="configuration"/> turns it on (<c>Notifications:Dispatcher:Enabled</c>): it would send the demo
+    /// set's queued notifications and poll the database under tests that count SQL commands.
     /// </summary>
-    public static async Task<SubgraphTestHost> StartAsync(SubgraphModule module, string? connectionString, bool seedDemoData = true, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? configuration = null, bool overSocket = false)
+    public static async Task<SubgraphTestHost> StartAsync(
+        SubgraphModule module,
+        string? connectionString,
+        bool seedDemoData = true,
+        TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? configuration = null,
+        bool overSocket = false,
+        UCE.Subgraphs.Hosting.Events.IEventStream? sharedEventStream = null)
     {
         var demoDate = DemoGraph.Today(clock ?? TimeProvider.System);
         var sqliteDirectory = connectionString is null
@@ -74,6 +84,7 @@ public sealed class SubgraphTestHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Identity:SigningKeys"] = TestSigning.Configuration,
+            ["Notifications:Dispatcher:Enabled"] = "false",
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {
@@ -89,6 +100,7 @@ public sealed class SubgraphTestHost : IAsyncDisposable
             DemoDate = clock is null ? demoDate : null,
             EnableTracing = false,
             Configuration = settings,
+            SharedEventStream = sharedEventStream,
             ConfigureBuilder = builder =>
             {
                 if (!overSocket)

@@ -22,6 +22,9 @@ public abstract class GridEventsFixture : IAsyncLifetime
 
     public string ChangesChannel { get; } = TestRedis.UniqueName("changes");
 
+    /// <summary>The change stream of this fixture's host.</summary>
+    public string ChangeStream { get; } = TestRedis.UniqueName("outage-changes");
+
     public IEventStream Stream => Host.Services.GetRequiredService<IEventStream>();
 
     public GridEventConsumer Consumer => Host.Services.GetRequiredService<GridEventConsumer>();
@@ -36,6 +39,7 @@ public abstract class GridEventsFixture : IAsyncLifetime
         {
             ["GridEvents:ConsumerEnabled"] = "false",
             ["GridEvents:ChangesChannel"] = ChangesChannel,
+            ["GridEvents:ChangeStream"] = ChangeStream,
         };
         if (UsesRedis)
         {
@@ -49,7 +53,7 @@ public abstract class GridEventsFixture : IAsyncLifetime
     {
         if (UsesRedis)
         {
-            await TestRedis.DeleteAsync([.. streams, .. streams.Select(stream => stream + ":dead")]);
+            await TestRedis.DeleteAsync([.. streams, .. streams.Select(stream => stream + ":dead"), ChangeStream]);
         }
 
         if (host is not null)

@@ -17,6 +17,7 @@ public sealed class TwoOutagesInstancesTests : IAsyncLifetime
 {
     private readonly string stream = TestRedis.UniqueName("grid");
     private readonly string channel = TestRedis.UniqueName("changes");
+    private readonly string changeStream = TestRedis.UniqueName("outage-changes");
     private PostgresDatabase? database;
     private SubgraphTestHost? first;
     private SubgraphTestHost? second;
@@ -40,7 +41,7 @@ public sealed class TwoOutagesInstancesTests : IAsyncLifetime
             }
         }
 
-        await TestRedis.DeleteAsync(stream, stream + ":dead");
+        await TestRedis.DeleteAsync(stream, stream + ":dead", changeStream);
         if (database is not null)
         {
             await database.DisposeAsync();
@@ -107,6 +108,7 @@ public sealed class TwoOutagesInstancesTests : IAsyncLifetime
             ["GridEvents:Stream"] = stream,
             ["GridEvents:DeadLetterStream"] = stream + ":dead",
             ["GridEvents:ChangesChannel"] = channel,
+            ["GridEvents:ChangeStream"] = changeStream,
             ["GridEvents:Consumer"] = consumer,
             ["GridEvents:BatchSize"] = "3",
             ["GridEvents:PollInterval"] = "00:00:00.020",

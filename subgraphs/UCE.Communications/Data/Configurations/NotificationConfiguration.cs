@@ -18,11 +18,16 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Body).HasMaxLength(4096);
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.FailureReason).HasMaxLength(512);
+        builder.Property(n => n.SourceEventId).HasMaxLength(160);
+        builder.Property(n => n.ClaimToken).HasMaxLength(64).IsConcurrencyToken();
         builder.HasOne<Recipient>().WithMany().HasForeignKey(n => n.CustomerId);
         builder.HasOne<MessageTemplate>().WithMany().HasForeignKey(n => n.TemplateId);
         builder.HasIndex(n => n.CustomerId);
 
         // The dispatcher picks queued messages oldest first.
         builder.HasIndex(n => new { n.Status, n.QueuedAt });
+
+        // One message per event, customer and channel however often the event is delivered; messages sent by hand have no event.
+        builder.HasIndex(n => new { n.SourceEventId, n.CustomerId, n.Channel }).IsUnique();
     }
 }

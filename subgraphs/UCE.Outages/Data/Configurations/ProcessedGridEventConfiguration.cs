@@ -14,5 +14,8 @@ internal sealed class ProcessedGridEventConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.OutageId).HasMaxLength(64);
         builder.Property(e => e.Type).HasMaxLength(64);
         builder.HasIndex(e => e.OutageId);
+
+        // The change as JSON: it names every affected location and customer, so a storm's change can run to hundreds of kilobytes.
+        builder.Property(e => e.Change).HasColumnType("text");
     }
 }

@@ -200,6 +200,9 @@ namespace UCE.Outages.Data.Migrations
                     b.Property<DateTime>("AppliedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Change")
+                        .HasColumnType("text");
+
                     b.Property<string>("OutageId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -40,6 +40,44 @@ namespace UCE.Usage.Data.Migrations
                     b.ToTable("daily_read_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("UCE.Usage.Data.HighUsageAlert", b =>
+                {
+                    b.Property<string>("MeterId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StreamedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MeterId", "PeriodStart");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.ToTable("high_usage_alerts", (string)null);
+                });
+
             modelBuilder.Entity("UCE.Usage.Data.IntervalReadBlock", b =>
                 {
                     b.Property<string>("MeterId")
@@ -133,6 +171,15 @@ namespace UCE.Usage.Data.Migrations
                 });
 
             modelBuilder.Entity("UCE.Usage.Data.DailyReadBlock", b =>
+                {
+                    b.HasOne("UCE.Usage.Data.Meter", null)
+                        .WithMany()
+                        .HasForeignKey("MeterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("UCE.Usage.Data.HighUsageAlert", b =>
                 {
                     b.HasOne("UCE.Usage.Data.Meter", null)
                         .WithMany()
