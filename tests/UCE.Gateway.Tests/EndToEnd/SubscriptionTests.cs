@@ -21,7 +21,10 @@ public sealed class SubscriptionTests(UceSubgraphsFixture subgraphs) : IClassFix
         subscription($id: ID!) {
           outageStatusChanged(outageId: $id) {
             id status estimatedRestorationAt
-            affectedLocations { id line1 city }
+            affectedLocations {
+              id line1 city
+              accounts { number customer { name communicationPreferences { preferences { channel topic optedIn } } } }
+            }
           }
         }
         """;
@@ -52,8 +55,15 @@ public sealed class SubscriptionTests(UceSubgraphsFixture subgraphs) : IClassFix
         var locations = outage["affectedLocations"]!.AsArray();
         Assert.NotEmpty(locations);
 
-        // line1 and city come from the customers subgraph, fetched for this event.
+        // line1, city and accounts come from the customers subgraph, preferences from communications, fetched for this event.
         Assert.All(locations, location => Assert.False(string.IsNullOrWhiteSpace(location!["line1"]!.GetValue<string>())));
+        var accounts = locations.SelectMany(location => location!["accounts"]!.AsArray()).ToList();
+        Assert.NotEmpty(accounts);
+        Assert.All(accounts, account =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(account!["customer"]!["name"]!.GetValue<string>()));
+            Assert.NotEmpty(account["customer"]!["communicationPreferences"]!["preferences"]!.AsArray());
+        });
 
         await client.SendAsync(new { id = "s1", type = "complete" });
         await WaitForListenersAsync(listening);
