@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Subscription bench against the outages subgraph directly (graphql-transport-ws on /graphql): memory per idle
-# subscription and delivery latency from a grid event's stream write to each subscriber's receipt.
-# Usage: bash bench/subscriptions.sh [connections]        (from the repository root; 127.0.0.1 only, bounded)
+# Subscription bench (graphql-transport-ws on /graphql): memory per idle subscription and delivery latency from a grid
+# event's stream write to each subscriber's receipt, with subscribers on the gateway (default; the gateway runs over the
+# outages subgraph, an agent token from a bench issuer) or on the outages subgraph directly.
+# Usage: bash bench/subscriptions.sh [connections] [gateway|outages]   (from the repository root; 127.0.0.1 only, bounded)
 # Needs PostgreSQL and Redis on 127.0.0.1 (bash .ci/services). Starts one outages subgraph of its own on a fresh database
 # with 1,000 generated customers (ten operating areas of 100 locations), runs the scenarios below, and stops and drops
 # only what it started: its server (by PID), its database, its Redis stream. Stream and change channel carry the run's
 # name, so that another outages instance on the same Redis neither takes these events nor sends its own.
-# Writes bench/results/<UTC time>-subscriptions-outages/{environment.txt,commands.txt,*.json,*.err,census-*.txt,profile-*.txt}.
+# Writes bench/results/<UTC time>-subscriptions-<gateway|outages>/{environment.txt,commands.txt,*.json,*.err,census-*.txt,profile-*.txt}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${1:-10000}
+TARGET=${2:-gateway}   # gateway: subscribers on the gateway, over the outages subgraph; outages: subscribers on the subgraph itself
+case "$TARGET" in gateway|outages) ;; *) echo "usage: bench/subscriptions.sh [connections] [gateway|outages]" >&2; exit 2 ;; esac
 STAMP=$(date -u +%Y%m%d-%H%M%S)
-OUT=bench/results/$STAMP-subscriptions-outages
+OUT=bench/results/$STAMP-subscriptions-$TARGET
 mkdir -p "$OUT"
 PORT=${UCE_BENCH_PORT:-4904}
 DATABASE=uce_bench_subs_${STAMP//-/_}
@@ -35,9 +38,16 @@ fi
 dotnet build -c Release bench/UCE.Bench/UCE.Bench.csproj -v q -nologo
 BENCH=bench/UCE.Bench/bin/Release/net10.0/UCE.Bench.dll
 SERVER=subgraphs/UCE.Outages/bin/Release/net10.0/UCE.Outages.dll
+GATEWAY_DLL=gateway/UCE.Gateway/bin/Release/net10.0/UCE.Gateway.dll
+GATEWAY_PORT=$(( PORT + 1 ))
+if [ "$TARGET" = gateway ]; then
+  dotnet build -c Release gateway/UCE.Gateway/UCE.Gateway.csproj -v q -nologo
+fi
 
 SERVER_PID=
+GATEWAY_PID=
 stop_server() {
+  if [ -n "$GATEWAY_PID" ]; then kill "$GATEWAY_PID" 2>/dev/null || true; wait "$GATEWAY_PID" 2>/dev/null || true; GATEWAY_PID=; fi
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; fi
 }
 cleanup() {
@@ -47,10 +57,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_server() { # extra environment assignments for this server, e.g. DOTNET_gcServer=0
-  env "$@" dotnet "$SERVER" >> "$OUT/server.log" 2>&1 & SERVER_PID=$!
-  for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/ready" && return 0; sleep 0.2; done
-  echo "the outages subgraph did not become ready on $PORT" >&2; exit 1
+start_server() { # extra environment assignments for the measured server, e.g. DOTNET_gcServer=0
+  if [ "$TARGET" = gateway ]; then
+    dotnet "$SERVER" >> "$OUT/server.log" 2>&1 & SERVER_PID=$!
+  else
+    env "$@" dotnet "$SERVER" >> "$OUT/server.log" 2>&1 & SERVER_PID=$!
+  fi
+  for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/ready" && break; sleep 0.2; done
+  curl -fs -o /dev/null "http://127.0.0.1:$PORT/health/ready" || { echo "the outages subgraph did not become ready on $PORT" >&2; exit 1; }
+  if [ "$TARGET" = gateway ]; then
+    # The gateway under test: the committed supergraph, its outages subgraph this one; the bench issuer's tokens; no rate
+    # limit (ten thousand subscribers share one client identity).
+    env "$@" Gateway__Subgraphs__outages__Url="http://127.0.0.1:$PORT/graphql" \
+      Gateway__Authentication__Issuer=https://issuer.bench.invalid Gateway__Authentication__Audiences__0=uce-graph \
+      Gateway__Authentication__JwksPath="$OUT/issuer/jwks.json" Gateway__RateLimit__Enabled=false \
+      dotnet "$GATEWAY_DLL" --supergraph schema/supergraph.graphql --port "$GATEWAY_PORT" >> "$OUT/gateway.log" 2>&1 & GATEWAY_PID=$!
+    for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/health" && return 0; sleep 0.2; done
+    echo "the gateway did not become ready on $GATEWAY_PORT" >&2; exit 1
+  fi
 }
 
 {
@@ -60,6 +84,7 @@ start_server() { # extra environment assignments for this server, e.g. DOTNET_gc
   echo "dotnet: $(dotnet --version); server GC: $(grep -o '"System.GC.Server": [a-z]*' subgraphs/UCE.Outages/bin/Release/net10.0/UCE.Outages.runtimeconfig.json)"
   echo "open files: $(ulimit -n); local ports: $PORTS; connections: $CONNECTIONS"
   echo "server: outages subgraph, PostgreSQL $DATABASE (1,000 generated customers), Redis stream $GridEvents__Stream, port $PORT"
+  [ "$TARGET" = gateway ] && echo "measured: the gateway on port $GATEWAY_PORT (subscribers connect to it; memory is the gateway's)"
 } > "$OUT/environment.txt"
 : > "$OUT/commands.txt"
 
@@ -74,7 +99,7 @@ run() { # name, server environment (quoted, may be empty), bench options…
   local command=(dotnet "$BENCH" subscriptions --url "ws://127.0.0.1:$PORT/graphql" --pid "$SERVER_PID" --locations 1000
     --stream "$GridEvents__Stream" --changes-channel "$GridEvents__ChangesChannel" --label "$name" "$@")
   echo "# $name (server: ${server_env:-defaults})" >> "$OUT/commands.txt"
-  echo "${command[*]}" >> "$OUT/commands.txt"
+  echo "${command[*]}" | sed 's/--token [^ ]*/--token $TOKEN/' >> "$OUT/commands.txt"
   echo "$name: load average before $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/environment.txt"
   "${command[@]}" > "$OUT/$name.json" 2> "$OUT/$name.err" || echo "$name: the bench reported failures or missing deliveries" >&2
   echo "$name: load average after $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/environment.txt"
