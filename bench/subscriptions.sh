@@ -70,7 +70,7 @@ start_server() { # extra environment assignments for the measured server, e.g. D
     # limit (ten thousand subscribers share one client identity).
     env "$@" Gateway__Subgraphs__outages__Url="http://127.0.0.1:$PORT/graphql" \
       Gateway__Authentication__Issuer=https://issuer.bench.invalid Gateway__Authentication__Audiences__0=uce-graph \
-      Gateway__Authentication__JwksPath="$OUT/issuer/jwks.json" Gateway__RateLimit__Enabled=false \
+      Gateway__Authentication__JwksPath="$PWD/$OUT/issuer/jwks.json" Gateway__RateLimit__Enabled=false \
       dotnet "$GATEWAY_DLL" --supergraph schema/supergraph.graphql --port "$GATEWAY_PORT" >> "$OUT/gateway.log" 2>&1 & GATEWAY_PID=$!
     for _ in $(seq 1 300); do curl -fs -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/health" && return 0; sleep 0.2; done
     echo "the gateway did not become ready on $GATEWAY_PORT" >&2; exit 1
@@ -92,11 +92,17 @@ start_server() { # extra environment assignments for the measured server, e.g. D
 echo "dotnet $SERVER --customers 1000" >> "$OUT/commands.txt"
 dotnet "$SERVER" --customers 1000 > "$OUT/generate.log" 2>&1
 
+if [ "$TARGET" = gateway ]; then
+  TOKEN=$(dotnet "$BENCH" issuer --out "$OUT/issuer" --role agent --subject bench-subscriber)
+fi
+
 run() { # name, server environment (quoted, may be empty), bench options…
   local name=$1 server_env=$2; shift 2
   # shellcheck disable=SC2086
   start_server $server_env
-  local command=(dotnet "$BENCH" subscriptions --url "ws://127.0.0.1:$PORT/graphql" --pid "$SERVER_PID" --locations 1000
+  local target_url="ws://127.0.0.1:$PORT/graphql" target_pid=$SERVER_PID auth=()
+  if [ "$TARGET" = gateway ]; then target_url="ws://127.0.0.1:$GATEWAY_PORT/graphql" target_pid=$GATEWAY_PID auth=(--token "$TOKEN"); fi
+  local command=(dotnet "$BENCH" subscriptions --url "$target_url" --pid "$target_pid" "${auth[@]}" --locations 1000
     --stream "$GridEvents__Stream" --changes-channel "$GridEvents__ChangesChannel" --label "$name" "$@")
   echo "# $name (server: ${server_env:-defaults})" >> "$OUT/commands.txt"
   echo "${command[*]}" | sed 's/--token [^ ]*/--token $TOKEN/' >> "$OUT/commands.txt"
