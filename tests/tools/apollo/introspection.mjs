@@ -3,14 +3,18 @@
 // Usage:
 //   node introspection.mjs query '<options JSON>'
 //     prints getIntrospectionQuery(options) (options as graphql-js takes them: descriptions, specifiedByUrl, ...)
+//   node introspection.mjs queries <folder>
+//     writes <name>.graphql for each option set tests use (tests/fixtures/introspection-queries: graphql-js's defaults,
+//     descriptions off, each other option alone, all of them), for tests that run without Node
 //   node introspection.mjs print <supergraph.graphql> '<options JSON>' < answer.json
 //     reads an introspection answer ({"data": {"__schema": ...}} or its data) on stdin and prints a JSON object:
 //     "actual", the schema built from the answer (buildClientSchema) and printed; "expected", Apollo's API schema of the
 //     supergraph introspected by graphql-js with the same options, built and printed the same way; "api", Apollo's API
 //     schema printed whole (what "expected" equals when the options ask for everything).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from '@apollo/federation-internals';
-import { GraphQLSchema, buildClientSchema, getIntrospectionQuery, graphqlSync, printSchema } from 'graphql';
+import { GraphQLSchema, buildClientSchema, getIntrospectionQuery, graphqlSync, printSchema, version } from 'graphql';
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -30,7 +34,22 @@ function printBuilt(introspection) {
   return printSorted(buildClientSchema(introspection));
 }
 
-if (command === 'query') {
+const optionSets = {
+  defaults: {},
+  'descriptions-off': { descriptions: false },
+  specifiedByUrl: { specifiedByUrl: true },
+  directiveIsRepeatable: { directiveIsRepeatable: true },
+  schemaDescription: { schemaDescription: true },
+  inputValueDeprecation: { inputValueDeprecation: true },
+  oneOf: { oneOf: true },
+  all: { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true },
+};
+
+if (command === 'queries') {
+  for (const [name, options] of Object.entries(optionSets)) {
+    writeFileSync(path.join(args[0], name + '.graphql'), `# getIntrospectionQuery(${JSON.stringify(options)}), graphql-js ${version}\n` + getIntrospectionQuery(options));
+  }
+} else if (command === 'query') {
   process.stdout.write(getIntrospectionQuery(JSON.parse(args[0] ?? '{}')));
 } else if (command === 'print') {
   const [supergraphFile, optionsJson] = args;
@@ -56,6 +75,6 @@ if (command === 'query') {
     api: printSorted(apiSchema),
   }));
 } else {
-  process.stderr.write('usage: node introspection.mjs query <options> | print <supergraph> <options> < answer\n');
+  process.stderr.write('usage: node introspection.mjs query <options> | queries <folder> | print <supergraph> <options> < answer\n');
   process.exit(2);
 }
