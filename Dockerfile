@@ -13,6 +13,7 @@ COPY Directory.Build.props Directory.Packages.props ./
 COPY gateway/UCE.Gateway/UCE.Gateway.csproj gateway/UCE.Gateway/
 COPY gateway/UCE.Gateway.Engine/UCE.Gateway.Engine.csproj gateway/UCE.Gateway.Engine/
 COPY gateway/UCE.Gateway.Composition/UCE.Gateway.Composition.csproj gateway/UCE.Gateway.Composition/
+COPY gateway/UCE.Introspection/UCE.Introspection.csproj gateway/UCE.Introspection/
 COPY subgraphs/UCE.Subgraphs.Hosting/UCE.Subgraphs.Hosting.csproj subgraphs/UCE.Subgraphs.Hosting/
 COPY subgraphs/UCE.Customers/UCE.Customers.csproj subgraphs/UCE.Customers/
 COPY subgraphs/UCE.Billing/UCE.Billing.csproj subgraphs/UCE.Billing/

@@ -25,6 +25,7 @@ using UCE.Subgraphs.Hosting.Identity;
 using UCE.Subgraphs.Hosting.ServerSentEvents;
 using UCE.Subgraphs.Hosting.Subscriptions;
 using UCE.Subgraphs.Hosting.WebSockets;
+using UCE.Introspection;
 
 namespace UCE.Subgraphs.Hosting;
 
@@ -134,6 +135,9 @@ public static class SubgraphHost
             graphql.AddErrorInfoProvider(new SubgraphErrorInfoProvider());
             graphql.AddFederation(FederationVersion, AccessDirectivesInSdl.Import);
             graphql.ConfigureSchema((schema, _) => AccessDirectivesInSdl.AddTo(schema));
+
+            // Every option of graphql-js's getIntrospectionQuery, as the tools that introspect a subgraph send it.
+            graphql.ConfigureSchema((schema, _) => schema.EnableSpecIntrospection());
             graphql.UseMiddleware<AuthorizationFieldMiddleware>();
             graphql.AddExecutionStrategy<AuthorizingParallelExecutionStrategy>(OperationType.Query);
             graphql.AddExecutionStrategy<AuthorizingSerialExecutionStrategy>(OperationType.Mutation);

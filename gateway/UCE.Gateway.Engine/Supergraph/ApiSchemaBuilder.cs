@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
+using UCE.Introspection;
 
 namespace UCE.Gateway.Engine.Supergraph;
 
@@ -59,9 +60,11 @@ internal static class ApiSchemaBuilder
         AddRoot(roots, OperationType.Query, queryType, reachable);
         AddRoot(roots, OperationType.Mutation, mutationType, reachable);
         AddRoot(roots, OperationType.Subscription, subscriptionType, reachable);
-        if (queryType != "Query" || (mutationType ?? "Mutation") != "Mutation" || (subscriptionType ?? "Subscription") != "Subscription")
+        // The supergraph's schema description is the API schema's, as Apollo's API schema keeps it.
+        var description = document.Definitions.OfType<GraphQLSchemaDefinition>().FirstOrDefault()?.Description;
+        if (description is not null || queryType != "Query" || (mutationType ?? "Mutation") != "Mutation" || (subscriptionType ?? "Subscription") != "Subscription")
         {
-            definitions.Add(new GraphQLSchemaDefinition(roots));
+            definitions.Add(new GraphQLSchemaDefinition(roots) { Description = description });
         }
 
         definitions.AddRange(kept.Where(d => d is GraphQLDirectiveDefinition || (d is GraphQLTypeDefinition t && reachable.Contains(t.Name.StringValue))));
@@ -94,9 +97,13 @@ internal static class ApiSchemaBuilder
             });
             foreach (var scalar in typeList.OfType<GraphQLScalarTypeDefinition>())
             {
-                schema.RegisterType(new PassThroughScalarGraphType(
-                    scalar.Name.StringValue,
-                    scalar.Description?.Value.ToString()));
+                var graphType = new PassThroughScalarGraphType(scalar.Name.StringValue, scalar.Description?.Value.ToString());
+                if (SpecifiedByUrl(scalar) is { } url)
+                {
+                    graphType.SpecifiedBy(url);
+                }
+
+                schema.RegisterType(graphType);
             }
 
             if (schema.Subscription is { } subscription)
@@ -107,6 +114,7 @@ internal static class ApiSchemaBuilder
                 }
             }
 
+            schema.EnableSpecIntrospection();
             schema.Initialize();
             return schema;
         }
@@ -115,6 +123,12 @@ internal static class ApiSchemaBuilder
             throw new SupergraphException(SupergraphException.InvalidApiSchema, "The API schema of the supergraph is not a valid schema: " + ex.Message, ex);
         }
     }
+
+    private static string? SpecifiedByUrl(GraphQLScalarTypeDefinition scalar) =>
+        scalar.Directives?.Items.FirstOrDefault(d => d.Name.StringValue == "specifiedBy")?.Arguments?.Items
+            .FirstOrDefault(a => a.Name.StringValue == "url")?.Value is GraphQLStringValue url
+            ? url.Value.ToString()
+            : null;
 
     private static void Strip(GraphQLTypeDefinition type, LinkedSpecs specs, HashSet<string> typeNames)
     {

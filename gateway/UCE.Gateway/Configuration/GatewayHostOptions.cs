@@ -1,4 +1,5 @@
 using UCE.Gateway.Authentication;
+using UCE.Gateway.Ide;
 using UCE.Gateway.Engine.Limits;
 
 namespace UCE.Gateway.Configuration;
@@ -90,6 +91,12 @@ public sealed class GatewayHostOptions
 
     /// <summary>The streaming transports (<c>Gateway:Subscriptions</c>): WebSocket and server-sent events.</summary>
     public GatewaySubscriptionOptions Subscriptions { get; set; } = new();
+
+    /// <summary>The GraphQL IDE in the browser (<c>Gateway:Ide</c>).</summary>
+    public GraphQLIdeOptions Ide { get; set; } = new();
+
+    /// <summary>Whether the IDE is served (<see cref="GraphQLIdeOptions.Enabled"/>, by default only in the embedded default).</summary>
+    public bool IdeEnabled => Ide.Enabled ?? IsEmbeddedDefault;
 
     /// <summary>Whether introspection is answered for every caller (<see cref="Introspection"/> or its default).</summary>
     public bool IntrospectionForEveryone => Introspection ?? IsEmbeddedDefault;

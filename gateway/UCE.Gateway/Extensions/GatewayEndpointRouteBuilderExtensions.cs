@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using UCE.Gateway.Ide;
 using UCE.Gateway.Transport;
 
 namespace UCE.Gateway.Extensions;
@@ -8,13 +9,19 @@ public static class GatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// <c>/graphql</c> (every method: the endpoint answers 405 itself, with <c>Allow</c>; a WebSocket upgrade speaks
-    /// <c>graphql-transport-ws</c>) and <c>/health</c>.
+    /// <c>graphql-transport-ws</c>), the IDE (<c>/graphql/ui</c>, and its settings beside <c>/graphql</c>, where a browser's
+    /// <c>GET</c> gets it too) and <c>/health</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
         endpoints.Map("/graphql", (HttpContext context) => context.WebSockets.IsWebSocketRequest
             ? context.RequestServices.GetRequiredService<GatewayWebSocketEndpoint>().HandleAsync(context)
             : context.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(context));
+        string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
+        endpoints.MapMethods(GraphQLIdeEndpoint.UiPath + "/{**path}", readMethods, (HttpContext context, string? path) =>
+            context.RequestServices.GetRequiredService<GraphQLIdeEndpoint>().HandleUiAsync(context, path));
+        endpoints.MapMethods("/graphql/" + GraphQLIdeEndpoint.ConfigurationFile, readMethods, (HttpContext context) =>
+            context.RequestServices.GetRequiredService<GraphQLIdeEndpoint>().WriteConfigurationAsync(context));
         endpoints.MapHealthChecks("/health", new HealthCheckOptions { AllowCachingResponses = false });
         return endpoints;
     }

@@ -5,6 +5,7 @@ using UCE.Gateway.Authentication;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Engine;
 using UCE.Gateway.Engine.Execution;
+using UCE.Gateway.Ide;
 using UCE.Gateway.Supergraph;
 using UCE.Subgraphs.Hosting.Identity;
 
@@ -25,6 +26,7 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly ActiveSupergraph _active;
     private readonly ForwardedHeaderSelector _forwardedHeaders;
     private readonly BearerTokenAuthenticator _authenticator;
+    private readonly GraphQLIdeEndpoint _ide;
     private readonly GatewayHostOptions _options;
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
 
@@ -32,12 +34,14 @@ public sealed partial class GraphQLHttpEndpoint
         ActiveSupergraph active,
         ForwardedHeaderSelector forwardedHeaders,
         BearerTokenAuthenticator authenticator,
+        GraphQLIdeEndpoint ide,
         IOptions<GatewayHostOptions> options,
         ILogger<GraphQLHttpEndpoint> logger)
     {
         _active = active;
         _forwardedHeaders = forwardedHeaders;
         _authenticator = authenticator;
+        _ide = ide;
         _options = options.Value;
         _logger = logger;
     }
@@ -72,9 +76,9 @@ public sealed partial class GraphQLHttpEndpoint
         }
 
         var accept = request.Headers.Accept;
-        if (isGet && GraphQLMediaTypes.AcceptsHtml(accept))
+        if (isGet && _ide.IsEnabled && GraphQLMediaTypes.AcceptsHtml(accept))
         {
-            await GraphQLIdePage.WriteAsync(context.Response, context.RequestAborted);
+            await _ide.WritePageAsync(context);
             return;
         }
 

@@ -19,6 +19,18 @@ public sealed class ApolloOracleFactAttribute : FactAttribute
     }
 }
 
+/// <summary>The theory form of <see cref="ApolloOracleFactAttribute"/>: skipped where the oracle is missing, except under CI.</summary>
+public sealed class ApolloOracleTheoryAttribute : TheoryAttribute
+{
+    public ApolloOracleTheoryAttribute()
+    {
+        if (!ContinuousIntegration.IsRunning)
+        {
+            Skip = ApolloGatewayOracle.Unavailable();
+        }
+    }
+}
+
 /// <summary>
 /// The same operations through the UCE gateway and through Apollo Gateway, over the same subgraphs: <c>data</c> must be
 /// identical and <c>errors</c> present in both or in neither.

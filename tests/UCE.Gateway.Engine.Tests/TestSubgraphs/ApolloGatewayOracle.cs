@@ -35,9 +35,9 @@ public sealed class ApolloGatewayOracle : IDisposable
         }
     }
 
-    private static string TestsDirectory => Path.GetFullPath(Path.Combine(SupergraphFixtures.Directory, "..", ".."));
+    internal static string TestsDirectory => Path.GetFullPath(Path.Combine(SupergraphFixtures.Directory, "..", ".."));
 
-    private static string ToolsDirectory => Path.Combine(TestsDirectory, "tools", "apollo");
+    internal static string ToolsDirectory => Path.Combine(TestsDirectory, "tools", "apollo");
 
     public static async Task<ApolloGatewayOracle> StartAsync(string fixture, IReadOnlyDictionary<string, Uri> subgraphUrls)
     {

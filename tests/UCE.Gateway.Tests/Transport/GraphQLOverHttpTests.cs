@@ -246,20 +246,6 @@ public sealed class GraphQLOverHttpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Get_from_a_browser_serves_the_self_contained_ide_page()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
-        request.Headers.Add("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-        using var response = await Client.SendAsync(request);
-        var html = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<textarea id=\"query\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Post_mutation_runs()
     {
         using var response = await Client.SendAsync(GraphQLHttp.PostQuery("mutation { increment }"));

@@ -79,37 +79,17 @@ public sealed class OperationLimitEndpointTests
         Assert.Contains("(205)", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task The_introspection_query_tools_send_is_within_the_default_limits()
+    [Theory]
+    [InlineData("defaults")]
+    [InlineData("all")]
+    public async Task The_introspection_query_tools_send_is_within_the_default_limits(string optionSet)
     {
-        // graphql-js's getIntrospectionQuery() with its default options, as GraphiQL and most IDEs send it.
-        const string Introspection = """
-            query IntrospectionQuery {
-              __schema {
-                queryType { name }
-                mutationType { name }
-                subscriptionType { name }
-                types { ...FullType }
-                directives { name description locations args { ...InputValue } }
-              }
-            }
-            fragment FullType on __Type {
-              kind name description
-              fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-              inputFields { ...InputValue }
-              interfaces { ...TypeRef }
-              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-              possibleTypes { ...TypeRef }
-            }
-            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
-            fragment TypeRef on __Type {
-              kind name
-              ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
-            }
-            """;
+        // graphql-js's getIntrospectionQuery() with its default options, and with every option on, as GraphiQL, Banana Cake
+        // Pop and most tools send it (the texts graphql-js wrote, tests/fixtures/introspection-queries).
+        var introspection = await File.ReadAllTextAsync(UceSubgraphsFixture.RepositoryFile($"tests/fixtures/introspection-queries/{optionSet}.graphql"));
         await using var host = await GatewayTestHost.StartFederatedAsync(Supergraph, new Dictionary<string, string?> { ["Gateway:Introspection"] = "true" });
 
-        var (status, body) = await PostAsync(host, Introspection);
+        var (status, body) = await PostAsync(host, introspection);
 
         Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
         Assert.Null(body["errors"]);

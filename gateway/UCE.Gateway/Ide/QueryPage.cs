@@ -1,12 +1,15 @@
-namespace UCE.Gateway.Transport;
+namespace UCE.Gateway.Ide;
 
-/// <summary>The self-contained page a browser gets from <c>GET /graphql</c>: edit an operation, run it, see the response (no external scripts).</summary>
-public static class GraphQLIdePage
+/// <summary>
+/// The small self-contained page to edit and run operations (no external scripts), served in place of Banana Cake Pop when
+/// the build had no npm to fetch it.
+/// </summary>
+public static class QueryPage
 {
     private static readonly Lazy<byte[]> Content = new(() =>
     {
-        using var stream = typeof(GraphQLIdePage).Assembly.GetManifestResourceStream("UCE.Gateway.Transport.GraphQLIdePage.html")
-            ?? throw new InvalidOperationException("The IDE page is missing from the assembly's resources.");
+        using var stream = typeof(QueryPage).Assembly.GetManifestResourceStream("UCE.Gateway.Ide.QueryPage.html")
+            ?? throw new InvalidOperationException("The query page is missing from the assembly's resources.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
