@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using UCE.Gateway.Authentication;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Diagnostics;
+using UCE.Gateway.Persisted;
 using UCE.Gateway.RateLimiting;
 using UCE.Gateway.Security;
 using UCE.Gateway.Engine.Execution;
@@ -15,8 +16,8 @@ namespace UCE.Gateway.Extensions;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Options, the served supergraph and its file watcher, bearer token authentication, the transport, the subgraph
-    /// failure log and the health check.
+    /// Options, the served supergraph and its file watcher, bearer token authentication, rate limits, trusted documents,
+    /// the transport, the subgraph failure log and the health check.
     /// </summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +43,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<BearerTokenAuthenticator>();
         services.AddSingleton<ForwardedHeaderSelector>();
         services.AddGatewayRateLimiting(configuration);
+        services.AddGatewayPersistedDocuments(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GatewayWebSocketEndpoint>();
         services.AddHealthChecks().AddCheck<SupergraphHealthCheck>("supergraph");
