@@ -17,7 +17,7 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Options, the served supergraph and its file watcher, bearer token authentication, rate limits, trusted documents,
-    /// the transport, the subgraph failure log and the health check.
+    /// the transport, the subgraph failure log, the metrics export and the health check.
     /// </summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,6 +44,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ForwardedHeaderSelector>();
         services.AddGatewayRateLimiting(configuration);
         services.AddGatewayPersistedDocuments(configuration);
+        services.AddGatewayTelemetry(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GatewayWebSocketEndpoint>();
         services.AddHealthChecks().AddCheck<SupergraphHealthCheck>("supergraph");
