@@ -31,4 +31,17 @@ print(f"| straight to the customers subgraph ({subgraphs.split(' (')[0]}) | {dir
 print(f"| through the UCE gateway | {one['P50Ms']} | {one['P99Ms']} | {ratio(one['P50Ms'], direct['P50Ms'])} |")
 print(f"| through Apollo Gateway | {apollo_one['P50Ms']} | {apollo_one['P99Ms']} | {ratio(apollo_one['P50Ms'], direct['P50Ms'])} |")
 print()
+if (out / "uce-customer360-id-1.json").exists():
+    texts = [read("uce-customer360-2"), read("uce-customer360-text-3")]
+    ids = [read("uce-customer360-id-1"), read("uce-customer360-id-2")]
+    mean = lambda runs, key: sum(run[key] for run in runs) / len(runs)
+    print("| customer 360 through the UCE gateway, concurrency %d | as text (round 2, text 3) | by id (id 1, id 2) | id / text |" % texts[0]["Concurrency"])
+    print("| --- | ---: | ---: | ---: |")
+    print(f"| request body bytes | {texts[0]['BodyBytes']} | {ids[0]['BodyBytes']} | {ratio(ids[0]['BodyBytes'], texts[0]['BodyBytes'])} |")
+    for key, label in (("RequestsPerSecond", "requests/s"), ("P50Ms", "p50 ms"), ("P99Ms", "p99 ms"), ("ServerCpuMsPerRequest", "gateway CPU ms / request")):
+        shown = lambda runs: " / ".join(str(run[key]) for run in runs)
+        print(f"| {label} | {shown(texts)} (mean {mean(texts, key):.3f}) | {shown(ids)} (mean {mean(ids, key):.3f}) | {ratio(mean(ids, key), mean(texts, key))} |")
+    failures = lambda runs: f"{sum(run['Failures'] for run in runs)} / {sum(run['ResponsesWithErrors'] for run in runs)}"
+    print(f"| failed / with errors | {failures(texts)} | {failures(ids)} | |")
+    print()
 print(f"| planning, customer 360 | µs |\n| --- | ---: |\n| cold plan | {plan['coldPlanMicroseconds']} |\n| cached plan (cache lookup) | {plan['cachedPlanMicroseconds']} |\n| parse (for reference) | {plan['parseMicroseconds']} |")
