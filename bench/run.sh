@@ -115,10 +115,15 @@ c360 apollo-customer360-2 http://127.0.0.1:4200/ $APOLLO_PID
 c360 uce-customer360-2 http://127.0.0.1:4100/graphql $UCE_PID
 
 # The same customer 360 as a trusted document named by id (documentId) against it as text, through the same UCE
-# gateway: text (round 2 above), id, id, text, so that neither form always meets the warmer process.
+# gateway: text (round 2 above), id, id, text, text, id, id, text, so that neither form always meets the warmer process
+# or the busier minute.
 c360 uce-customer360-id-1 http://127.0.0.1:4100/graphql $UCE_PID --send id
 c360 uce-customer360-id-2 http://127.0.0.1:4100/graphql $UCE_PID --send id
 c360 uce-customer360-text-3 http://127.0.0.1:4100/graphql $UCE_PID
+c360 uce-customer360-text-4 http://127.0.0.1:4100/graphql $UCE_PID
+c360 uce-customer360-id-3 http://127.0.0.1:4100/graphql $UCE_PID --send id
+c360 uce-customer360-id-4 http://127.0.0.1:4100/graphql $UCE_PID --send id
+c360 uce-customer360-text-5 http://127.0.0.1:4100/graphql $UCE_PID
 
 # Gateway overhead: a query one subgraph answers, through the gateway and straight to the subgraph, one at a time.
 load --label uce-one-subgraph --url http://127.0.0.1:4100/graphql --query $QONE --variables-template "$VARS" --rotate 40 \
