@@ -43,7 +43,9 @@ VARS='{"id":"cus-{n}"}'
 # The UCE gateway authenticates an agent's bearer token from a bench issuer (its JWKS in $OUT/issuer); Apollo Gateway
 # forwards X-UCE-Role and signs it as the UCE gateway does (bench/apollo-gateway.mjs); a request straight to a subgraph
 # is signed by the load generator. The rate limit stays on, far above the bench's rate, so that its cost is measured.
-TOKEN=$(dotnet "$BENCH" issuer --out "$OUT/issuer" --role agent --subject bench-agent)
+# The token's client is the agent desktop, whose trusted documents (schema/persisted/agent-desktop.json, which the
+# gateway reads at start) hold the customer 360 query.
+TOKEN=$(dotnet "$BENCH" issuer --out "$OUT/issuer" --role agent --subject bench-agent --client agent-desktop)
 UCE_AUTH=(env Gateway__Authentication__Issuer=https://issuer.bench.invalid Gateway__Authentication__Audiences__0=uce-graph
   Gateway__Authentication__JwksPath="$OUT/issuer/jwks.json" Gateway__RateLimit__PermitsPerMinute=100000000 Gateway__RateLimit__Burst=1000000)
 load() { # url decides the caller's headers
@@ -103,14 +105,25 @@ start_gateways "$SUPERGRAPH" ""
 
 # Customer 360 through each gateway: same query, same customers (rotating over the 40 demo customers), same
 # concurrency, in the order UCE, Apollo, Apollo, UCE so that neither gateway always meets the colder subgraphs.
-c360() { # label, url, pid
+c360() { # label, url, pid, more load options
   load --label "$1" --url "$2" --query $Q360 --variables-template "$VARS" --rotate 40 \
-    --requests "$REQUESTS" --concurrency "$CONCURRENCY" --warmup 300 --max-seconds 180 --pid "$3" | tee "$OUT/$1.json"
+    --requests "$REQUESTS" --concurrency "$CONCURRENCY" --warmup 300 --max-seconds 180 --pid "$3" "${@:4}" | tee "$OUT/$1.json"
 }
 c360 uce-customer360-1 http://127.0.0.1:4100/graphql $UCE_PID
 c360 apollo-customer360-1 http://127.0.0.1:4200/ $APOLLO_PID
 c360 apollo-customer360-2 http://127.0.0.1:4200/ $APOLLO_PID
 c360 uce-customer360-2 http://127.0.0.1:4100/graphql $UCE_PID
+
+# The same customer 360 as a trusted document named by id (documentId) against it as text, through the same UCE
+# gateway: text (round 2 above), id, id, text, text, id, id, text, so that neither form always meets the warmer process
+# or the busier minute.
+c360 uce-customer360-id-1 http://127.0.0.1:4100/graphql $UCE_PID --send id
+c360 uce-customer360-id-2 http://127.0.0.1:4100/graphql $UCE_PID --send id
+c360 uce-customer360-text-3 http://127.0.0.1:4100/graphql $UCE_PID
+c360 uce-customer360-text-4 http://127.0.0.1:4100/graphql $UCE_PID
+c360 uce-customer360-id-3 http://127.0.0.1:4100/graphql $UCE_PID --send id
+c360 uce-customer360-id-4 http://127.0.0.1:4100/graphql $UCE_PID --send id
+c360 uce-customer360-text-5 http://127.0.0.1:4100/graphql $UCE_PID
 
 # Gateway overhead: a query one subgraph answers, through the gateway and straight to the subgraph, one at a time.
 load --label uce-one-subgraph --url http://127.0.0.1:4100/graphql --query $QONE --variables-template "$VARS" --rotate 40 \
@@ -122,6 +135,10 @@ load --label apollo-one-subgraph --url http://127.0.0.1:4200/ --query $QONE --va
 
 # The security's share of a request: token validation, identity signing and checking over the recorded bodies.
 [ "$MODE" = replay ] && dotnet "$BENCH" security --recording "$OUT/recording.jsonl" | tee "$OUT/security.json"
+
+# Text against id without the network, the load generator or the replay server: one thread, the real engine over
+# subgraphs answering from the recording in memory.
+[ "$MODE" = replay ] && dotnet "$BENCH" persisted --supergraph "$SUPERGRAPH" --query $Q360 --recording "$OUT/recording.jsonl" | tee "$OUT/persisted.json"
 
 # Planning cost of the customer 360 query: cold and cached.
 dotnet "$BENCH" plan --supergraph "$SUPERGRAPH" --query $Q360 --iterations 2000 | tee "$OUT/planning.json"

@@ -31,4 +31,24 @@ print(f"| straight to the customers subgraph ({subgraphs.split(' (')[0]}) | {dir
 print(f"| through the UCE gateway | {one['P50Ms']} | {one['P99Ms']} | {ratio(one['P50Ms'], direct['P50Ms'])} |")
 print(f"| through Apollo Gateway | {apollo_one['P50Ms']} | {apollo_one['P99Ms']} | {ratio(apollo_one['P50Ms'], direct['P50Ms'])} |")
 print()
+if (out / "uce-customer360-id-1.json").exists():
+    texts = [read("uce-customer360-2")] + [read(f"uce-customer360-text-{n}") for n in range(3, 9) if (out / f"uce-customer360-text-{n}.json").exists()]
+    ids = [read(f"uce-customer360-id-{n}") for n in range(1, 9) if (out / f"uce-customer360-id-{n}.json").exists()]
+    mean = lambda runs, key: sum(run[key] for run in runs) / len(runs)
+    print("| customer 360 through the UCE gateway, concurrency %d | as text (round 2, text 3 …) | by id (id 1 …) | id / text |" % texts[0]["Concurrency"])
+    print("| --- | ---: | ---: | ---: |")
+    print(f"| request body bytes | {texts[0]['BodyBytes']} | {ids[0]['BodyBytes']} | {ratio(ids[0]['BodyBytes'], texts[0]['BodyBytes'])} |")
+    for key, label in (("RequestsPerSecond", "requests/s"), ("P50Ms", "p50 ms"), ("P99Ms", "p99 ms"), ("ServerCpuMsPerRequest", "gateway CPU ms / request")):
+        shown = lambda runs: " / ".join(str(run[key]) for run in runs)
+        print(f"| {label} | {shown(texts)} (mean {mean(texts, key):.3f}) | {shown(ids)} (mean {mean(ids, key):.3f}) | {ratio(mean(ids, key), mean(texts, key))} |")
+    failures = lambda runs: f"{sum(run['Failures'] for run in runs)} / {sum(run['ResponsesWithErrors'] for run in runs)}"
+    print(f"| failed / with errors | {failures(texts)} | {failures(ids)} | |")
+    print()
+if (out / "persisted.json").exists():
+    cost = read("persisted")
+    print("| customer 360 in process (one thread, the engine over the recording), %d requests each | as text | by id | id / text |" % cost["iterations"])
+    print("| --- | ---: | ---: | ---: |")
+    print(f"| µs / request | {cost['textMicroseconds']} | {cost['idMicroseconds']} | {ratio(cost['idMicroseconds'], cost['textMicroseconds'])} |")
+    print(f"| bytes allocated / request | {cost['textAllocatedBytes']} | {cost['idAllocatedBytes']} | {ratio(cost['idAllocatedBytes'], cost['textAllocatedBytes'])} |")
+    print()
 print(f"| planning, customer 360 | µs |\n| --- | ---: |\n| cold plan | {plan['coldPlanMicroseconds']} |\n| cached plan (cache lookup) | {plan['cachedPlanMicroseconds']} |\n| parse (for reference) | {plan['parseMicroseconds']} |")

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -11,6 +12,8 @@ namespace UCE.Bench;
 /// <summary>
 /// Sends a bounded number of GraphQL POSTs at a fixed concurrency and reports throughput, latency
 /// percentiles, failures and (with <c>--pid</c>) the CPU time the server process spent per request.
+/// With <c>--send id</c> each request names the query as a trusted document, by <c>documentId</c>
+/// (<c>sha256:</c> and the hex SHA-256 of the file's text), instead of carrying its text.
 /// </summary>
 public static class LoadRun
 {
@@ -28,13 +31,22 @@ public static class LoadRun
         var maxSeconds = arguments.Int("max-seconds", 120);
         var pid = arguments.Optional("pid") is { } pidText ? int.Parse(pidText, CultureInfo.InvariantCulture) : (int?)null;
         var label = arguments.Optional("label") ?? url.ToString();
+        var send = arguments.Optional("send") ?? "text";
+        if (send is not ("text" or "id"))
+        {
+            throw new ArgumentException("--send is text or id.");
+        }
+
+        var documentId = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
 
         // {n} in the template becomes 1..rotate, so that identical requests are not all in flight at once.
-        var bodies = Enumerable.Range(1, rotate).Select(n => JsonSerializer.SerializeToUtf8Bytes(new
+        var bodies = Enumerable.Range(1, rotate).Select(n =>
         {
-            query,
-            variables = template is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(template.Replace("{n}", n.ToString("D6", CultureInfo.InvariantCulture), StringComparison.Ordinal)),
-        })).ToArray();
+            var variables = template is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(template.Replace("{n}", n.ToString("D6", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            return send == "id"
+                ? JsonSerializer.SerializeToUtf8Bytes(new { documentId, variables })
+                : JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
+        }).ToArray();
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
@@ -59,6 +71,8 @@ public static class LoadRun
         var result = new LoadResult(
             Label: label,
             Url: url.ToString(),
+            Sent: send,
+            BodyBytes: bodies[0].Length,
             Requests: completed,
             Concurrency: concurrency,
             Seconds: Math.Round(watch.Elapsed.TotalSeconds, 3),
@@ -143,6 +157,8 @@ public static class LoadRun
 public sealed record LoadResult(
     string Label,
     string Url,
+    string Sent,
+    int BodyBytes,
     int Requests,
     int Concurrency,
     double Seconds,

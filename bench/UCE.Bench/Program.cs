@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadRun.RunAsync(BenchArguments.Parse(args.Skip(1))),
     "plan" => PlanningCost.Run(BenchArguments.Parse(args.Skip(1))),
     "security" => SecurityCost.Run(BenchArguments.Parse(args.Skip(1))),
+    "persisted" => await PersistedCost.RunAsync(BenchArguments.Parse(args.Skip(1))),
     "issuer" => BenchIssuer.Run(BenchArguments.Parse(args.Skip(1))),
     "record" => await SubgraphRecording.RecordAsync(BenchArguments.Parse(args.Skip(1))),
     "replay" => await SubgraphRecording.ReplayAsync(BenchArguments.Parse(args.Skip(1))),
@@ -20,9 +21,11 @@ static int Usage()
         usage:
           UCE.Bench load --url URL --query FILE [--variables-template JSON] [--rotate N] [--requests N] [--concurrency C]
                          [--warmup N] [--max-seconds S] [--pid PID] [--header Name:Value]... [--sign identity] [--label TEXT]
+                         [--send text|id]
           UCE.Bench plan --supergraph FILE --query FILE [--variables JSON] [--iterations N]
           UCE.Bench security --recording FILE [--iterations N]
-          UCE.Bench issuer --out DIR [--role ROLE] [--subject SUB] [--hours H]
+          UCE.Bench persisted --supergraph FILE --query FILE --recording FILE [--iterations N]
+          UCE.Bench issuer --out DIR [--role ROLE] [--subject SUB] [--client CLIENT] [--hours H]
           UCE.Bench record --out FILE --subgraph NAME=LISTEN_PORT=UPSTREAM_URL...
           UCE.Bench replay --recording FILE --subgraph NAME=LISTEN_PORT...
           UCE.Bench heap --pid PID [--out FILE] [--baseline FILE --per N] [--top N]

@@ -120,7 +120,7 @@ public static class SecurityCost
 }
 
 /// <summary>
-/// <c>issuer --out DIR [--role R] [--subject S] [--hours H]</c>: an RSA key for the bench run, its public half in
+/// <c>issuer --out DIR [--role R] [--subject S] [--client C] [--hours H]</c>: an RSA key for the bench run, its public half in
 /// <c>DIR/jwks.json</c> for the gateway (<c>Gateway:Authentication:JwksPath</c>), and one token printed on stdout.
 /// </summary>
 public static class BenchIssuer
@@ -146,7 +146,7 @@ public static class BenchIssuer
             {
                 ["sub"] = arguments.Optional("subject") ?? "bench-agent",
                 ["role"] = arguments.Optional("role") ?? "agent",
-                ["client_id"] = "bench",
+                ["client_id"] = arguments.Optional("client") ?? "bench",
             },
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
         });

@@ -19,12 +19,19 @@ public static class ComposeCommand
           --out FILE      supergraph to write or check (default: schema/supergraph.graphql of the repository)
           --check         do not write; fail when FILE is not what composing the config gives, and list
                           the API schema changes between FILE and the new composition
+        Either way the command fails when the new composition would break a trusted document
+        (schema/persisted/*.json, and the manifests in Redis when ConnectionStrings:Redis is set).
           --against FILE  with or without --check: list the API schema changes from this supergraph to
                           the new composition and fail on breaking ones
         """;
 
     /// <summary>Runs the command; <paramref name="args"/> may start with the word <c>compose</c>.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where failures go.</param>
+    /// <param name="checks">Further checks of the new composition (trusted documents that must stay valid): each runs on every
+    /// successful composition, with or without <c>--check</c>, and the command fails when one does.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyList<IComposedSupergraphCheck>? checks = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -90,6 +97,14 @@ public static class ComposeCommand
         if (options.Against is not null)
         {
             exitCode = await ReportChangesAsync(options.Against, composed, failOnBreaking: true, stdout, stderr).ConfigureAwait(false);
+        }
+
+        foreach (var check in checks ?? [])
+        {
+            if (!await check.CheckAsync(composed, stdout, stderr).ConfigureAwait(false))
+            {
+                exitCode = Failed;
+            }
         }
 
         if (options.Check)

@@ -235,5 +235,9 @@ public sealed partial class FederatedGateway
         JsonObject Variables,
         List<GraphQLField> IntrospectionFields,
         AuthorizationOutcome Authorization,
-        QueryPlan Plan);
+        QueryPlan Plan)
+    {
+        /// <summary>A query that selects nothing protected by the supergraph's access rules, and no introspection.</summary>
+        public bool IsPublic { get; init; }
+    }
 }

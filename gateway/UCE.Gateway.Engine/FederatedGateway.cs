@@ -39,7 +39,8 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     private readonly IntrospectionExecutor _introspection;
     private readonly DocumentValidator _validator = new();
     private readonly BoundedCache<string, PreparedDocument> _documents;
-    private readonly BoundedCache<(string Query, string? OperationName, string Removed), QueryPlan> _plans;
+    private readonly BoundedCache<string, PreparedDocument> _documentsByKey;
+    private readonly BoundedCache<(string Document, bool ByKey, string? OperationName, string Removed), QueryPlan> _plans;
     private readonly AuthorizationFilter? _authorization;
     private readonly int? _mostTokensAnyRole;
 
@@ -108,7 +109,8 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         _subgraphUrls = urls;
         _introspection = new IntrospectionExecutor(_schema);
         _documents = new BoundedCache<string, PreparedDocument>(_options.DocumentCacheSize, StringComparer.Ordinal);
-        _plans = new BoundedCache<(string, string?, string), QueryPlan>(_options.PlanCacheSize);
+        _documentsByKey = new BoundedCache<string, PreparedDocument>(_options.DocumentCacheSize, StringComparer.Ordinal);
+        _plans = new BoundedCache<(string, bool, string?, string), QueryPlan>(_options.PlanCacheSize);
         _mostTokensAnyRole = _options.LimitsByRole.Values.Append(_options.Limits)
             .Aggregate((int?)0, (most, limits) => most is null || limits.MaxTokens is null ? null : Math.Max(most.Value, limits.MaxTokens.Value));
     }
@@ -116,8 +118,8 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     /// <summary>Plan cache hits and misses since the engine was created.</summary>
     public (long Hits, long Misses) PlanCacheStatistics => (_plans.Hits, _plans.Misses);
 
-    /// <summary>Document (parse and validation) cache hits and misses since the engine was created.</summary>
-    public (long Hits, long Misses) DocumentCacheStatistics => (_documents.Hits, _documents.Misses);
+    /// <summary>Document (parse and validation) cache hits and misses since the engine was created, documents keyed by text and by <see cref="GatewayRequest.DocumentKey"/> together.</summary>
+    public (long Hits, long Misses) DocumentCacheStatistics => (_documents.Hits + _documentsByKey.Hits, _documents.Misses + _documentsByKey.Misses);
 
     /// <summary>Subgraph requests not sent since the engine was created because an identical one was in flight (0 when deduplication is off).</summary>
     public long DeduplicatedRequests => (_client as DeduplicatingSubgraphClient)?.SharedRequests ?? 0;
@@ -195,7 +197,12 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             extensions["queryPlan"] = _printPlan(ready.Plan);
         }
 
-        return new GatewayResponse(data) { Errors = execution.Errors, Extensions = extensions };
+        return new GatewayResponse(data)
+        {
+            Errors = execution.Errors,
+            Extensions = extensions,
+            IsPublic = ready.IsPublic && execution.Errors.Count == 0 && extensions is null,
+        };
     }
 
     /// <summary>
@@ -209,7 +216,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             return (null, GatewayResponse.RequestError("GraphQL operations must contain a non-empty `query`.", ErrorCodes.BadRequest));
         }
 
-        var prepared = await PrepareAsync(request.Query, cancellationToken).ConfigureAwait(false);
+        var prepared = await PrepareAsync(request.Query, request.DocumentKey, cancellationToken).ConfigureAwait(false);
         if (prepared.Errors is not null)
         {
             return (null, new GatewayResponse { IsRequestError = true, Errors = prepared.Errors });
@@ -268,8 +275,12 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         }
 
         var authorization = AuthorizationOutcome.Allowed;
+        var isPublic = false;
         if (_authorization is not null)
         {
+            // Only a supergraph with access rules tells public data from private: without any, nothing is public.
+            isPublic = operation.Operation == OperationType.Query && introspectionFields.Count == 0
+                && _authorization.IsOpen(prepared.Authorization, operation, prepared.Fragments);
             authorization = _authorization.Apply(prepared.Authorization, operation, prepared.Fragments, request.Caller);
             if (authorization.OperationRemoved)
             {
@@ -280,7 +291,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
 
         // Callers with different rights get different plans: the removed selections are part of the key.
         QueryPlan plan;
-        var planKey = (request.Query, request.OperationName, authorization.RemovalKey);
+        var planKey = (request.DocumentKey ?? request.Query, request.DocumentKey is not null, request.OperationName, authorization.RemovalKey);
         if (!_plans.TryGet(planKey, out plan))
         {
             try
@@ -298,7 +309,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             _plans.Set(planKey, plan);
         }
 
-        return (new ReadyOperation(prepared, operation, inputs, variables, introspectionFields, authorization, plan), null);
+        return (new ReadyOperation(prepared, operation, inputs, variables, introspectionFields, authorization, plan) { IsPublic = isPublic }, null);
     }
 
     public void Dispose()
@@ -332,9 +343,16 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         return urls;
     }
 
-    private async ValueTask<PreparedDocument> PrepareAsync(string query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The parsed and validated document, from the cache when it is there: by <paramref name="key"/> when the host gave one
+    /// (the text is then not even read), else by the text. Keys and texts live in separate caches, so that a text which
+    /// happens to spell a key can never stand in for the document stored under it.
+    /// </summary>
+    private async ValueTask<PreparedDocument> PrepareAsync(string query, string? key, CancellationToken cancellationToken)
     {
-        if (_documents.TryGet(query, out var cached))
+        var cache = key is null ? _documents : _documentsByKey;
+        var cacheKey = key ?? query;
+        if (cache.TryGet(cacheKey, out var cached))
         {
             return cached;
         }
@@ -363,7 +381,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
                 ? $"The document is nested more than {DocumentDepth.MaxDocument} syntax levels deep."
                 : ex.Description;
             prepared = PreparedDocument.Failed([RequestError(reason, ErrorCodes.ParseFailed, ex.Location.Line, ex.Location.Column)]);
-            _documents.Set(query, prepared);
+            cache.Set(cacheKey, prepared);
             return prepared;
         }
 
@@ -371,7 +389,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         if (first is null)
         {
             prepared = PreparedDocument.Failed([RequestError("The document contains no operation.", ErrorCodes.ValidationFailed, null, null)]);
-            _documents.Set(query, prepared);
+            cache.Set(cacheKey, prepared);
             return prepared;
         }
 
@@ -380,7 +398,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         if (parsed.MeasureOperations(new OperationMeasurer(_schema, parsed.Fragments, _options.Limits, variables: null)) is { } cyclic)
         {
             prepared = PreparedDocument.Failed([RequestError($"Fragment \"{cyclic}\" spreads itself.", ErrorCodes.FragmentCycle, null, null)]);
-            _documents.Set(query, prepared);
+            cache.Set(cacheKey, prepared);
             return prepared;
         }
 
@@ -408,7 +426,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         prepared = documentErrors.Count == 0
             ? parsed
             : PreparedDocument.Failed(ToErrors(documentErrors, ErrorCodes.ValidationFailed));
-        _documents.Set(query, prepared);
+        cache.Set(cacheKey, prepared);
         return prepared;
     }
 

@@ -12,6 +12,11 @@ namespace UCE.Gateway.Engine;
 /// <param name="AllowMutations">False for <c>GET</c>: a mutation is then refused.</param>
 /// <param name="Caller">The authenticated caller (its role picks the operation limits); <c>null</c> for the defaults.</param>
 /// <param name="AllowIntrospection">Whether this request may use <c>__schema</c> and <c>__type</c>; <c>null</c> for <see cref="GatewayOptions.EnableIntrospection"/>.</param>
+/// <param name="DocumentKey">
+/// A key that stands for <paramref name="Query"/>'s exact text, such as the SHA-256 a persisted document was stored
+/// under: the engine then keeps the parsed, validated document and its plans under this key and never looks at the text
+/// again while they are cached. The host must give one text one key, for the engine's lifetime; <c>null</c> keys by text.
+/// </param>
 public sealed record GatewayRequest(
     string? Query,
     string? OperationName = null,
@@ -21,4 +26,5 @@ public sealed record GatewayRequest(
     bool IncludeQueryPlan = false,
     bool AllowMutations = true,
     GatewayCaller? Caller = null,
-    bool? AllowIntrospection = null);
+    bool? AllowIntrospection = null,
+    string? DocumentKey = null);

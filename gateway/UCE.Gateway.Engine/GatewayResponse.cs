@@ -37,6 +37,14 @@ public sealed class GatewayResponse
 
     public JsonObject? Extensions { get; init; }
 
+    /// <summary>
+    /// True when the answer depends on no caller: a query whose every selection the supergraph leaves open to anyone (no
+    /// <c>@authenticated</c>, <c>@requiresScopes</c> or <c>@policy</c> on a field or type it selects), without introspection,
+    /// errors or extensions. A host may let shared caches keep it. False for everything else, and always over a supergraph
+    /// that declares no access rules at all, since nothing there tells public data from private.
+    /// </summary>
+    public bool IsPublic { get; init; }
+
     /// <summary>A request error with one error carrying <paramref name="code"/>.</summary>
     public static GatewayResponse RequestError(string message, string code) => new()
     {

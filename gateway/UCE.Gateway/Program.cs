@@ -7,7 +7,7 @@ if (GatewayCommandLine.ParseOrExplain(args, Console.Error) is not { } commandLin
     return 2;
 }
 
-if (commandLine.ShowUsage || commandLine.IsCompose || commandLine.Token is not null)
+if (commandLine.ShowUsage || commandLine.IsCompose || commandLine.IsPersisted || commandLine.Token is not null)
 {
     return await GatewayCommands.RunAsync(commandLine, Console.Out, Console.Error);
 }

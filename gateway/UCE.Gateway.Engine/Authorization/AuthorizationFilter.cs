@@ -13,13 +13,14 @@ internal sealed class AuthorizationFilter(AuthorizationRules rules, IPolicyEvalu
 {
     private const int MaxFilteredVariantsPerOperation = 64;
 
+    /// <summary>True when no selection of the operation carries an access rule: every caller gets the same selections.</summary>
+    public bool IsOpen(AuthorizationState state, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments) =>
+        Guarded(state, operation, fragments).IsOpen;
+
     /// <summary>Checks <paramref name="caller"/> against the operation; <see cref="AuthorizationOutcome.Allowed"/> when nothing is removed.</summary>
     public AuthorizationOutcome Apply(AuthorizationState state, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments, GatewayCaller? caller)
     {
-        if (!state.Guarded.TryGetValue(operation, out var guarded))
-        {
-            guarded = state.Guarded.GetOrAdd(operation, GuardedOperation.Find(rules, operation, fragments));
-        }
+        var guarded = Guarded(state, operation, fragments);
 
         if (guarded.IsOpen)
         {
@@ -74,6 +75,11 @@ internal sealed class AuthorizationFilter(AuthorizationRules rules, IPolicyEvalu
 
         return new AuthorizationOutcome(key.ToString(), failed.Select(i => guards[i].Path).ToList(), removal.Document, removal.Document is null, removal.RemovedFields);
     }
+
+    private GuardedOperation Guarded(AuthorizationState state, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, GraphQLFragmentDefinition> fragments) =>
+        state.Guarded.TryGetValue(operation, out var guarded)
+            ? guarded
+            : state.Guarded.GetOrAdd(operation, GuardedOperation.Find(rules, operation, fragments));
 }
 
 /// <summary>What the filter computed for one document: guards per operation and operations filtered per removal.</summary>

@@ -5,7 +5,7 @@ namespace UCE.Gateway.Configuration;
 
 /// <summary>
 /// The gateway's command line: <c>--supergraph FILE</c>, <c>--port N</c>, <c>--customers N</c>,
-/// <c>compose …</c> or <c>token …</c>. Arguments it does not know are left to ASP.NET Core configuration
+/// <c>compose …</c>, <c>persisted …</c> or <c>token …</c>. Arguments it does not know are left to ASP.NET Core configuration
 /// (e.g. <c>--Gateway:MaxBatchSize=50</c>).
 /// </summary>
 public sealed record GatewayCommandLine
@@ -16,6 +16,8 @@ public sealed record GatewayCommandLine
           UCE.Gateway --supergraph FILE [--port N]  serve FILE's supergraph on 127.0.0.1:N (default 4000; 0 picks a free port)
           UCE.Gateway --customers N                 the embedded default with N generated customers instead of the demo set
           UCE.Gateway compose ARGS...               compose subgraph schemas into a supergraph
+          UCE.Gateway persisted push FILE --client NAME [--supergraph FILE] [--role ROLE]
+                                                    check a manifest of trusted documents and store it for a client
           UCE.Gateway token --role ROLE [--customer ID] [--scopes "a b"] [--client NAME] [--subject SUB] [--expires 1h]
                                                     print a development bearer token (roles: customer, agent, partner,
                                                     service, supervisor; a customer needs --customer). Only the embedded
@@ -31,6 +33,12 @@ public sealed record GatewayCommandLine
 
     /// <summary>The arguments after <c>compose</c>.</summary>
     public IReadOnlyList<string> ComposeArguments { get; init; } = [];
+
+    /// <summary>True for <c>persisted …</c>.</summary>
+    public bool IsPersisted { get; init; }
+
+    /// <summary>The arguments after <c>persisted</c>.</summary>
+    public IReadOnlyList<string> PersistedArguments { get; init; } = [];
 
     public string? SupergraphPath { get; init; }
 
@@ -66,6 +74,11 @@ public sealed record GatewayCommandLine
         if (args.Count > 0 && args[0] == "compose")
         {
             return new GatewayCommandLine { IsCompose = true, ComposeArguments = args.Skip(1).ToArray() };
+        }
+
+        if (args.Count > 0 && args[0] == "persisted")
+        {
+            return new GatewayCommandLine { IsPersisted = true, PersistedArguments = args.Skip(1).ToArray() };
         }
 
         if (args.Count > 0 && args[0] == "token")

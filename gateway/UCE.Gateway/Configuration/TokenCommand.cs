@@ -16,11 +16,7 @@ public static class TokenCommand
         ArgumentNullException.ThrowIfNull(error);
 
         // The same sources, in the same order, as the gateway's own configuration, so both find the same key file.
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine([.. hostArguments])
-            .Build();
+        var configuration = CommandConfiguration.Build(hostArguments);
         var directory = configuration[$"{GatewayAuthenticationOptions.SectionName}:{nameof(GatewayAuthenticationOptions.DevelopmentKeyPath)}"];
         try
         {

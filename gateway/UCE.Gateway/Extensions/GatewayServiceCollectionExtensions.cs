@@ -4,6 +4,7 @@ using UCE.Gateway.Authentication;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Diagnostics;
 using UCE.Gateway.Ide;
+using UCE.Gateway.Persisted;
 using UCE.Gateway.RateLimiting;
 using UCE.Gateway.Security;
 using UCE.Gateway.Engine.Execution;
@@ -18,6 +19,8 @@ public static class GatewayServiceCollectionExtensions
     /// <summary>
     /// Options, the served supergraph and its file watcher, bearer token authentication, the transport, the IDE, the
     /// subgraph failure log and the health check.
+    /// Options, the served supergraph and its file watcher, bearer token authentication, rate limits, trusted documents,
+    /// the transport, the subgraph failure log, the metrics export and the health check.
     /// </summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
     {
@@ -45,6 +48,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayRateLimiting(configuration);
         services.AddSingleton<GraphQLIdeAssets>();
         services.AddSingleton<GraphQLIdeEndpoint>();
+        services.AddGatewayPersistedDocuments(configuration);
+        services.AddGatewayTelemetry(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GatewayWebSocketEndpoint>();
         services.AddHealthChecks().AddCheck<SupergraphHealthCheck>("supergraph");

@@ -8,8 +8,8 @@ namespace UCE.Gateway.RateLimiting;
 /// </summary>
 public sealed record RateLimitRule(int PermitsPerMinute, int Burst)
 {
-    /// <summary>The time one operation costs.</summary>
-    public TimeSpan EmissionInterval => TimeSpan.FromTicks(TimeSpan.TicksPerMinute / Math.Max(PermitsPerMinute, 1));
+    /// <summary>The time one operation costs; at least a microsecond, the unit both stores count in.</summary>
+    public TimeSpan EmissionInterval => TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMicrosecond, TimeSpan.TicksPerMinute / Math.Max(PermitsPerMinute, 1)));
 
     /// <summary>How far ahead of now the arrival time may run: <see cref="Burst"/> operations' worth.</summary>
     public TimeSpan Tolerance => EmissionInterval * Math.Max(Burst, 1);

@@ -30,8 +30,9 @@ public static class RateLimitingServiceCollectionExtensions
         return services;
     }
 
-    // AbortOnConnectFail off: the gateway starts while Redis is down and the client reconnects in the background.
-    private static ConnectionMultiplexer ConnectRedis(string configuration)
+    /// <summary>A connection to Redis for the gateway's stores.</summary>
+    /// <remarks>AbortOnConnectFail off: the gateway starts while Redis is down and the client reconnects in the background.</remarks>
+    internal static ConnectionMultiplexer ConnectRedis(string configuration)
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;

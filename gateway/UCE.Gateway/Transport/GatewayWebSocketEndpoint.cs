@@ -8,6 +8,7 @@ using UCE.Gateway.Authentication;
 using UCE.Gateway.Configuration;
 using UCE.Gateway.Engine;
 using UCE.Gateway.Engine.Execution;
+using UCE.Gateway.Persisted;
 using UCE.Gateway.RateLimiting;
 using UCE.Gateway.Supergraph;
 using UCE.Subgraphs.Hosting.Identity;
@@ -22,7 +23,8 @@ namespace UCE.Gateway.Transport;
 /// <c>headers.Authorization</c>), else the upgrade request's own <c>Authorization</c> header, else it is anonymous. A
 /// refused token closes the connection with 4403. A developer gets query plans in <c>extensions.queryPlan</c> with
 /// <c>UCE-Query-Plan: true</c> on the upgrade or in the payload. Each <c>subscribe</c> runs on the supergraph served when
-/// it started, until it ends, even across a reload.
+/// it started, until it ends, even across a reload. A <c>subscribe</c> payload may name a trusted document by id as a POST
+/// body does; an API key goes in the upgrade request's header or as a <c>connection_init</c> payload entry of that name.
 /// </summary>
 public sealed partial class GatewayWebSocketEndpoint
 {
@@ -30,6 +32,8 @@ public sealed partial class GatewayWebSocketEndpoint
     private readonly BearerTokenAuthenticator _authenticator;
     private readonly GraphQLHttpEndpoint _http;
     private readonly GatewayRateLimiter _rateLimiter;
+    private readonly PersistedClientIdentifier _clients;
+    private readonly PersistedDocumentResolver _persisted;
     private readonly GatewayHostOptions _options;
     private readonly SubscriptionSettings _settings;
     private readonly ILogger<GatewayWebSocketEndpoint> _logger;
@@ -40,6 +44,8 @@ public sealed partial class GatewayWebSocketEndpoint
         BearerTokenAuthenticator authenticator,
         GraphQLHttpEndpoint http,
         GatewayRateLimiter rateLimiter,
+        PersistedClientIdentifier clients,
+        PersistedDocumentResolver persisted,
         IOptions<GatewayHostOptions> options,
         ILogger<GatewayWebSocketEndpoint> logger)
     {
@@ -47,6 +53,8 @@ public sealed partial class GatewayWebSocketEndpoint
         _authenticator = authenticator;
         _http = http;
         _rateLimiter = rateLimiter;
+        _clients = clients;
+        _persisted = persisted;
         _options = options.Value;
         _settings = _options.Subscriptions.ToSettings(_options.MaxRequestBodyBytes);
         _logger = logger;
@@ -138,6 +146,7 @@ public sealed partial class GatewayWebSocketEndpoint
         // Read now: the upgrade request's headers are not to be touched once the connection runs on its own.
         private readonly string _upgradeAuthorization = upgrade[HeaderNames.Authorization].ToString();
         private readonly string _upgradeQueryPlan = upgrade[GraphQLHttpEndpoint.QueryPlanHeader].ToString();
+        private readonly string _upgradeApiKey = upgrade[endpoint._clients.ApiKeyHeader].ToString();
 
         public async ValueTask<WebSocketInitialisation> InitialiseAsync(JsonElement? payload, CancellationToken cancellationToken)
         {
@@ -161,12 +170,21 @@ public sealed partial class GatewayWebSocketEndpoint
             }
 
             var caller = authentication.Identity;
-            return new WebSocketInitialisation(new Session(endpoint, caller, endpoint._http.CallerContextOf(headers, caller, forwardAllowed: false), address), null);
+            var apiKey = payload is { ValueKind: JsonValueKind.Object } entries
+                && entries.TryGetProperty(endpoint._clients.ApiKeyHeader, out var key) && key.ValueKind == JsonValueKind.String
+                    ? key.GetString()
+                    : _upgradeApiKey;
+            if (endpoint._clients.Identify(caller, apiKey) is not { } client)
+            {
+                return WebSocketInitialisation.Refused("The API key is not known.");
+            }
+
+            return new WebSocketInitialisation(new Session(endpoint, caller, endpoint._http.CallerContextOf(headers, caller, forwardAllowed: false), client, address), null);
         }
     }
 
     /// <summary>An acknowledged connection: runs each operation as its caller, within the per-connection and rate limits.</summary>
-    private sealed class Session(GatewayWebSocketEndpoint endpoint, CallerIdentity identity, GraphQLHttpEndpoint.CallerContext caller, IPAddress? address) : IGraphQLWebSocketSession
+    private sealed class Session(GatewayWebSocketEndpoint endpoint, CallerIdentity identity, GraphQLHttpEndpoint.CallerContext caller, PersistedClient client, IPAddress? address) : IGraphQLWebSocketSession
     {
         private int _running;
 
@@ -206,10 +224,22 @@ public sealed partial class GatewayWebSocketEndpoint
                     return;
                 }
 
-                var request = GraphQLHttpEndpoint.ToGatewayRequest(operation, caller, allowMutations: true);
+                var resolution = await endpoint._persisted.ResolveAsync(operation, client, stopping).ConfigureAwait(false);
+                if (resolution.Refusal is { } refusal)
+                {
+                    results.Error(ErrorsJson(refusal.Errors));
+                    return;
+                }
+
+                var request = GraphQLHttpEndpoint.ToGatewayRequest(resolution.Operation!, caller, allowMutations: true, resolution.DocumentKey);
                 var first = true;
                 await foreach (var response in lease.Engine.SubscribeAsync(request, stopping).ConfigureAwait(false))
                 {
+                    if (first)
+                    {
+                        await endpoint._persisted.CompleteAsync(resolution, client, response).ConfigureAwait(false);
+                    }
+
                     if (first && response.IsRequestError)
                     {
                         // Refused before it ran (parse, validation, variables, limits): the protocol's error message.

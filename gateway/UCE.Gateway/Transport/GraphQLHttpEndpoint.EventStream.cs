@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 using UCE.Gateway.Engine;
+using UCE.Gateway.Persisted;
 
 namespace UCE.Gateway.Transport;
 
@@ -20,13 +21,15 @@ public sealed partial class GraphQLHttpEndpoint
     private static readonly byte[] CompleteEvent = Encoding.UTF8.GetBytes("event: complete\ndata:\n\n");
     private static readonly byte[] KeepAliveComment = Encoding.UTF8.GetBytes(":\n\n");
 
-    private async Task StreamAsync(HttpContext context, IGatewayEngine engine, GraphQLHttpRequestBatch batch, CallerContext caller, bool allowMutations)
+    private async Task StreamAsync(HttpContext context, IGatewayEngine engine, GraphQLHttpRequestBatch batch, CallerContext caller, PersistedClient client, bool allowMutations)
     {
         if (batch.IsBatch)
         {
             await WriteErrorAsync(context, ResponseFormat.Json, new TransportError(StatusCodes.Status400BadRequest, "BAD_REQUEST", "A batch cannot be answered as an event stream; send one operation per request."));
             return;
         }
+
+        var resolution = await _persisted.ResolveAsync(batch.Operations[0], client, context.RequestAborted);
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -45,7 +48,11 @@ public sealed partial class GraphQLHttpEndpoint
         // Cancelled when the client goes or the stream stops for any other reason: the subscription then ends before it is disposed.
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var cancellationToken = streaming.Token;
-        await using var events = engine.SubscribeAsync(ToGatewayRequest(batch.Operations[0], caller, allowMutations), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var results = resolution.Refusal is { } refusal
+            ? Once(refusal)
+            : engine.SubscribeAsync(ToGatewayRequest(resolution.Operation!, caller, allowMutations, resolution.DocumentKey), cancellationToken);
+        await using var events = results.GetAsyncEnumerator(cancellationToken);
+        var first = true;
         var next = events.MoveNextAsync();
         try
         {
@@ -76,6 +83,12 @@ public sealed partial class GraphQLHttpEndpoint
                     break;
                 }
 
+                if (first && resolution.Refusal is null)
+                {
+                    first = false;
+                    await _persisted.CompleteAsync(resolution, client, events.Current);
+                }
+
                 response.BodyWriter.Write(NextEventStart);
                 response.BodyWriter.Write(events.Current.ToUtf8Json().Span);
                 response.BodyWriter.Write(EventEnd);
@@ -95,5 +108,11 @@ public sealed partial class GraphQLHttpEndpoint
 
         response.BodyWriter.Write(CompleteEvent);
         await response.BodyWriter.FlushAsync(cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<GatewayResponse> Once(GatewayResponse response)
+    {
+        await Task.CompletedTask;
+        yield return response;
     }
 }

@@ -6,6 +6,7 @@ using UCE.Gateway.Configuration;
 using UCE.Gateway.Engine;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Ide;
+using UCE.Gateway.Persisted;
 using UCE.Gateway.Supergraph;
 using UCE.Subgraphs.Hosting.Identity;
 
@@ -14,7 +15,8 @@ namespace UCE.Gateway.Transport;
 /// <summary>
 /// <c>/graphql</c> per GraphQL over HTTP: POST (one request or a batch) and GET (queries only),
 /// <c>Accept</c> negotiation between <c>application/graphql-response+json</c> and <c>application/json</c>,
-/// and their status codes.
+/// and their status codes. A request may name a trusted document by id instead of carrying it; the client's policy and
+/// the lookup (<see cref="PersistedDocumentResolver"/>) come before the engine.
 /// </summary>
 public sealed partial class GraphQLHttpEndpoint
 {
@@ -28,6 +30,9 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly BearerTokenAuthenticator _authenticator;
     private readonly GraphQLIdeEndpoint _ide;
     private readonly GatewayHostOptions _options;
+    private readonly PersistedClientIdentifier _clients;
+    private readonly PersistedDocumentResolver _persisted;
+    private readonly string _publicCacheControl;
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
 
     public GraphQLHttpEndpoint(
@@ -35,14 +40,20 @@ public sealed partial class GraphQLHttpEndpoint
         ForwardedHeaderSelector forwardedHeaders,
         BearerTokenAuthenticator authenticator,
         GraphQLIdeEndpoint ide,
+        PersistedClientIdentifier clients,
+        PersistedDocumentResolver persisted,
         IOptions<GatewayHostOptions> options,
+        IOptions<PersistedDocumentOptions> persistedOptions,
         ILogger<GraphQLHttpEndpoint> logger)
     {
         _active = active;
         _forwardedHeaders = forwardedHeaders;
         _authenticator = authenticator;
         _ide = ide;
+        _clients = clients;
+        _persisted = persisted;
         _options = options.Value;
+        _publicCacheControl = PublicCacheControl(persistedOptions.Value.PublicMaxAge);
         _logger = logger;
     }
 
@@ -98,6 +109,13 @@ public sealed partial class GraphQLHttpEndpoint
             return;
         }
 
+        if (_clients.Identify(authentication.Identity, request.Headers[_clients.ApiKeyHeader]) is not { } client)
+        {
+            context.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{_clients.ApiKeyHeader}\"";
+            await WriteErrorAsync(context, format, new TransportError(StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "The API key is not known."));
+            return;
+        }
+
         if (isGet && _options.CsrfPrevention && !CsrfPrevention.IsPreflighted(request.Headers))
         {
             await WriteErrorAsync(context, format, new TransportError(
@@ -142,15 +160,16 @@ public sealed partial class GraphQLHttpEndpoint
             if (eventStream)
             {
                 // A stream forwards the identity alone, so that the same subscription from the same caller is shared upstream.
-                await StreamAsync(context, lease.Engine, batch, CallerContextOf(request.Headers, caller, forwardAllowed: false), allowMutations: !isGet);
+                await StreamAsync(context, lease.Engine, batch, CallerContextOf(request.Headers, caller, forwardAllowed: false), client, allowMutations: !isGet);
                 return;
             }
 
             var callerContext = CallerContextOf(request.Headers, caller, forwardAllowed: true);
             if (!batch.IsBatch)
             {
-                var response = await ExecuteAsync(lease.Engine, batch.Operations[0], callerContext, allowMutations: !isGet, context.RequestAborted);
-                await WriteAsync(context, format, StatusOf(response, format, isGet, context.Response), writer => response.WriteTo(writer));
+                var response = await ExecuteAsync(lease.Engine, batch.Operations[0], callerContext, client, allowMutations: !isGet, context.RequestAborted);
+                var status = StatusOf(response, format, isGet, context.Response);
+                await (isGet ? WriteCacheableAsync(context, format, status, response) : WriteAsync(context, format, status, writer => response.WriteTo(writer)));
                 return;
             }
 
@@ -158,7 +177,7 @@ public sealed partial class GraphQLHttpEndpoint
             var responses = new GatewayResponse[batch.Operations.Count];
             for (var i = 0; i < responses.Length; i++)
             {
-                responses[i] = await ExecuteAsync(lease.Engine, batch.Operations[i], callerContext, allowMutations: true, context.RequestAborted);
+                responses[i] = await ExecuteAsync(lease.Engine, batch.Operations[i], callerContext, client, allowMutations: true, context.RequestAborted);
             }
 
             await WriteAsync(context, format, StatusCodes.Status200OK, writer =>
@@ -178,10 +197,24 @@ public sealed partial class GraphQLHttpEndpoint
         IGatewayEngine engine,
         GraphQLHttpRequest operation,
         CallerContext caller,
+        PersistedClient client,
         bool allowMutations,
         CancellationToken cancellationToken)
     {
-        var gatewayRequest = ToGatewayRequest(operation, caller, allowMutations);
+        // A document named by id is found (or refused) before the engine sees the request.
+        var resolution = await _persisted.ResolveAsync(operation, client, cancellationToken);
+        if (resolution.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        var response = await ExecuteResolvedAsync(engine, ToGatewayRequest(resolution.Operation!, caller, allowMutations, resolution.DocumentKey), cancellationToken);
+        await _persisted.CompleteAsync(resolution, client, response);
+        return response;
+    }
+
+    private async ValueTask<GatewayResponse> ExecuteResolvedAsync(IGatewayEngine engine, GatewayRequest gatewayRequest, CancellationToken cancellationToken)
+    {
         try
         {
             return await engine.ExecuteAsync(gatewayRequest, cancellationToken);
@@ -194,7 +227,7 @@ public sealed partial class GraphQLHttpEndpoint
         {
             // The engine answers subgraph faults with errors itself; reaching here is a defect, reported
             // as a GraphQL error so that one bad operation does not fail a whole batch.
-            LogEngineFailure(_logger, operation.OperationName, exception);
+            LogEngineFailure(_logger, gatewayRequest.OperationName, exception);
             return new GatewayResponse
             {
                 Errors = [new System.Text.Json.Nodes.JsonObject
@@ -206,7 +239,7 @@ public sealed partial class GraphQLHttpEndpoint
         }
     }
 
-    internal static GatewayRequest ToGatewayRequest(GraphQLHttpRequest operation, CallerContext caller, bool allowMutations) => new(
+    internal static GatewayRequest ToGatewayRequest(GraphQLHttpRequest operation, CallerContext caller, bool allowMutations, string? documentKey = null) => new(
         operation.Query,
         operation.OperationName,
         operation.Variables,
@@ -215,7 +248,8 @@ public sealed partial class GraphQLHttpEndpoint
         caller.IncludePlan,
         allowMutations,
         caller.Caller,
-        caller.AllowIntrospection);
+        caller.AllowIntrospection,
+        documentKey);
 
     /// <summary>What the operations of a request share: headers for the subgraphs (the allowed ones only when <paramref name="forwardAllowed"/>), the caller, the developer features it may use.</summary>
     internal CallerContext CallerContextOf(IHeaderDictionary headers, CallerIdentity caller, bool forwardAllowed) => new(

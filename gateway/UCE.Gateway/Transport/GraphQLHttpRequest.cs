@@ -4,10 +4,12 @@ using System.Text.Json;
 namespace UCE.Gateway.Transport;
 
 /// <summary>
-/// One operation as a GraphQL-over-HTTP request carries it. The JSON values point into
+/// One operation as a GraphQL-over-HTTP request carries it: a document in <paramref name="Query"/>, or the id of a persisted
+/// document in <paramref name="DocumentId"/> (<c>documentId</c>, <c>id</c> or <c>doc_id</c>; Apollo's
+/// <c>extensions.persistedQuery</c> stays in <paramref name="Extensions"/>). The JSON values point into
 /// <see cref="GraphQLHttpRequestBatch"/>'s document and live as long as it does.
 /// </summary>
-public sealed record GraphQLHttpRequest(string? Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions);
+public sealed record GraphQLHttpRequest(string? Query, string? OperationName, JsonElement? Variables, JsonElement? Extensions, string? DocumentId = null);
 
 /// <summary>The operations of one HTTP request: one, or a batch (a JSON array), and the JSON they were read from.</summary>
 public sealed class GraphQLHttpRequestBatch : IDisposable

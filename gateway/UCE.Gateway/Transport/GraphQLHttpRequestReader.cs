@@ -48,13 +48,30 @@ public static class GraphQLHttpRequestReader
         }
     }
 
-    /// <summary>Reads <c>query</c>, <c>operationName</c>, <c>variables</c> and <c>extensions</c> from a GET request's query string.</summary>
+    /// <summary>The names a persisted document's id goes by: GraphQL over HTTP's <c>documentId</c>, and Relay's <c>doc_id</c> and <c>id</c>.</summary>
+    internal static readonly string[] DocumentIdNames = ["documentId", "doc_id", "id"];
+
+    /// <summary>
+    /// Reads <c>query</c>, <c>operationName</c>, <c>variables</c> and <c>extensions</c> from a GET request's query string, or a
+    /// persisted document's id instead of <c>query</c>.
+    /// </summary>
     public static (GraphQLHttpRequestBatch? Batch, TransportError? Error) ReadGet(IQueryCollection query)
     {
         var documents = new List<JsonDocument>(2);
         try
         {
-            if (!SingleValue(query, "query", out var document, out var error)
+            string? documentId = null;
+            TransportError? error = null;
+            foreach (var name in DocumentIdNames)
+            {
+                if (!SingleValue(query, name, out var id, out error) || !OneDocumentId(ref documentId, id, out error))
+                {
+                    break;
+                }
+            }
+
+            if (error is not null
+                || !SingleValue(query, "query", out var document, out error)
                 || !SingleValue(query, "operationName", out var operationName, out error)
                 || !JsonParameter(query, "variables", documents, out var variables, out error)
                 || !JsonParameter(query, "extensions", documents, out var extensions, out error))
@@ -63,13 +80,13 @@ public static class GraphQLHttpRequestReader
                 return (null, error);
             }
 
-            if (document is null && extensions is null)
+            if (document is null && extensions is null && documentId is null)
             {
                 Dispose(documents);
-                return (null, TransportError.InvalidRequest("The query parameter 'query' is required."));
+                return (null, TransportError.InvalidRequest("The query parameter 'query' (or a persisted document's 'documentId') is required."));
             }
 
-            var operation = new GraphQLHttpRequest(document, operationName, variables, extensions);
+            var operation = new GraphQLHttpRequest(document, operationName, variables, extensions, documentId);
             return (new GraphQLHttpRequestBatch([operation], isBatch: false, documents), null);
         }
         catch
@@ -156,6 +173,7 @@ public static class GraphQLHttpRequestReader
 
         string? query = null;
         string? operationName = null;
+        string? documentId = null;
         JsonElement? variables = null;
         JsonElement? extensions = null;
         foreach (var property in element.EnumerateObject())
@@ -163,6 +181,13 @@ public static class GraphQLHttpRequestReader
             var value = property.Value;
             switch (property.Name)
             {
+                case "documentId" or "doc_id" or "id":
+                    if (!OptionalString(value, property.Name, out var id, out error) || !OneDocumentId(ref documentId, id, out error))
+                    {
+                        return false;
+                    }
+
+                    break;
                 case "query":
                     if (!OptionalString(value, "query", out query, out error))
                     {
@@ -194,14 +219,14 @@ public static class GraphQLHttpRequestReader
             }
         }
 
-        // Without a document only a persisted-document reference in extensions can name the operation.
-        if (query is null && extensions is null)
+        // Without a document only a persisted document's id, or a reference in extensions, can name the operation.
+        if (query is null && extensions is null && documentId is null)
         {
-            error = TransportError.InvalidRequest("The request's 'query' is required.");
+            error = TransportError.InvalidRequest("The request's 'query' (or a persisted document's 'documentId') is required.");
             return false;
         }
 
-        operation = new GraphQLHttpRequest(query, operationName, variables, extensions);
+        operation = new GraphQLHttpRequest(query, operationName, variables, extensions, documentId);
         error = null;
         return true;
     }
@@ -291,6 +316,25 @@ public static class GraphQLHttpRequestReader
         }
 
         json = document.RootElement;
+        return true;
+    }
+
+    /// <summary>Keeps the first id given; a request that names two different ids is refused.</summary>
+    private static bool OneDocumentId(ref string? documentId, string? id, out TransportError? error)
+    {
+        error = null;
+        if (string.IsNullOrEmpty(id))
+        {
+            return true;
+        }
+
+        if (documentId is not null && documentId != id)
+        {
+            error = TransportError.InvalidRequest("The request names two different persisted documents.");
+            return false;
+        }
+
+        documentId = id;
         return true;
     }
 

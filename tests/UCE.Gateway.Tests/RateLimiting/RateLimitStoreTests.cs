@@ -87,6 +87,20 @@ public sealed class RateLimitStoreTests
         Assert.True(again.Allowed);
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_rate_above_one_permit_per_microsecond_counts_as_one_per_microsecond(string kind)
+    {
+        var store = Create(kind);
+        var rule = new RateLimitRule(PermitsPerMinute: 100_000_000, Burst: 1_000_000);
+
+        var decision = await store.AcquireAsync(UniqueKey(), rule, 1, CancellationToken.None);
+
+        Assert.True(decision.Allowed);
+        Assert.Equal(TimeSpan.FromMicroseconds(1), rule.EmissionInterval);
+        Assert.Equal(999_999, decision.Remaining);
+    }
+
     [Fact]
     public async Task The_stand_in_forgets_clients_whose_burst_is_whole_again()
     {

@@ -22,8 +22,8 @@ public sealed record CapturedRequest(IReadOnlyDictionary<string, StringValues> H
 }
 
 /// <summary>
-/// A server on 127.0.0.1 that stands where the customers subgraph should be, records every request and answers
-/// <c>customer(id:)</c> with the customer <c>cus-000001</c>.
+/// A server on 127.0.0.1 that stands where a subgraph should be, records every request and answers each with the same
+/// body: by default the customers subgraph's answer to <c>customer(id:)</c> with the customer <c>cus-000001</c>.
 /// </summary>
 public sealed class CapturingSubgraph : IAsyncDisposable
 {
@@ -40,7 +40,9 @@ public sealed class CapturingSubgraph : IAsyncDisposable
 
     public IReadOnlyList<CapturedRequest> Requests => [.. _requests];
 
-    public static async Task<CapturingSubgraph> StartAsync()
+    public const string CustomerAnswer = """{"data":{"customer":{"__typename":"Customer","id":"cus-000001"}}}""";
+
+    public static async Task<CapturingSubgraph> StartAsync(string answer = CustomerAnswer)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -55,7 +57,7 @@ public sealed class CapturingSubgraph : IAsyncDisposable
                 context.Request.Headers.ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.OrdinalIgnoreCase),
                 body.ToArray()));
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"data":{"customer":{"__typename":"Customer","id":"cus-000001"}}}""");
+            await context.Response.WriteAsync(answer);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
