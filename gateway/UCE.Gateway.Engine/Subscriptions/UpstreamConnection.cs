@@ -53,7 +53,17 @@ internal sealed class UpstreamConnection : IDisposable
             throw new SubgraphSubscriptionException($"The connection to subgraph '{_subgraph}' closed.");
         }
 
-        await SendAsync(Frame(subscription.Id, "subscribe", body), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SendAsync(Frame(subscription.Id, "subscribe", body), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Never sent (the caller gave up, or the connection went): nothing to tell the subgraph, nothing to keep.
+            _subscriptions.TryRemove(subscription.Id, out _);
+            throw ex is OperationCanceledException ? ex : new SubgraphSubscriptionException($"The subscription could not be sent to subgraph '{_subgraph}': {ex.Message}", ex);
+        }
+
         return subscription;
     }
 
