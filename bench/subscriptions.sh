@@ -2,7 +2,7 @@
 # Subscription bench (graphql-transport-ws on /graphql): memory per idle subscription and delivery latency from a grid
 # event's stream write to each subscriber's receipt, with subscribers on the gateway (default; the gateway runs over the
 # outages subgraph, an agent token from a bench issuer) or on the outages subgraph directly.
-# Usage: bash bench/subscriptions.sh [connections] [gateway|outages]   (from the repository root; 127.0.0.1 only, bounded)
+# Usage: [UCE_BENCH_SCENARIOS="fanout-one-event …"] bash bench/subscriptions.sh [connections] [gateway|outages]   (from the repository root; 127.0.0.1 only, bounded)
 # Needs PostgreSQL and Redis on 127.0.0.1 (bash .ci/services). Starts one outages subgraph of its own on a fresh database
 # with 1,000 generated customers (ten operating areas of 100 locations), runs the scenarios below, and stops and drops
 # only what it started: its server (by PID), its database, its Redis stream. Stream and change channel carry the run's
@@ -12,6 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${1:-10000}
 TARGET=${2:-gateway}   # gateway: subscribers on the gateway, over the outages subgraph; outages: subscribers on the subgraph itself
+SCENARIOS=${UCE_BENCH_SCENARIOS:-}   # e.g. "fanout-one-event storm": only those runs (default: all)
 case "$TARGET" in gateway|outages) ;; *) echo "usage: bench/subscriptions.sh [connections] [gateway|outages]" >&2; exit 2 ;; esac
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 OUT=bench/results/$STAMP-subscriptions-$TARGET
@@ -98,6 +99,7 @@ fi
 
 run() { # name, server environment (quoted, may be empty), bench options…
   local name=$1 server_env=$2; shift 2
+  if [ -n "$SCENARIOS" ] && [[ " $SCENARIOS " != *" $name "* ]]; then return 0; fi
   # shellcheck disable=SC2086
   start_server $server_env
   local target_url="ws://127.0.0.1:$PORT/graphql" target_pid=$SERVER_PID auth=()
@@ -127,7 +129,7 @@ run profile "" --connections "$CONNECTIONS" --areas Riverside --events 5 --durat
 # The resident-set growth under workstation GC, against the default server GC above.
 run fanout-workstation-gc "DOTNET_gcServer=0" --connections "$CONNECTIONS" --areas Riverside --events 1
 
-rm -f "$OUT"/*.nettrace
+[ -n "${UCE_BENCH_KEEP_TRACES:-}" ] || rm -f "$OUT"/*.nettrace   # UCE_BENCH_KEEP_TRACES=1 keeps them for `UCE.Bench profile --trace F --callers M`
 python3 - "$OUT" <<'PY'
 import json, pathlib, sys
 out = pathlib.Path(sys.argv[1])

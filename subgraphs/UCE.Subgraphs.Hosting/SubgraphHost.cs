@@ -109,6 +109,7 @@ public static class SubgraphHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
 
         var services = builder.Services;
+        services.UseSharedArrayPoolForServerBuffers();
         var target = DatabaseTarget.Select(module, options, builder.Configuration);
         services.AddSingleton(module);
         services.AddSingleton(options);

@@ -43,6 +43,7 @@ public static class GatewayWebApplication
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port);
         });
+        UCE.Subgraphs.Hosting.Http.ServerBuffers.UseSharedArrayPoolForServerBuffers(builder.Services);
         builder.Services.AddGateway(builder.Configuration);
         configure?.Invoke(builder);
 

@@ -38,8 +38,9 @@ public interface IEventStream
     Task<IReadOnlyList<StreamEntry>> RangeAsync(string stream, int count, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Returns when an entry may have been added to <paramref name="stream"/>, or after <paramref name="timeout"/>. The in-process
-    /// stream wakes on the add; Redis is polled (the client multiplexes one connection and does not block on <c>XREADGROUP</c>).
+    /// Returns as soon as <paramref name="stream"/> holds an entry never delivered to <paramref name="group"/> (at once when
+    /// one is there already), or after <paramref name="timeout"/>. The in-process stream wakes on the add; Redis blocks in
+    /// <c>XREAD … BLOCK</c> on a connection of its own, after the id of the last entry the group was given.
     /// </summary>
-    Task WaitForEntriesAsync(string stream, TimeSpan timeout, CancellationToken cancellationToken = default);
+    Task WaitForEntriesAsync(string stream, string group, TimeSpan timeout, CancellationToken cancellationToken = default);
 }

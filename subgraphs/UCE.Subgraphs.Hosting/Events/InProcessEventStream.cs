@@ -129,12 +129,18 @@ public sealed class InProcessEventStream(TimeProvider clock) : IEventStream
         }
     }
 
-    public async Task WaitForEntriesAsync(string stream, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task WaitForEntriesAsync(string stream, string group, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         Task added;
         lock (gate)
         {
-            added = StateOf(stream).Added.Task;
+            var state = StateOf(stream);
+            if (state.Groups.TryGetValue(group, out var groupState) && groupState.NextIndex < state.Entries.Count)
+            {
+                return;
+            }
+
+            added = state.Added.Task;
         }
 
         try

@@ -1,10 +1,19 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using StackExchange.Redis;
 
 namespace UCE.Subgraphs.Hosting.Events;
 
-/// <summary><see cref="IEventStream"/> on Redis Streams (Redis 6.2 or later, for <c>XAUTOCLAIM</c>).</summary>
-public sealed class RedisEventStream(IConnectionMultiplexer redis) : IEventStream
+/// <summary>
+/// <see cref="IEventStream"/> on Redis Streams (Redis 6.2 or later, for <c>XAUTOCLAIM</c>). Every command goes over the host's
+/// one multiplexed connection except the blocking wait for new entries, which holds a connection of its own per stream
+/// (opened on the first wait): a blocked <c>XREAD</c> would hold up every other command behind it.
+/// </summary>
+public sealed class RedisEventStream(IConnectionMultiplexer redis) : IEventStream, IDisposable
 {
+    private readonly ConcurrentDictionary<string, Lazy<Task<IConnectionMultiplexer?>>> waiting = new(StringComparer.Ordinal);
+    private int disposed;
+
     private IDatabase Database => redis.GetDatabase();
 
     public async Task<string> AddAsync(string stream, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken = default)
@@ -60,8 +69,77 @@ public sealed class RedisEventStream(IConnectionMultiplexer redis) : IEventStrea
         return [.. entries.Select(entry => ToEntry(entry, 1))];
     }
 
-    public Task WaitForEntriesAsync(string stream, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        Task.Delay(timeout, cancellationToken);
+    public async Task WaitForEntriesAsync(string stream, string group, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        // The id of the last entry the group was given: XREAD after it returns at once when the group has an entry to read,
+        // however recently it was added, and otherwise blocks until one is added.
+        string? after = null;
+        try
+        {
+            var groups = await Database.StreamGroupInfoAsync(stream).ConfigureAwait(false);
+            after = groups.FirstOrDefault(info => info.Name == group).LastDeliveredId;
+        }
+        catch (RedisServerException)
+        {
+            // No such stream (yet): wait the timeout out.
+        }
+
+        var connection = after is null ? null : await WaitingConnectionAsync(stream).ConfigureAwait(false);
+        if (connection is null)
+        {
+            await Task.Delay(timeout, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var block = Math.Max(1, (long)timeout.TotalMilliseconds);
+        var read = connection.GetDatabase().ExecuteAsync("XREAD", "COUNT", "1", "BLOCK", block.ToString(CultureInfo.InvariantCulture), "STREAMS", stream, after!);
+        try
+        {
+            // The server ends the block after the timeout; the margin covers the round trip.
+            await read.WaitAsync(timeout + TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or RedisException)
+        {
+            // Nothing came in time, or the waiting connection failed: the caller reads again either way.
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var connection in waiting.Values)
+        {
+            if (connection.IsValueCreated && connection.Value.IsCompletedSuccessfully)
+            {
+                connection.Value.Result?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The stream's own connection for blocking reads, or null when it cannot be opened (the wait is then a pause).</summary>
+    private Task<IConnectionMultiplexer?> WaitingConnectionAsync(string stream) =>
+        Volatile.Read(ref disposed) != 0
+            ? Task.FromResult<IConnectionMultiplexer?>(null)
+            : waiting.GetOrAdd(stream, _ => new Lazy<Task<IConnectionMultiplexer?>>(OpenWaitingConnectionAsync)).Value;
+
+    private async Task<IConnectionMultiplexer?> OpenWaitingConnectionAsync()
+    {
+        try
+        {
+            var options = ConfigurationOptions.Parse(redis.Configuration);
+            options.AbortOnConnectFail = false;
+            options.ClientName = "uce-stream-wait";
+            return await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
+        }
+        catch (RedisException)
+        {
+            return null;
+        }
+    }
 
     // XREADGROUP and XAUTOCLAIM do not say how often an entry was delivered; XPENDING over the same id range does.
     private async Task<IReadOnlyList<StreamEntry>> WithDeliveryCountsAsync(string stream, string group, global::StackExchange.Redis.StreamEntry[] entries)

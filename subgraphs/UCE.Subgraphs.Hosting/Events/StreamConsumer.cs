@@ -50,7 +50,7 @@ public sealed class StreamConsumer(
 
             if (handled == 0)
             {
-                await stream.WaitForEntriesAsync(options.Stream, pause, cancellationToken)
+                await stream.WaitForEntriesAsync(options.Stream, options.Group, pause, cancellationToken)
                     .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

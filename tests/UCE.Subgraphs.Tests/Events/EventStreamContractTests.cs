@@ -239,9 +239,53 @@ public abstract class EventStreamContractTests : IAsyncLifetime
         Assert.Equal(["1", "2"], handled);
     }
 
+    [Fact]
+    public async Task A_wait_returns_at_once_when_the_group_has_an_entry_it_was_not_given()
+    {
+        await Stream.AddAsync(StreamName, Fields("n", "1"));
+
+        // Far shorter than the wait's own timeout: it returned because of the entry, not because the time ran out.
+        await Stream.WaitForEntriesAsync(StreamName, Group, TimeSpan.FromMinutes(10)).WaitAsync(Eventually.Bound);
+
+        Assert.Single(await Stream.ReadNewAsync(StreamName, Group, "a", 10));
+    }
+
+    [Fact]
+    public async Task A_wait_returns_when_an_entry_is_added_and_after_its_timeout_when_none_is()
+    {
+        await Stream.AddAsync(StreamName, Fields("n", "1"));
+        Assert.Single(await Stream.ReadNewAsync(StreamName, Group, "a", 10));
+
+        await Stream.WaitForEntriesAsync(StreamName, Group, TimeSpan.FromMilliseconds(50)).WaitAsync(Eventually.Bound);
+
+        var waiting = Stream.WaitForEntriesAsync(StreamName, Group, TimeSpan.FromMinutes(10));
+        await Stream.AddAsync(StreamName, Fields("n", "2"));
+        await waiting.WaitAsync(Eventually.Bound);
+        Assert.Equal(["2"], (await Stream.ReadNewAsync(StreamName, Group, "a", 10)).Select(e => e.Field("n")));
+    }
+
+    [Fact]
+    public async Task A_consumer_with_a_long_poll_interval_is_woken_by_the_add()
+    {
+        var handled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var consumer = Consumer("a", (entry, _) =>
+        {
+            handled.TrySetResult(entry.Field("n")!);
+            return Task.FromResult(StreamEntryOutcome.Applied);
+        }, pollInterval: TimeSpan.FromMinutes(10));
+        using var stop = new CancellationTokenSource();
+        var running = consumer.RunAsync(stop.Token);
+
+        await Stream.AddAsync(StreamName, Fields("n", "woken"));
+
+        Assert.Equal("woken", await handled.Task.WaitAsync(Eventually.Bound));
+        await stop.CancelAsync();
+        await running.WaitAsync(Eventually.Bound);
+    }
+
     protected Task CleanUpAsync(params string[] streams) => this is RedisEventStreamTests ? TestRedis.DeleteAsync(streams) : Task.CompletedTask;
 
-    private StreamConsumer Consumer(string name, Func<StreamEntry, CancellationToken, Task<StreamEntryOutcome>> handler, TimeSpan? claimIdle = null, int maxDeliveries = 5) =>
+    private StreamConsumer Consumer(string name, Func<StreamEntry, CancellationToken, Task<StreamEntryOutcome>> handler, TimeSpan? claimIdle = null, int maxDeliveries = 5, TimeSpan? pollInterval = null) =>
         new(Stream, new StreamConsumerOptions
         {
             Stream = StreamName,
@@ -249,7 +293,7 @@ public abstract class EventStreamContractTests : IAsyncLifetime
             Consumer = name,
             DeadLetterStream = DeadLetters,
             ClaimIdleTime = claimIdle ?? TimeSpan.FromMinutes(5),
-            PollInterval = TimeSpan.FromMilliseconds(20),
+            PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(20),
             MaxDeliveries = maxDeliveries,
         }, handler, TimeProvider.System, NullLogger.Instance);
 
@@ -257,11 +301,19 @@ public abstract class EventStreamContractTests : IAsyncLifetime
 }
 
 /// <summary>The contract on Redis Streams (<c>UCE_TEST_REDIS</c>, default 127.0.0.1:6379).</summary>
-public sealed class RedisEventStreamTests : EventStreamContractTests
+public sealed class RedisEventStreamTests : EventStreamContractTests, IDisposable
 {
-    protected override IEventStream Stream { get; } = new RedisEventStream(TestRedis.Connection);
+    private readonly RedisEventStream stream = new(TestRedis.Connection);
 
-    public override Task DisposeAsync() => CleanUpAsync(StreamName, DeadLetters);
+    protected override IEventStream Stream => stream;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await CleanUpAsync(StreamName, DeadLetters);
+    }
+
+    public void Dispose() => stream.Dispose();
 }
 
 /// <summary>The contract on the in-process stand-in of the embedded default.</summary>

@@ -131,7 +131,7 @@ public abstract class OutageChangeStreamTests(GridEventsFixture fixture)
 
         public Task<IReadOnlyList<StreamEntry>> RangeAsync(string stream, int count, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task WaitForEntriesAsync(string stream, TimeSpan timeout, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task WaitForEntriesAsync(string stream, string group, TimeSpan timeout, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }
 
