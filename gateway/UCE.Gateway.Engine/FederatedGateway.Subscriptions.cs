@@ -31,9 +31,61 @@ public sealed partial class FederatedGateway
     /// Runs a subscription: its root field is fetched as a subscription from the one subgraph that owns it, and each event
     /// runs the rest of the plan (entity fetches to other subgraphs) and is shaped like a query's response. Clients that
     /// subscribe with the same document, operation, variables and identity share one upstream subscription, and each event
-    /// is planned, fetched and shaped once for all of them. Anything but a subscription yields its one response.
+    /// is planned, fetched and shaped once for all of them. Anything but a subscription yields its one response. A reader
+    /// that lets <see cref="GatewayOptions.SubscriberQueueLimit"/> events wait is dropped with <c>SUBSCRIPTION_SLOW_CONSUMER</c>.
     /// </summary>
     public async IAsyncEnumerable<GatewayResponse> SubscribeAsync(GatewayRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var start = await StartSubscriptionAsync(request, cancellationToken).ConfigureAwait(false);
+        if (start.Single is { } single)
+        {
+            yield return single;
+            yield break;
+        }
+
+        var subscriber = Join(request, start, receive: null);
+        try
+        {
+            await foreach (var response in subscriber.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return response;
+            }
+        }
+        finally
+        {
+            subscriber.Leave();
+        }
+    }
+
+    /// <summary>
+    /// Runs a request as <see cref="SubscribeAsync(GatewayRequest, CancellationToken)"/> does, handing each event to
+    /// <paramref name="receive"/> on the relay's thread as soon as it is shaped: no queue and no task switch per subscriber
+    /// in the engine, so one event reaches thousands of subscribers' transports in one pass. The transport bounds what waits
+    /// for a slow reader (a WebSocket's send queue).
+    /// </summary>
+    public async Task RunAsync(GatewayRequest request, Action<GatewayResponse> receive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receive);
+        var start = await StartSubscriptionAsync(request, cancellationToken).ConfigureAwait(false);
+        if (start.Single is { } single)
+        {
+            receive(single);
+            return;
+        }
+
+        var subscriber = Join(request, start, receive);
+        try
+        {
+            await subscriber.Ended.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        finally
+        {
+            subscriber.Leave();
+        }
+    }
+
+    /// <summary>Checks and plans a subscription: the one response to give when it is refused or is not a subscription, else what to join.</summary>
+    private async Task<SubscriptionStart> StartSubscriptionAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         (ReadyOperation? ready, GatewayResponse? refusal) = (null, null);
@@ -48,59 +100,45 @@ public sealed partial class FederatedGateway
 
         if (ready is null)
         {
-            yield return refusal!;
-            yield break;
+            return new SubscriptionStart(refusal!);
         }
 
         if (ready.Operation.Operation != OperationType.Subscription)
         {
-            yield return await ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
-            yield break;
+            return new SubscriptionStart(await ExecuteAsync(request, cancellationToken).ConfigureAwait(false));
         }
 
         if (SplitSubscriptionPlan(ready.Plan.Root) is not var (source, rest))
         {
-            yield return GatewayResponse.RequestError(
+            return new SubscriptionStart(GatewayResponse.RequestError(
                 "The subscription's selection cannot be served: its root field is not fetched from exactly one subgraph.",
-                ErrorCodes.SubscriptionFieldsUnsupported);
-            yield break;
+                ErrorCodes.SubscriptionFieldsUnsupported));
         }
 
         if (!_subgraphUrls.TryGetValue(source.Subgraph, out var url))
         {
-            yield return GatewayResponse.RequestError($"No URL is known for subgraph '{source.Subgraph}'.", ErrorCodes.SubgraphRequestFailed);
-            yield break;
+            return new SubscriptionStart(GatewayResponse.RequestError($"No URL is known for subgraph '{source.Subgraph}'.", ErrorCodes.SubgraphRequestFailed));
         }
 
-        var subscriber = Join(request, ready, source, rest, url);
-        try
-        {
-            await foreach (var response in subscriber.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return response;
-            }
-        }
-        finally
-        {
-            subscriber.Leave();
-        }
+        return new SubscriptionStart(null, ready, source, rest, url);
     }
 
     /// <summary>A place in the shared subscription for this request, started here when there is none.</summary>
-    private SharedSubscription.Subscriber Join(GatewayRequest request, ReadyOperation ready, FetchNode source, PlanNode? rest, Uri url)
+    private SharedSubscription.Subscriber Join(GatewayRequest request, SubscriptionStart start, Action<GatewayResponse>? receive)
     {
+        var (ready, source, rest, url) = (start.Ready!, start.Source!, start.Rest, start.Url!);
         var key = SharingKey(request, ready, source.Subgraph);
         SharedSubscription shared;
         SharedSubscription.Subscriber subscriber;
         lock (_sharedGate)
         {
-            if (_shared.TryGetValue(key, out var running) && running.TryJoin() is { } joined)
+            if (_shared.TryGetValue(key, out var running) && running.TryJoin(receive) is { } joined)
             {
                 return joined;
             }
 
             shared = new SharedSubscription(_options.SubscriberQueueLimit);
-            subscriber = shared.TryJoin()!;
+            subscriber = shared.TryJoin(receive)!;
             _shared[key] = shared;
         }
 
@@ -226,6 +264,9 @@ public sealed partial class FederatedGateway
         2 => nodes[1],
         _ => new SequenceNode([.. nodes.Skip(1)]),
     };
+
+    /// <summary>A subscription ready to join (the fetch that opens it, what follows each event, the subgraph's URL), or the one response to give instead.</summary>
+    private sealed record SubscriptionStart(GatewayResponse? Single, ReadyOperation? Ready = null, FetchNode? Source = null, PlanNode? Rest = null, Uri? Url = null);
 
     /// <summary>An operation that passed every check before execution, with its plan.</summary>
     private sealed record ReadyOperation(

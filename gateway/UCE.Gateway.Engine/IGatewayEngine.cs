@@ -13,6 +13,21 @@ public interface IGatewayEngine
     IAsyncEnumerable<GatewayResponse> SubscribeAsync(GatewayRequest request, CancellationToken cancellationToken) =>
         Once(ExecuteAsync(request, cancellationToken));
 
+    /// <summary>
+    /// Runs one request as <see cref="SubscribeAsync(GatewayRequest, CancellationToken)"/> does, but hands each response to
+    /// <paramref name="receive"/> the moment it exists instead of waiting to be asked for it: a subscription event goes to
+    /// every receiver from the thread that produced it, so <paramref name="receive"/> must not block (a transport queues
+    /// the message and returns). The task ends when the stream has ended, or when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    async Task RunAsync(GatewayRequest request, Action<GatewayResponse> receive, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receive);
+        await foreach (var response in SubscribeAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            receive(response);
+        }
+    }
+
     private static async IAsyncEnumerable<GatewayResponse> Once(ValueTask<GatewayResponse> response)
     {
         yield return await response.ConfigureAwait(false);

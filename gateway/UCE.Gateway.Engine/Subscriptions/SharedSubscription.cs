@@ -31,8 +31,12 @@ internal sealed class SharedSubscription : IDisposable
         }
     }
 
-    /// <summary>A new subscriber, or <c>null</c> when this subscription has ended (or is ending) and takes no more.</summary>
-    public Subscriber? TryJoin()
+    /// <summary>
+    /// A new subscriber, or <c>null</c> when this subscription has ended (or is ending) and takes no more. With
+    /// <paramref name="receive"/> its responses are handed to it as they are published; without, they wait in the
+    /// subscriber's queue for <see cref="Subscriber.ReadAllAsync"/>.
+    /// </summary>
+    public Subscriber? TryJoin(Action<GatewayResponse>? receive = null)
     {
         lock (_gate)
         {
@@ -41,7 +45,7 @@ internal sealed class SharedSubscription : IDisposable
                 return null;
             }
 
-            var subscriber = new Subscriber(this, _queueLimit);
+            var subscriber = new Subscriber(this, _queueLimit, receive);
             _subscribers.Add(subscriber);
             return subscriber;
         }
@@ -110,27 +114,41 @@ internal sealed class SharedSubscription : IDisposable
     public void Dispose() => _stopping.Dispose();
 
     /// <summary>
-    /// One client's place in a shared subscription: the responses waiting for it (at most the limit; one more slot holds the
-    /// response that tells it it fell behind).
+    /// One client's place in a shared subscription: either a receiver its responses are handed to as they are published, or
+    /// the responses waiting for it (at most the limit; one more slot holds the response that tells it it fell behind).
     /// </summary>
     internal sealed class Subscriber
     {
         private readonly SharedSubscription _shared;
-        private readonly Channel<GatewayResponse> _responses;
+        private readonly Action<GatewayResponse>? _receive;
+        private readonly Channel<GatewayResponse>? _responses;
+        private readonly TaskCompletionSource? _ended;
         private readonly int _limit;
         private int _waiting;
         private int _left;
 
-        public Subscriber(SharedSubscription shared, int limit)
+        public Subscriber(SharedSubscription shared, int limit, Action<GatewayResponse>? receive)
         {
             _shared = shared;
             _limit = limit;
-            _responses = Channel.CreateUnbounded<GatewayResponse>(new UnboundedChannelOptions { SingleReader = true });
+            _receive = receive;
+            if (receive is null)
+            {
+                _responses = Channel.CreateUnbounded<GatewayResponse>(new UnboundedChannelOptions { SingleReader = true });
+            }
+            else
+            {
+                _ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
+
+        /// <summary>Completes when the source has ended and the last response was handed over (receiver mode).</summary>
+        public Task Ended => _ended?.Task ?? throw new InvalidOperationException("A queued subscriber is read with ReadAllAsync.");
 
         public async IAsyncEnumerable<GatewayResponse> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
-            await foreach (var response in _responses.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            var responses = _responses ?? throw new InvalidOperationException("A subscriber with a receiver is not read.");
+            await foreach (var response in responses.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 Interlocked.Decrement(ref _waiting);
                 yield return response;
@@ -139,13 +157,31 @@ internal sealed class SharedSubscription : IDisposable
 
         public bool TryWrite(GatewayResponse response)
         {
+            if (_receive is not null)
+            {
+                if (Volatile.Read(ref _left) == 0 && !_ended!.Task.IsCompleted)
+                {
+                    try
+                    {
+                        _receive(response);
+                    }
+                    catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+                    {
+                        // The receiver's transport is gone: this subscriber ends; the others still get the event.
+                        _ended.TrySetResult();
+                    }
+                }
+
+                return true;
+            }
+
             if (Interlocked.Increment(ref _waiting) > _limit)
             {
                 Interlocked.Decrement(ref _waiting);
                 return false;
             }
 
-            if (!_responses.Writer.TryWrite(response))
+            if (!_responses!.Writer.TryWrite(response))
             {
                 Interlocked.Decrement(ref _waiting);
             }
@@ -155,18 +191,30 @@ internal sealed class SharedSubscription : IDisposable
 
         public void End(GatewayResponse? last)
         {
-            if (last is not null && _responses.Writer.TryWrite(last))
+            if (_receive is not null)
+            {
+                if (last is not null && Volatile.Read(ref _left) == 0 && !_ended!.Task.IsCompleted)
+                {
+                    _receive(last);
+                }
+
+                _ended!.TrySetResult();
+                return;
+            }
+
+            if (last is not null && _responses!.Writer.TryWrite(last))
             {
                 Interlocked.Increment(ref _waiting);
             }
 
-            _responses.Writer.TryComplete();
+            _responses!.Writer.TryComplete();
         }
 
         /// <summary>The client is gone (or its stream ended); the last one out stops the source. Returns true when this was the last.</summary>
         public bool Leave()
         {
-            _responses.Writer.TryComplete();
+            _responses?.Writer.TryComplete();
+            _ended?.TrySetResult();
             return Interlocked.Exchange(ref _left, 1) == 0 && _shared.Leave(this);
         }
     }

@@ -232,24 +232,34 @@ public sealed partial class GatewayWebSocketEndpoint
                 }
 
                 var request = GraphQLHttpEndpoint.ToGatewayRequest(resolution.Operation!, caller, allowMutations: true, resolution.DocumentKey);
-                var first = true;
-                await foreach (var response in lease.Engine.SubscribeAsync(request, stopping).ConfigureAwait(false))
-                {
-                    if (first)
+                // Each response is handed over on the engine's thread the moment it exists (for a shared subscription, the
+                // relay's, in one pass over every subscriber): it only becomes a message in this connection's send queue.
+                var first = 1;
+                var refused = false;
+                await lease.Engine.RunAsync(
+                    request,
+                    response =>
                     {
-                        await endpoint._persisted.CompleteAsync(resolution, client, response).ConfigureAwait(false);
-                    }
+                        if (refused)
+                        {
+                            return;
+                        }
 
-                    if (first && response.IsRequestError)
-                    {
-                        // Refused before it ran (parse, validation, variables, limits): the protocol's error message.
-                        results.Error(ErrorsJson(response.Errors));
-                        return;
-                    }
+                        if (Interlocked.Exchange(ref first, 0) == 1)
+                        {
+                            _ = endpoint._persisted.CompleteAsync(resolution, client, response).AsTask();
+                            if (response.IsRequestError)
+                            {
+                                // Refused before it ran (parse, validation, variables, limits): the protocol's error message.
+                                refused = true;
+                                results.Error(ErrorsJson(response.Errors));
+                                return;
+                            }
+                        }
 
-                    first = false;
-                    results.Next(response.ToUtf8Json());
-                }
+                        results.Next(response.ToUtf8Json());
+                    },
+                    stopping).ConfigureAwait(false);
             }
             finally
             {
