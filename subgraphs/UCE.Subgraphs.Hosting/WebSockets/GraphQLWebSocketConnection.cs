@@ -501,6 +501,21 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>The start of <see cref="Frame"/>'s message up to the payload's value: <c>{"id":…,"type":…,"payload":</c>.</summary>
+    private static byte[] FramePrefix(string id, string type)
+    {
+        var buffer = new ArrayBufferWriter<byte>(48 + id.Length);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", id);
+            writer.WriteString("type", type);
+            writer.WritePropertyName("payload");
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static string Truncate(string reason)
     {
         if (Encoding.UTF8.GetByteCount(reason) <= MaxReasonBytes)
@@ -520,12 +535,22 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
     /// <summary>Turns an operation's results into <c>next</c> and <c>error</c> messages with its id.</summary>
     private sealed class OperationResults(GraphQLWebSocketConnection connection, WebSocketOperation operation) : IGraphQLWebSocketResults
     {
+        // {"id":…,"type":"next","payload": — written once; each next is this, the payload and the closing brace.
+        private byte[]? nextPrefix;
+
         public void Next(ReadOnlyMemory<byte> payload)
         {
-            if (!operation.IsStopped)
+            if (operation.IsStopped)
             {
-                connection.Send(Frame(operation.Id, Types.Next, payload));
+                return;
             }
+
+            var prefix = nextPrefix ??= FramePrefix(operation.Id, Types.Next);
+            var message = new byte[prefix.Length + payload.Length + 1];
+            prefix.CopyTo(message, 0);
+            payload.Span.CopyTo(message.AsSpan(prefix.Length));
+            message[^1] = (byte)'}';
+            connection.Send(message);
         }
 
         public void Error(ReadOnlyMemory<byte> errors)

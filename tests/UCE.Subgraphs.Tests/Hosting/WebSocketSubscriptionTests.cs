@@ -53,6 +53,32 @@ public sealed class WebSocketSubscriptionTests(SubscriptionHostFixture fixture) 
     }
 
     [Fact]
+    public async Task Every_message_of_an_operation_carries_its_id_exactly_however_it_is_spelt()
+    {
+        const string id = "w \"quoted\" \\ ü \u2028 <next>";
+        await using var client = await ConnectAsync();
+        await client.InitAsync();
+        await client.SubscribeAsync(id, WidgetRenamed);
+        await Events.WidgetRenamed.WaitForSubscribersAsync(count => count == 1);
+
+        Events.WidgetRenamed.Publish(Renamed("w-005", "Gadget"));
+        Events.WidgetRenamed.Publish(Renamed("w-007", "Gizmo"));
+        var first = await client.ReceiveAsync();
+        var second = await client.ReceiveAsync();
+
+        foreach (var (message, name) in new[] { (first, "Gadget"), (second, "Gizmo") })
+        {
+            Assert.Equal(["id", "type", "payload"], message.EnumerateObject().Select(property => property.Name));
+            Assert.Equal(id, message.GetProperty("id").GetString());
+            Assert.Equal("next", message.GetProperty("type").GetString());
+            Assert.Equal(name, message.GetProperty("payload").GetProperty("data").GetProperty("widgetRenamed").GetProperty("name").GetString());
+        }
+
+        await client.SendAsync(new { id, type = "complete" });
+        await Events.WidgetRenamed.WaitForSubscribersAsync(count => count == 0);
+    }
+
+    [Fact]
     public async Task The_end_of_the_source_stream_completes_the_operation()
     {
         await using var client = await ConnectAsync();
