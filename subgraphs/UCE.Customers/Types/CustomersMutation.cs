@@ -28,15 +28,25 @@ public sealed class CustomersMutation : ObjectGraphType
             .Description("Closes an active account on a date, once per idempotency key.")
             .Argument<NonNullGraphType<StopServiceInputType>>("input")
             .Authorize(Access.CustomerOwning("the account", request => OwnerOf(request, request.Field!.GetArgument<StopServiceInput>("input").AccountId)))
-            .ResolveAsync(async context => await context.Service<ServiceRequests>().StopAsync(
-                context.GetArgument<StopServiceInput>("input"), context.Caller(), context.CancellationToken));
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<StopServiceInput>("input");
+                var outcome = await context.Service<ServiceRequests>().StopAsync(input, context.Caller(), context.CancellationToken);
+                context.Service<AccountByIdLoader>().Forget(input.AccountId.Trim());
+                return outcome;
+            });
 
         Field<ServiceRequestPayloadType>("moveService")
             .Description("Closes an active account and opens one at a new service location on the same date, both or neither, once per idempotency key.")
             .Argument<NonNullGraphType<MoveServiceInputType>>("input")
             .Authorize(Access.CustomerOwning("the account", request => OwnerOf(request, request.Field!.GetArgument<MoveServiceInput>("input").AccountId)))
-            .ResolveAsync(async context => await context.Service<ServiceRequests>().MoveAsync(
-                context.GetArgument<MoveServiceInput>("input"), context.Caller(), context.CancellationToken));
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<MoveServiceInput>("input");
+                var outcome = await context.Service<ServiceRequests>().MoveAsync(input, context.Caller(), context.CancellationToken);
+                context.Service<AccountByIdLoader>().Forget(input.AccountId.Trim());
+                return outcome;
+            });
 
         Field<CustomerPayloadType>("updateContactDetails")
             .Description("Changes the e-mail address, phone number or mailing address, once per idempotency key.")
