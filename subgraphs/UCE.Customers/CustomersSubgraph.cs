@@ -35,7 +35,6 @@ public sealed class CustomersSubgraph : BulkLoadedSubgraphModule<CustomersDbCont
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AccountNumbers>();
         services.AddSingleton<IdempotentMutations>();
-        services.AddSingleton<CustomerInteractions>();
         services.AddSingleton<ServiceRequests>();
         services.AddSingleton<ContactDetails>();
         services.AddSingleton<ContactLog>();

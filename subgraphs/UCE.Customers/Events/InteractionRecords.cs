@@ -38,6 +38,19 @@ public static class InteractionRecords
         };
     }
 
+    /// <summary>
+    /// Adds the row of one of the customers subgraph's own events to <paramref name="db"/> (saved by the caller, with the event
+    /// in the outbox): it shows at once, and the consumer finds it recorded when the event comes back from the stream.
+    /// </summary>
+    public static Interaction AddTo(CustomersDbContext db, InteractionEvent interaction)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var row = From(interaction, out var problem)
+            ?? throw new InvalidOperationException($"Interaction event {interaction.EventId} is not valid: {problem}");
+        db.Interactions.Add(row);
+        return row;
+    }
+
     private static string? Problem(InteractionEvent interaction)
     {
         if (interaction.EventId is not { Length: > 4 and <= 40 } id || !id.StartsWith("evt-", StringComparison.Ordinal))

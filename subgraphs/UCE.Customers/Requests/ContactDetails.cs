@@ -8,7 +8,7 @@ using UCE.Subgraphs.Hosting.Identity;
 namespace UCE.Customers.Requests;
 
 /// <summary>Changes a customer's e-mail address, phone number and mailing address, once per idempotency key.</summary>
-public sealed class ContactDetails(IDbContextFactory<CustomersDbContext> contexts, IdempotentMutations idempotent, CustomerInteractions interactions)
+public sealed class ContactDetails(IDbContextFactory<CustomersDbContext> contexts, IdempotentMutations idempotent, InteractionOutbox interactions)
 {
     public async Task<CustomerOutcome> UpdateAsync(UpdateContactDetailsInput input, CallerIdentity caller, CancellationToken cancellationToken)
     {
@@ -48,8 +48,8 @@ public sealed class ContactDetails(IDbContextFactory<CustomersDbContext> context
                 changed.Add("mailing address");
             }
 
-            interactions.Record(db, interactions.Create(
-                InteractionEventTypes.ContactDetailsUpdated, customer.Id, caller, "Contact details",
+            InteractionRecords.AddTo(db, interactions.Add(
+                db, InteractionEventTypes.ContactDetailsUpdated, customer.Id, caller, "Contact details",
                 $"Updated the {string.Join(" and ", changed)}.", "Customer", customer.Id, now));
             return customer.Id;
         }, cancellationToken);

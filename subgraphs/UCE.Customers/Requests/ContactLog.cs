@@ -9,7 +9,7 @@ using UCE.Subgraphs.Hosting.Identity;
 namespace UCE.Customers.Requests;
 
 /// <summary>Records a call, chat or visit an agent had with a customer (<c>logContact</c>) in the interaction history.</summary>
-public sealed class ContactLog(IDbContextFactory<CustomersDbContext> contexts, CustomerInteractions interactions, TimeProvider clock)
+public sealed class ContactLog(IDbContextFactory<CustomersDbContext> contexts, InteractionOutbox interactions, TimeProvider clock)
 {
     /// <summary>The longest contact that can be logged: twelve hours.</summary>
     public const int MaxDurationSeconds = 12 * 60 * 60;
@@ -46,10 +46,9 @@ public sealed class ContactLog(IDbContextFactory<CustomersDbContext> contexts, C
 
         var minutes = string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(input.DurationSeconds / 60.0):0} min");
         var summary = string.IsNullOrEmpty(notes) ? $"{reason} ({minutes})." : notes;
-        var interaction = interactions.Create(
-            InteractionEventTypes.ContactLogged, customerId, caller, reason, summary, null, null,
-            clock.GetUtcNow().UtcDateTime, InteractionChannelNames.NameOf(input.Channel));
-        var row = interactions.Record(db, interaction);
+        var row = InteractionRecords.AddTo(db, interactions.Add(
+            db, InteractionEventTypes.ContactLogged, customerId, caller, reason, summary, null, null,
+            clock.GetUtcNow().UtcDateTime, InteractionChannelNames.NameOf(input.Channel)));
         row.Disposition = input.Disposition;
         row.DurationSeconds = input.DurationSeconds;
         await db.SaveChangesAsync(cancellationToken);

@@ -17,7 +17,7 @@ namespace UCE.Customers.Requests;
 public sealed class ServiceRequests(
     IDbContextFactory<CustomersDbContext> contexts,
     IdempotentMutations idempotent,
-    CustomerInteractions interactions,
+    InteractionOutbox interactions,
     AccountNumbers numbers,
     TimeProvider clock)
 {
@@ -33,7 +33,7 @@ public sealed class ServiceRequests(
             StartOn = RequestRules.ServiceDate(input.StartOn, Today, "startOn"),
             input.Kind,
         };
-        var outcome = await idempotent.RunAsync("startService", key, request, async (db, now) =>
+        return await RequestAsync("startService", key, request, caller, async (db, now) =>
         {
             if (!await db.Customers.AnyAsync(c => c.Id == request.CustomerId, cancellationToken))
             {
@@ -42,24 +42,20 @@ public sealed class ServiceRequests(
 
             var opened = Open(db, request.CustomerId, request.Address, request.Kind, request.StartOn, now);
             var serviceRequest = Add(db, ServiceRequestKind.Start, request.CustomerId, request.StartOn, opened.Id, null, caller, now);
-            Record(db, serviceRequest, caller, $"Start service at {Describe(request.Address)} on {Day(request.StartOn)}", now);
-            return serviceRequest.Id;
+            return (serviceRequest, $"Start service at {Describe(request.Address)} on {Day(request.StartOn)}");
         }, cancellationToken);
-        return await LoadAsync(outcome, cancellationToken);
     }
 
     public async Task<ServiceRequestOutcome> StopAsync(StopServiceInput input, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var key = IdempotentMutations.ValidKey(input.IdempotencyKey);
         var request = new { AccountId = input.AccountId.Trim(), StopOn = RequestRules.ServiceDate(input.StopOn, Today, "stopOn") };
-        var outcome = await idempotent.RunAsync("stopService", key, request, async (db, now) =>
+        return await RequestAsync("stopService", key, request, caller, async (db, now) =>
         {
             var closed = await CloseAsync(db, request.AccountId, request.StopOn, now, cancellationToken);
             var serviceRequest = Add(db, ServiceRequestKind.Stop, closed.CustomerId, request.StopOn, null, closed.Id, caller, now);
-            Record(db, serviceRequest, caller, $"Stop service on account {closed.Number} on {Day(request.StopOn)}", now);
-            return serviceRequest.Id;
+            return (serviceRequest, $"Stop service on account {closed.Number} on {Day(request.StopOn)}");
         }, cancellationToken);
-        return await LoadAsync(outcome, cancellationToken);
     }
 
     /// <summary>Closes the old account and opens one at the new address on the same day, in one transaction: both or neither.</summary>
@@ -72,15 +68,13 @@ public sealed class ServiceRequests(
             Address = RequestRules.Address(input.NewServiceAddress, "newServiceAddress"),
             MoveOn = RequestRules.ServiceDate(input.MoveOn, Today, "moveOn"),
         };
-        var outcome = await idempotent.RunAsync("moveService", key, request, async (db, now) =>
+        return await RequestAsync("moveService", key, request, caller, async (db, now) =>
         {
             var closed = await CloseAsync(db, request.AccountId, request.MoveOn, now, cancellationToken);
             var opened = Open(db, closed.CustomerId, request.Address, closed.Kind, request.MoveOn, now);
             var serviceRequest = Add(db, ServiceRequestKind.Move, closed.CustomerId, request.MoveOn, opened.Id, closed.Id, caller, now);
-            Record(db, serviceRequest, caller, $"Move service from account {closed.Number} to {Describe(request.Address)} on {Day(request.MoveOn)}", now);
-            return serviceRequest.Id;
+            return (serviceRequest, $"Move service from account {closed.Number} to {Describe(request.Address)} on {Day(request.MoveOn)}");
         }, cancellationToken);
-        return await LoadAsync(outcome, cancellationToken);
     }
 
     /// <summary>A new customer with a service location, a first account and the request that starts it.</summary>
@@ -112,8 +106,8 @@ public sealed class ServiceRequests(
             db.Customers.Add(customer);
             var opened = Open(db, customer.Id, request.Address, AccountKind.Regulated, request.StartOn, now);
             var serviceRequest = Add(db, ServiceRequestKind.Start, customer.Id, request.StartOn, opened.Id, null, caller, now);
-            interactions.Record(db, interactions.Create(
-                InteractionEventTypes.CustomerOnboarded, customer.Id, caller, "New customer",
+            InteractionRecords.AddTo(db, interactions.Add(
+                db, InteractionEventTypes.CustomerOnboarded, customer.Id, caller, "New customer",
                 $"Became a customer; service starts at {Describe(request.Address)} on {Day(request.StartOn)} ({serviceRequest.ConfirmationNumber}).",
                 "ServiceRequest", serviceRequest.Id, now));
             return Task.FromResult(serviceRequest.Id);
@@ -187,15 +181,34 @@ public sealed class ServiceRequests(
         return request;
     }
 
-    private void Record(CustomersDbContext db, ServiceRequest request, CallerIdentity caller, string what, DateTime now) =>
-        interactions.Record(db, interactions.Create(
-            InteractionEventTypes.ServiceRequested, request.CustomerId, caller, request.Kind switch
+    /// <summary>
+    /// Runs a start, stop or move once per key: <paramref name="change"/> makes the request and says what it asks for in words,
+    /// which becomes the interaction it records; answers the request as stored.
+    /// </summary>
+    private async Task<ServiceRequestOutcome> RequestAsync<TInput>(
+        string operation,
+        string key,
+        TInput input,
+        CallerIdentity caller,
+        Func<CustomersDbContext, DateTime, Task<(ServiceRequest Request, string What)>> change,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await idempotent.RunAsync(operation, key, input, async (db, now) =>
+        {
+            var (request, what) = await change(db, now);
+            var topic = request.Kind switch
             {
                 ServiceRequestKind.Start => "Start service",
                 ServiceRequestKind.Stop => "Stop service",
                 _ => "Move service",
-            },
-            $"{what} ({request.ConfirmationNumber}).", "ServiceRequest", request.Id, now));
+            };
+            InteractionRecords.AddTo(db, interactions.Add(
+                db, InteractionEventTypes.ServiceRequested, request.CustomerId, caller, topic,
+                $"{what} ({request.ConfirmationNumber}).", "ServiceRequest", request.Id, now));
+            return request.Id;
+        }, cancellationToken);
+        return await LoadAsync(outcome, cancellationToken);
+    }
 
     private async Task<ServiceRequestOutcome> LoadAsync(IdempotentOutcome outcome, CancellationToken cancellationToken)
     {

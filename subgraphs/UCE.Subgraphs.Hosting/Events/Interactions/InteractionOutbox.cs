@@ -29,7 +29,8 @@ public sealed class InteractionOutbox(SubgraphModule module, InteractionStreamOp
 
     /// <summary>
     /// Adds a new event of <paramref name="type"/> for <paramref name="customerId"/>, acted by <paramref name="caller"/> (its
-    /// channel and agent, unless <paramref name="channel"/> says otherwise), about <paramref name="subjectType"/> <paramref name="subjectId"/>.
+    /// channel and agent, unless <paramref name="channel"/> says otherwise), about <paramref name="subjectType"/> <paramref name="subjectId"/>;
+    /// returns it.
     /// </summary>
     public InteractionEvent Add(
         DbContext db,
@@ -41,23 +42,10 @@ public sealed class InteractionOutbox(SubgraphModule module, InteractionStreamOp
         string? subjectType,
         string? subjectId,
         DateTime at,
-        string? channel = null) =>
-        Add(db, Create(type, customerId, caller, topic, summary, subjectType, subjectId, at, channel));
-
-    /// <summary>The event <see cref="Add(DbContext, string, string, CallerIdentity, string, string, string?, string?, DateTime, string?)"/> adds, with a new id.</summary>
-    public InteractionEvent Create(
-        string type,
-        string customerId,
-        CallerIdentity caller,
-        string topic,
-        string summary,
-        string? subjectType,
-        string? subjectId,
-        DateTime at,
         string? channel = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return new InteractionEvent
+        return Add(db, new InteractionEvent
         {
             EventId = NewEventId(),
             Type = type,
@@ -70,7 +58,7 @@ public sealed class InteractionOutbox(SubgraphModule module, InteractionStreamOp
             SubjectId = subjectId,
             OccurredAt = at,
             Source = module.Name,
-        };
+        });
     }
 
     /// <summary>A new event id, <c>evt-</c> and a time-ordered GUID.</summary>
