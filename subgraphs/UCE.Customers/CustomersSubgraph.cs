@@ -2,6 +2,9 @@ using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using UCE.Customers.Events;
+using UCE.Customers.Requests;
 using UCE.Customers.Data;
 using UCE.Customers.DataLoaders;
 using UCE.Customers.Types;
@@ -28,6 +31,16 @@ public sealed class CustomersSubgraph : BulkLoadedSubgraphModule<CustomersDbCont
         services.AddScoped<ServiceLocationsByCustomerLoader>();
         services.AddScoped<AccountsByServiceLocationLoader>();
         services.AddScoped<InteractionsByCustomerLoader>();
+        services.AddScoped<ServiceRequestsByCustomerLoader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AccountNumbers>();
+        services.AddSingleton<IdempotentMutations>();
+        services.AddSingleton<ServiceRequests>();
+        services.AddSingleton<ContactDetails>();
+        services.AddSingleton<ContactLog>();
+        services.AddSingleton<InteractionRecorder>();
+        services.AddSingleton<InteractionEventConsumer>();
+        services.AddHostedService(provider => provider.GetRequiredService<InteractionEventConsumer>());
     }
 
     public override void ConfigureGraphQL(IGraphQLBuilder graphql)

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Logging;
 using UCE.Outages.Data;
 using UCE.Outages.Types;
 using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.Events.Interactions;
 using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Outages;
 
 /// <summary>Files outage reports: validates them, attaches them to the outage that covers the location or opens one.</summary>
-public sealed class OutageReporting(OutagesDbContext db, TimeProvider clock, ILogger<OutageReporting> logger)
+public sealed class OutageReporting(OutagesDbContext db, InteractionOutbox interactions, TimeProvider clock, ILogger<OutageReporting> logger)
 {
     public async Task<ReportOutagePayload> ReportAsync(ReportOutageInput input, CallerIdentity caller, CancellationToken cancellationToken)
     {
@@ -77,6 +78,16 @@ public sealed class OutageReporting(OutagesDbContext db, TimeProvider clock, ILo
             Description = description,
         };
         outage.Reports.Add(report);
+
+        // Anybody may report an outage anywhere; only the premise's customer or an agent acting for them makes it their contact.
+        if (caller.Role != CallerRole.Anonymous)
+        {
+            interactions.Add(
+                db, InteractionEventTypes.OutageReported, connection.CustomerId, caller, "Outage",
+                created ? $"Reported an outage; a new outage was opened: {description}" : $"Reported an outage; joined the outage already open: {description}",
+                "Outage", outage.Id, now);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

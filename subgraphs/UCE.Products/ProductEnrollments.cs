@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using UCE.Products.Data;
 using UCE.Products.Types;
 using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.Events.Interactions;
 using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Products;
 
 /// <summary>Enrolls customers in products and cancels enrollments, enforcing one open enrollment per customer and product.</summary>
-public sealed class ProductEnrollments(ProductsDbContext db, TimeProvider clock)
+public sealed class ProductEnrollments(ProductsDbContext db, InteractionOutbox interactions, TimeProvider clock)
 {
     public async Task<EnrollmentPayload> EnrollAsync(EnrollInput input, CallerIdentity caller, CancellationToken cancellationToken)
     {
@@ -30,6 +31,7 @@ public sealed class ProductEnrollments(ProductsDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var enrollment = Enrollment.Start($"enr-{Guid.CreateVersion7():N}", customerId, product, now, caller.Subject);
         db.Enrollments.Add(enrollment);
+        interactions.Add(db, InteractionEventTypes.EnrollmentMade, customerId, caller, "Product enrollment", $"Enrolled in {product.Name}.", "Enrollment", enrollment.Id, now);
         var offers = await db.Offers
             .Where(o => o.CustomerId == customerId && o.ProductId == productId && o.AcceptedAt == null)
             .ToListAsync(cancellationToken);
@@ -57,7 +59,7 @@ public sealed class ProductEnrollments(ProductsDbContext db, TimeProvider clock)
         return new EnrollmentPayload(enrollment);
     }
 
-    public async Task<EnrollmentPayload> CancelAsync(string id, CancellationToken cancellationToken)
+    public async Task<EnrollmentPayload> CancelAsync(string id, CallerIdentity caller, CancellationToken cancellationToken)
     {
         var enrollmentId = Required(id, "id");
         var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.Id == enrollmentId, cancellationToken)
@@ -67,7 +69,12 @@ public sealed class ProductEnrollments(ProductsDbContext db, TimeProvider clock)
             throw new DomainError(ProductErrorCodes.EnrollmentAlreadyCancelled, $"Enrollment '{enrollmentId}' is already cancelled.");
         }
 
-        enrollment.Cancel(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        enrollment.Cancel(now);
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == enrollment.ProductId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        interactions.Add(
+            db, InteractionEventTypes.EnrollmentCancelled, enrollment.CustomerId, caller, "Product enrollment",
+            $"Cancelled the enrollment in {product ?? enrollment.ProductId}.", "Enrollment", enrollment.Id, now);
         await db.SaveChangesAsync(cancellationToken);
         return new EnrollmentPayload(enrollment);
     }

@@ -20,6 +20,8 @@ using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
 using UCE.Subgraphs.Hosting.Events;
+using UCE.Subgraphs.Hosting.Events.Interactions;
+using UCE.Subgraphs.Hosting.Events.Outbox;
 using UCE.Subgraphs.Hosting.Http;
 using UCE.Subgraphs.Hosting.Identity;
 using UCE.Subgraphs.Hosting.ServerSentEvents;
@@ -130,6 +132,11 @@ public static class SubgraphHost
         services.AddSingleton<GraphQLServerSentEventsEndpoint>();
         var maxDepth = builder.Configuration.GetValue<int?>(MaxDepthKey) ?? DefaultMaxDepth;
         services.AddSubgraphEvents(builder.Configuration, options.SharedEventStream);
+        services.AddSingleton(OutboxOptions.Read(builder.Configuration));
+        services.AddSingleton(InteractionStreamOptions.Read(builder.Configuration));
+        services.AddSingleton<InteractionOutbox>();
+        services.AddSingleton<OutboxRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxRelay>());
         services.AddGraphQL(graphql =>
         {
             graphql.AddSystemTextJson(json => json.MaxDepth = GraphQLDocumentParser.MaxResponseDepth);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UCE.Subgraphs.Hosting.Events.Outbox;
 using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Billing.Data;
@@ -18,5 +19,5 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
         UtcDateTimeConverter.Apply(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly).AddOutbox();
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using UCE.Subgraphs.Hosting.Events.Interactions;
+using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Billing.Data;
 
@@ -25,9 +28,9 @@ public sealed class PaymentRefusedException(PaymentRefusal refusal, string messa
 /// Records payments: one per idempotency key, applied to the oldest open bills, with the account
 /// balance updated in the same transaction.
 /// </summary>
-public sealed class PaymentLedger(IDbContextFactory<BillingDbContext> contexts, TimeProvider clock)
+public sealed class PaymentLedger(IDbContextFactory<BillingDbContext> contexts, InteractionOutbox interactions, TimeProvider clock)
 {
-    public async Task<PaymentOutcome> RecordAsync(PaymentRequest request, CancellationToken cancellationToken)
+    public async Task<PaymentOutcome> RecordAsync(PaymentRequest request, CallerIdentity caller, CancellationToken cancellationToken)
     {
         await using (var lookup = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -40,7 +43,7 @@ public sealed class PaymentLedger(IDbContextFactory<BillingDbContext> contexts, 
 
         try
         {
-            return await RecordNewAsync(request, cancellationToken);
+            return await RecordNewAsync(request, caller, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -56,7 +59,7 @@ public sealed class PaymentLedger(IDbContextFactory<BillingDbContext> contexts, 
         }
     }
 
-    private async Task<PaymentOutcome> RecordNewAsync(PaymentRequest request, CancellationToken cancellationToken)
+    private async Task<PaymentOutcome> RecordNewAsync(PaymentRequest request, CallerIdentity caller, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -102,10 +105,13 @@ public sealed class PaymentLedger(IDbContextFactory<BillingDbContext> contexts, 
             RecordedBy = request.RecordedBy,
         };
         db.Payments.Add(payment);
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == request.AccountId, cancellationToken);
+        interactions.Add(
+            db, InteractionEventTypes.PaymentMade, account.CustomerId, caller, "Payment",
+            string.Create(CultureInfo.InvariantCulture, $"Paid {request.AmountMinor / 100m:0.00} {account.Currency} by {request.Method.ToString().ToLowerInvariant()} into account {account.Number}."),
+            "Payment", payment.Id, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == request.AccountId, cancellationToken);
         return new PaymentOutcome(payment, account, Replayed: false);
     }
 

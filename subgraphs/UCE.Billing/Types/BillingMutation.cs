@@ -25,7 +25,7 @@ public sealed class BillingMutation : ObjectGraphType
                 var request = Validate(ctx.GetArgument<MakePaymentInput>("input"), ctx.Caller().Subject);
                 try
                 {
-                    return await ctx.Service<PaymentLedger>().RecordAsync(request, ctx.CancellationToken);
+                    return await ctx.Service<PaymentLedger>().RecordAsync(request, ctx.Caller(), ctx.CancellationToken);
                 }
                 catch (PaymentRefusedException refused)
                 {
@@ -56,7 +56,7 @@ public sealed class BillingMutation : ObjectGraphType
                     }
                 }
 
-                return await ctx.Service<AutopaySettings>().SetAsync(input.AccountId, input.Enabled, input.Method, input.DayOfMonth, ctx.CancellationToken)
+                return await ctx.Service<AutopaySettings>().SetAsync(input.AccountId, input.Enabled, input.Method, input.DayOfMonth, ctx.Caller(), ctx.CancellationToken)
                     ?? throw BillingErrors.AccountNotFound(input.AccountId);
             });
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UCE.Subgraphs.Hosting.Events.Outbox;
 using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Communications.Data;
@@ -15,7 +16,7 @@ public sealed class CommunicationsDbContext(DbContextOptions<CommunicationsDbCon
     public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommunicationsDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CommunicationsDbContext).Assembly).AddOutbox();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcDateTimeConverter.Apply(configurationBuilder);

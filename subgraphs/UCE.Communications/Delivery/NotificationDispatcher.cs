@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using UCE.Communications.Data;
+using UCE.Subgraphs.Hosting.Events.Interactions;
+using UCE.Subgraphs.Hosting.Events.Outbox;
+using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Communications.Delivery;
 
@@ -15,6 +18,7 @@ namespace UCE.Communications.Delivery;
 public sealed class NotificationDispatcher(
     IDbContextFactory<CommunicationsDbContext> contexts,
     ChannelSenders senders,
+    InteractionOutbox interactions,
     NotificationOptions options,
     TimeProvider clock,
     ILogger<NotificationDispatcher> logger)
@@ -55,6 +59,10 @@ public sealed class NotificationDispatcher(
             else
             {
                 await DeliverAsync(notification, recipients.GetValueOrDefault(notification.CustomerId), cancellationToken);
+                if (notification.Status == NotificationStatus.Sent)
+                {
+                    AddSentInteraction(db, notification);
+                }
             }
 
             try
@@ -66,10 +74,30 @@ public sealed class NotificationDispatcher(
                 // The lease ran out and another pass took the notification over; its outcome is that pass's to write.
                 logger.LogWarning("Notification {NotificationId} was taken over by another dispatcher pass before its outcome was written", notification.Id);
                 db.Entry(notification).State = EntityState.Detached;
+                foreach (var unsaved in db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    unsaved.State = EntityState.Detached;
+                }
             }
         }
 
         return batch.Count;
+    }
+
+    /// <summary>Tells the interaction history of a sent message, saved with its outcome.</summary>
+    private void AddSentInteraction(CommunicationsDbContext db, Notification notification)
+    {
+        var channel = notification.Channel switch
+        {
+            Channel.Email => InteractionChannels.Email,
+            Channel.Sms => InteractionChannels.Sms,
+            _ => InteractionChannels.Push,
+        };
+        var text = notification.Subject ?? notification.Body;
+        interactions.Add(
+            db, InteractionEventTypes.NotificationSent, notification.CustomerId, CallerIdentity.Anonymous,
+            $"{notification.Topic} notification", text.Length > 200 ? text[..200] : text, "Notification", notification.Id,
+            notification.SentAt ?? clock.GetUtcNow().UtcDateTime, channel);
     }
 
     /// <summary>The longest a provider may take; a lease must outlast two of them, or a pass could start no send at all.</summary>

@@ -16,6 +16,9 @@ public sealed class Account
 
     public DateOnly Opened { get; set; }
 
+    /// <summary>The day service stops (closed, or scheduled to close); null while no stop is asked for.</summary>
+    public DateOnly? ClosesOn { get; set; }
+
     public required string CustomerId { get; set; }
 
     public required string ServiceLocationId { get; set; }

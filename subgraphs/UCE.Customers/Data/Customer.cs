@@ -15,6 +15,9 @@ public sealed class Customer
 
     /// <summary>The day the customer relationship began.</summary>
     public DateOnly Since { get; set; }
+
+    /// <summary>Where post goes when not to the service location; null when it does.</summary>
+    public PostalAddress? MailingAddress { get; set; }
 }
 
 /// <summary>Residential households or commercial businesses.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UCE.Subgraphs.Hosting.Database;
+using UCE.Subgraphs.Hosting.Events.Outbox;
 
 namespace UCE.Customers.Data;
 
@@ -13,6 +14,10 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+
+    public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcDateTimeConverter.Apply(configurationBuilder);
@@ -29,6 +34,13 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
             customer.Property(c => c.Phone).HasMaxLength(32);
             customer.Property(c => c.Segment).HasConversion<string>().HasMaxLength(16);
             customer.HasIndex(c => c.Email);
+            customer.OwnsOne(c => c.MailingAddress, address =>
+            {
+                address.Property(a => a.Line1).HasColumnName("MailingLine1").HasMaxLength(200);
+                address.Property(a => a.City).HasColumnName("MailingCity").HasMaxLength(100);
+                address.Property(a => a.State).HasColumnName("MailingState").HasMaxLength(2);
+                address.Property(a => a.PostalCode).HasColumnName("MailingPostalCode").HasMaxLength(10);
+            });
         });
 
         modelBuilder.Entity<ServiceLocation>(location =>
@@ -77,6 +89,42 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
             interaction.Property(i => i.Agent).HasMaxLength(100);
             interaction.HasIndex(i => i.CustomerId);
             interaction.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId);
+            interaction.Property(i => i.EventId).HasMaxLength(64);
+            interaction.HasIndex(i => i.EventId).IsUnique();
+            interaction.Property(i => i.EventType).HasMaxLength(64);
+            interaction.Property(i => i.Source).HasMaxLength(32);
+            interaction.Property(i => i.SubjectType).HasMaxLength(64);
+            interaction.Property(i => i.SubjectId).HasMaxLength(64);
+            interaction.Property(i => i.Disposition).HasConversion<string>().HasMaxLength(16);
         });
+
+        modelBuilder.Entity<ServiceRequest>(request =>
+        {
+            request.ToTable("service_requests");
+            request.HasKey(r => r.Id);
+            request.Property(r => r.Id).HasMaxLength(32);
+            request.Property(r => r.ConfirmationNumber).HasMaxLength(16);
+            request.HasIndex(r => r.ConfirmationNumber).IsUnique();
+            request.Property(r => r.CustomerId).HasMaxLength(32);
+            request.HasIndex(r => r.CustomerId);
+            request.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId);
+            request.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+            request.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            request.Property(r => r.OpenedAccountId).HasMaxLength(32);
+            request.Property(r => r.ClosedAccountId).HasMaxLength(32);
+            request.Property(r => r.RequestedBy).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<IdempotentRequest>(request =>
+        {
+            request.ToTable("idempotent_requests");
+            request.HasKey(r => r.Key);
+            request.Property(r => r.Key).HasMaxLength(IdempotentRequest.MaxKeyLength);
+            request.Property(r => r.Operation).HasMaxLength(32);
+            request.Property(r => r.Fingerprint).HasMaxLength(64);
+            request.Property(r => r.ResultId).HasMaxLength(32);
+        });
+
+        modelBuilder.AddOutbox();
     }
 }

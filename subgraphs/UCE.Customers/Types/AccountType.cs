@@ -23,6 +23,7 @@ public sealed class AccountType : ObjectGraphType<Account>
         Field(account => account.Kind, type: typeof(NonNullGraphType<AccountKindType>));
         Field(account => account.Status, type: typeof(NonNullGraphType<AccountStatusType>));
         Field(account => account.Opened).Description("The day the account was opened.");
+        Field(account => account.ClosesOn, nullable: true).Description("The day service stops: closed, or scheduled to close; null while no stop is asked for.");
         Field<NonNullGraphType<CustomerType>>("customer")
             .Resolve(context => context.Service<CustomerByIdLoader>().LoadAsync(context.Source.CustomerId));
         Field<NonNullGraphType<ServiceLocationType>>("serviceLocation")

@@ -28,6 +28,12 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         Field(customer => customer.Phone);
         Field(customer => customer.Segment, type: typeof(NonNullGraphType<CustomerSegmentType>));
         Field(customer => customer.Since).Description("The day the customer relationship began.");
+        Field<PostalAddressType>("mailingAddress")
+            .Description("Where post goes; null when it goes to the service location.")
+            .Resolve(context => context.Source.MailingAddress);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ServiceRequestType>>>>("serviceRequests")
+            .Description("Requests to start, stop or move service, newest first.")
+            .Resolve(context => context.Service<ServiceRequestsByCustomerLoader>().LoadAsync(context.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AccountType>>>>("accounts")
             .Description("The customer's accounts, by account number.")
             .Resolve(context => context.Service<AccountsByCustomerLoader>().LoadAsync(context.Source.Id));

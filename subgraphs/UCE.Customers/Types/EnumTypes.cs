@@ -23,3 +23,18 @@ public sealed class AccountStatusType() : NamedEnumerationGraphType<AccountStatu
 public sealed class InteractionChannelType() : NamedEnumerationGraphType<InteractionChannel>(
     "InteractionChannel",
     "The channel a contact with the customer happened on.");
+
+/// <summary>How a contact an agent logged ended.</summary>
+public sealed class ContactDispositionType() : NamedEnumerationGraphType<ContactDisposition>(
+    "ContactDisposition",
+    "How a contact an agent logged ended.");
+
+/// <summary><c>START</c>, <c>STOP</c> or <c>MOVE</c>.</summary>
+public sealed class ServiceRequestKindType() : NamedEnumerationGraphType<ServiceRequestKind>(
+    "ServiceRequestKind",
+    "What a service request asks for.");
+
+/// <summary><c>SCHEDULED</c>, <c>COMPLETED</c> or <c>CANCELLED</c>.</summary>
+public sealed class ServiceRequestStatusType() : NamedEnumerationGraphType<ServiceRequestStatus>(
+    "ServiceRequestStatus",
+    "Where a service request stands: scheduled until its day, completed on it (at once when asked for today), or cancelled.");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UCE.Subgraphs.Hosting.Events.Outbox;
 using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Outages.Data;
@@ -19,7 +20,7 @@ public sealed class OutagesDbContext(DbContextOptions<OutagesDbContext> options)
     public DbSet<ProcessedGridEvent> ProcessedGridEvents => Set<ProcessedGridEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutagesDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OutagesDbContext).Assembly).AddOutbox();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcDateTimeConverter.Apply(configurationBuilder);

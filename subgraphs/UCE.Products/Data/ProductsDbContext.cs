@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UCE.Subgraphs.Hosting.Events.Outbox;
 using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Products.Data;
@@ -15,7 +16,7 @@ public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> option
     public DbSet<Offer> Offers => Set<Offer>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProductsDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProductsDbContext).Assembly).AddOutbox();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcDateTimeConverter.Apply(configurationBuilder);

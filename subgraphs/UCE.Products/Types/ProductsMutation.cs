@@ -29,7 +29,7 @@ public sealed class ProductsMutation : ObjectGraphType
             .Authorize(Access.CustomerOwning("the enrollment", EnrollmentOwnerAsync))
             .ResolveAsync(async context =>
                 await context.Service<ProductEnrollments>().CancelAsync(
-                    context.GetArgument<string>("id"), context.CancellationToken));
+                    context.GetArgument<string>("id"), context.Caller(), context.CancellationToken));
     }
 
     private static async ValueTask<string?> EnrollmentOwnerAsync(AccessRequest request)

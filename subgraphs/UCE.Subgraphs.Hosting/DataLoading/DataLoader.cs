@@ -46,6 +46,21 @@ public abstract class DataLoader<TKey, TValue> where TKey : notnull
         return new DeferredResult(this, completion);
     }
 
+    /// <summary>
+    /// Drops the loaded value of <paramref name="key"/>, so the next load reads it again: a mutation that changed the row after
+    /// its authorization loaded it (the account a stop closes) answers the row as it is now.
+    /// </summary>
+    public void Forget(TKey key)
+    {
+        lock (gate)
+        {
+            if (results.TryGetValue(key, out var completion) && completion.Task.IsCompleted)
+            {
+                results.Remove(key);
+            }
+        }
+    }
+
     /// <summary>Loads many keys at once, keeping their order.</summary>
     public IDataLoaderResult<IReadOnlyList<TValue>> LoadManyAsync(IEnumerable<TKey> keys)
     {

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using UCE.Subgraphs.Hosting.Events.Outbox;
 
 namespace UCE.Subgraphs.Hosting.Database;
 
@@ -15,6 +16,8 @@ internal static class DatabaseRegistration
     {
         services.AddSingleton(target);
         services.AddSingleton<SqlCommandCounter>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
         RegisterMethod.MakeGenericMethod(module.DbContextType).Invoke(null, [services, target]);
     }
 
@@ -26,7 +29,7 @@ internal static class DatabaseRegistration
         return (DbContext)factoryType.GetMethod(nameof(IDbContextFactory<DbContext>.CreateDbContext))!.Invoke(factory, null)!;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseTarget target, SqlCommandCounter counter)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseTarget target, SqlCommandCounter counter, OutboxCommitInterceptor outbox)
     {
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
@@ -37,7 +40,7 @@ internal static class DatabaseRegistration
             options.UseSqlite(target.ConnectionString);
         }
 
-        options.AddInterceptors(counter);
+        options.AddInterceptors(counter, outbox);
 
         // One process may host several subgraphs (the embedded mode) and tests start many hosts; each
         // distinct set of options gets its own internal provider, which is expected here.
@@ -48,7 +51,7 @@ internal static class DatabaseRegistration
         where TContext : DbContext
     {
         services.AddPooledDbContextFactory<TContext>((provider, options) =>
-            Configure(options, target, provider.GetRequiredService<SqlCommandCounter>()));
+            Configure(options, target, provider.GetRequiredService<SqlCommandCounter>(), provider.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
     }
 }

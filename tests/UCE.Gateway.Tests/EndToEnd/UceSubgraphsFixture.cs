@@ -8,20 +8,25 @@ using UCE.Gateway.Embedded;
 using UCE.Gateway.Tests.Support;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Demo;
+using UCE.Subgraphs.Hosting.Events;
 
 namespace UCE.Gateway.Tests.EndToEnd;
 
 /// <summary>
 /// The UCE subgraphs the embedded default hosts, each on its own fresh PostgreSQL database with the demo
-/// data, listening on 127.0.0.1 with a port the system picked; one set per test class.
+/// data, listening on 127.0.0.1 with a port the system picked; one set per test class. Each subgraph has its own
+/// in-process event stream unless a derived fixture gives them one to share (<see cref="SharedEventStream"/>).
 /// </summary>
-public sealed class UceSubgraphsFixture : IAsyncLifetime
+public class UceSubgraphsFixture : IAsyncLifetime
 {
     private readonly List<PostgresDatabase> _databases = [];
     private readonly Dictionary<string, WebApplication> _apps = new(StringComparer.Ordinal);
 
     /// <summary>Where each subgraph answers, by name.</summary>
     public Dictionary<string, Uri> Urls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The stream the subgraphs meet on, as in the embedded default; null gives each its own.</summary>
+    public virtual IEventStream? SharedEventStream => null;
 
     /// <summary>The committed supergraph (its URLs are replaced by <see cref="GatewaySettings"/>).</summary>
     public string Supergraph { get; private set; } = string.Empty;
@@ -44,6 +49,7 @@ public sealed class UceSubgraphsFixture : IAsyncLifetime
                 ConnectionString = database.ConnectionString,
                 DemoDate = demoDate,
                 EnableTracing = false,
+                SharedEventStream = SharedEventStream,
                 Configuration =
                 {
                     ["Logging:LogLevel:Default"] = "Warning",

@@ -119,7 +119,7 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
     public static TheoryData<string, string> MutationsAndIntruders()
     {
         var data = new TheoryData<string, string>();
-        foreach (var mutation in new[] { "makePayment", "setAutopay", "updateCommunicationPreferences", "sendNotification", "enroll", "cancelEnrollment", "reportOutage", "updateOutageStatus" })
+        foreach (var mutation in new[] { "makePayment", "setAutopay", "updateCommunicationPreferences", "sendNotification", "enroll", "cancelEnrollment", "reportOutage", "updateOutageStatus", "startService", "stopService", "moveService", "updateContactDetails", "onboardCustomer", "logContact" })
         {
             foreach (var intruder in new[] { "other-customer", "anonymous", "partner-without-scopes", "service-without-scopes" })
             {
@@ -305,6 +305,10 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
             };
         }
 
+        private const string Address = "{ line1: \"1 Hostile Way\", city: \"Peoria\", state: \"IL\", postalCode: \"61602\" }";
+
+        private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
         public string Mutation(string mutation) => mutation switch
         {
             "makePayment" => $"{{ makePayment(input: {{ accountId: \"{AccountId}\", amount: 1.5, method: CARD, idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
@@ -315,6 +319,12 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
             "cancelEnrollment" => $"{{ cancelEnrollment(id: \"{EnrollmentId ?? "enr-none"}\") {{ __typename }} }}",
             "reportOutage" => $"{{ reportOutage(input: {{ serviceLocationId: \"{LocationId}\", description: \"hostile report\" }}) {{ __typename }} }}",
             "updateOutageStatus" => "{ updateOutageStatus(input: { outageId: \"out-000001-01\", status: RESTORED, estimatedRestorationAt: \"2030-01-01T00:00:00Z\" }) { __typename } }",
+            "startService" => $"{{ startService(input: {{ customerId: \"{CustomerId}\", serviceAddress: {Address}, startOn: \"{Today}\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
+            "stopService" => $"{{ stopService(input: {{ accountId: \"{AccountId}\", stopOn: \"{Today}\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
+            "moveService" => $"{{ moveService(input: {{ accountId: \"{AccountId}\", newServiceAddress: {Address}, moveOn: \"{Today}\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
+            "updateContactDetails" => $"{{ updateContactDetails(input: {{ customerId: \"{CustomerId}\", email: \"taken@example.com\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
+            "onboardCustomer" => $"{{ onboardCustomer(input: {{ name: \"Intruder\", email: \"i@example.com\", phone: \"5550102030\", serviceAddress: {Address}, startOn: \"{Today}\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
+            "logContact" => $"{{ logContact(input: {{ customerId: \"{CustomerId}\", channel: PHONE, reason: \"hostile\", disposition: RESOLVED, durationSeconds: 1 }}) {{ __typename }} }}",
             _ => throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null),
         };
 

@@ -15,6 +15,22 @@ public sealed class SixtyCustomersFixture : SubgraphFixture<CustomersSubgraph>
         await base.InitializeAsync();
         var extra = Host.Demo.Slice(DemoGraph.DemoCustomerCount + 1, CustomerCount - DemoGraph.DemoCustomerCount);
         await Host.Module.GenerateAsync(() => Host.CreateDbContext<CustomersDbContext>(), extra, null, CancellationToken.None);
+
+        // A service request per customer, so that Customer.serviceRequests and its account hops have rows to load.
+        await using var db = Host.CreateDbContext<CustomersDbContext>();
+        db.ServiceRequests.AddRange(Enumerable.Range(1, CustomerCount).Select(index => new ServiceRequest
+        {
+            Id = $"sr-{index:D6}",
+            ConfirmationNumber = $"SR-T{index:D6}",
+            CustomerId = DemoGraph.CustomerId(index),
+            Kind = ServiceRequestKind.Move,
+            Status = ServiceRequestStatus.Scheduled,
+            ScheduledFor = Host.DemoDate.AddDays(7),
+            OpenedAccountId = DemoGraph.RegulatedAccountId(index),
+            ClosedAccountId = DemoGraph.RegulatedAccountId(index),
+            RequestedAt = DateTime.UtcNow,
+        }));
+        await db.SaveChangesAsync();
     }
 }
 
@@ -29,7 +45,11 @@ public sealed class CustomersBatchingTests(SixtyCustomersFixture fixture) : ICla
     {
         { "Customer.accounts", "query ($first: Int) { customers(first: $first) { nodes { accounts { id number } } } }", 2 },
         { "Customer.serviceLocations", "query ($first: Int) { customers(first: $first) { nodes { serviceLocations { meterId } } } }", 2 },
-        { "Customer.interactions", "query ($first: Int) { customers(first: $first) { nodes { interactions { channel at } } } }", 2 },
+        { "Customer.interactions", "query ($first: Int) { customers(first: $first) { nodes { interactions { channel at eventType subject { type id } } } } }", 2 },
+        { "Customer.serviceRequests", "query ($first: Int) { customers(first: $first) { nodes { serviceRequests { confirmationNumber status } } } }", 2 },
+
+        // Both account hops of a request share the account loader: one lookup by id for all of them.
+        { "ServiceRequest.openedAccount and closedAccount", "query ($first: Int) { customers(first: $first) { nodes { serviceRequests { openedAccount { number } closedAccount { status } } } } }", 3 },
 
         // The page query does not fill the customer loader, so Account.customer costs a lookup by id.
         { "Account.customer", "query ($first: Int) { customers(first: $first) { nodes { accounts { customer { name } } } } }", 3 },

@@ -62,7 +62,8 @@ public sealed class SubgraphTestHost : IAsyncDisposable
     /// The demo set is written as of today, fixed once so that the test knows the day even around midnight, or as of the day of
     /// <paramref name="clock"/>, which then replaces the host's <see cref="TimeProvider"/>. With <paramref name="overSocket"/> it listens
     /// with Kestrel on a free loopback port (<see cref="SocketAddress"/>) instead of the in-memory test server. Without Redis, hosts
-    /// given one <paramref name="sharedEventStream"/> meet on it as the embedded default's subgraphs do. The notification dispatcher
+    /// given one <paramref name="sharedEventStream"/> meet on it as the embedded default's subgraphs do. <paramref name="services"/>
+    /// runs last on the host's services (a test replaces a dependency there). The notification dispatcher
     /// is off unless <paramref name="configuration"/> turns it on (<c>Notifications:Dispatcher:Enabled</c>): it would send the demo
     /// set's queued notifications and poll the database under tests that count SQL commands.
     /// </summary>
@@ -73,7 +74,8 @@ public sealed class SubgraphTestHost : IAsyncDisposable
         TimeProvider? clock = null,
         IReadOnlyDictionary<string, string?>? configuration = null,
         bool overSocket = false,
-        UCE.Subgraphs.Hosting.Events.IEventStream? sharedEventStream = null)
+        UCE.Subgraphs.Hosting.Events.IEventStream? sharedEventStream = null,
+        Action<IServiceCollection>? services = null)
     {
         var demoDate = DemoGraph.Today(clock ?? TimeProvider.System);
         var sqliteDirectory = connectionString is null
@@ -112,6 +114,8 @@ public sealed class SubgraphTestHost : IAsyncDisposable
                 {
                     builder.Services.AddSingleton(clock);
                 }
+
+                services?.Invoke(builder.Services);
             },
         });
         await app.StartAsync();
