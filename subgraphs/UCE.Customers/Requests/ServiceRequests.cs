@@ -77,6 +77,42 @@ public sealed class ServiceRequests(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Cancels a scheduled request and undoes what it set up: the account it was to open closes without ever serving, the
+    /// account it was to close loses its stop date. A request that is no longer scheduled is refused.
+    /// </summary>
+    public async Task<ServiceRequestOutcome> CancelAsync(CancelServiceRequestInput input, CallerIdentity caller, CancellationToken cancellationToken)
+    {
+        var key = IdempotentMutations.ValidKey(input.IdempotencyKey);
+        var request = new { ServiceRequestId = input.ServiceRequestId.Trim() };
+        var outcome = await idempotent.RunAsync("cancelServiceRequest", key, request, async (db, now) =>
+        {
+            var id = request.ServiceRequestId;
+            var cancelled = await db.ServiceRequests
+                .Where(r => r.Id == id && r.Status == ServiceRequestStatus.Scheduled)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Status, ServiceRequestStatus.Cancelled), cancellationToken);
+            var serviceRequest = await db.ServiceRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
+                ?? throw CustomerErrors.ServiceRequestNotFound(id);
+            if (cancelled == 0)
+            {
+                throw CustomerErrors.ServiceRequestNotScheduled(id);
+            }
+
+            await db.Accounts
+                .Where(a => a.Id == serviceRequest.OpenedAccountId)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, AccountStatus.Closed).SetProperty(a => a.ClosesOn, a => a.Opened), cancellationToken);
+            await db.Accounts
+                .Where(a => a.Id == serviceRequest.ClosedAccountId)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.ClosesOn, (DateOnly?)null), cancellationToken);
+            InteractionRecords.AddTo(db, interactions.Add(
+                db, InteractionEventTypes.ServiceRequestCancelled, serviceRequest.CustomerId, caller, "Cancel service request",
+                $"Cancelled the {serviceRequest.Kind.ToString().ToLowerInvariant()} request for {Day(serviceRequest.ScheduledFor)} ({serviceRequest.ConfirmationNumber}).",
+                "ServiceRequest", serviceRequest.Id, now));
+            return serviceRequest.Id;
+        }, cancellationToken);
+        return await LoadAsync(outcome, cancellationToken);
+    }
+
     /// <summary>A new customer with a service location, a first account and the request that starts it.</summary>
     public async Task<CustomerOutcome> OnboardAsync(OnboardCustomerInput input, CallerIdentity caller, CancellationToken cancellationToken)
     {

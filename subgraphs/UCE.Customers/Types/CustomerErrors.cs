@@ -10,6 +10,8 @@ public static class CustomerErrors
     public const string AccountNotFoundCode = "ACCOUNT_NOT_FOUND";
     public const string AccountNotActiveCode = "ACCOUNT_NOT_ACTIVE";
     public const string ServiceDateInvalidCode = "SERVICE_DATE_INVALID";
+    public const string ServiceRequestNotFoundCode = "SERVICE_REQUEST_NOT_FOUND";
+    public const string ServiceRequestNotScheduledCode = "SERVICE_REQUEST_NOT_SCHEDULED";
     public const string AddressInvalidCode = "ADDRESS_INVALID";
     public const string EmailInvalidCode = "EMAIL_INVALID";
     public const string PhoneInvalidCode = "PHONE_INVALID";
@@ -28,6 +30,11 @@ public static class CustomerErrors
 
     public static DomainError ServiceDateInvalid(string argument, int maxDaysAhead) =>
         new(ServiceDateInvalidCode, $"'{argument}' must be between today and {maxDaysAhead} days ahead.");
+
+    public static DomainError ServiceRequestNotFound(string id) => new(ServiceRequestNotFoundCode, $"Service request '{id}' does not exist.");
+
+    public static DomainError ServiceRequestNotScheduled(string id) =>
+        new(ServiceRequestNotScheduledCode, $"Service request '{id}' is no longer scheduled: only a scheduled request can be cancelled.");
 
     public static DomainError AddressInvalid(string argument, string reason) => new(AddressInvalidCode, $"'{argument}' is not a valid address: {reason}.");
 

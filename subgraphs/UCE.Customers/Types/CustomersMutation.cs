@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UCE.Customers.Data;
 using UCE.Customers.DataLoaders;
 using UCE.Customers.Requests;
 using UCE.Subgraphs.Hosting;
@@ -48,6 +50,13 @@ public sealed class CustomersMutation : ObjectGraphType
                 return outcome;
             });
 
+        Field<ServiceRequestPayloadType>("cancelServiceRequest")
+            .Description("Cancels a scheduled service request and undoes what it set up, once per idempotency key.")
+            .Argument<NonNullGraphType<CancelServiceRequestInputType>>("input")
+            .Authorize(Access.CustomerOwning("the service request", RequestOwnerAsync))
+            .ResolveAsync(async context => await context.Service<ServiceRequests>().CancelAsync(
+                context.GetArgument<CancelServiceRequestInput>("input"), context.Caller(), context.CancellationToken));
+
         Field<CustomerPayloadType>("updateContactDetails")
             .Description("Changes the e-mail address, phone number or mailing address, once per idempotency key.")
             .Argument<NonNullGraphType<UpdateContactDetailsInputType>>("input")
@@ -68,6 +77,13 @@ public sealed class CustomersMutation : ObjectGraphType
             .Authorize(Access.Staff.About(context => context.GetArgument<LogContactInput>("input").CustomerId.Trim()))
             .ResolveAsync(async context => await context.Service<ContactLog>().LogAsync(
                 context.GetArgument<LogContactInput>("input"), context.Caller(), context.CancellationToken));
+    }
+
+    private static async ValueTask<string?> RequestOwnerAsync(AccessRequest request)
+    {
+        var id = request.Field!.GetArgument<CancelServiceRequestInput>("input").ServiceRequestId.Trim();
+        await using var db = await request.Services.GetRequiredService<IDbContextFactory<CustomersDbContext>>().CreateDbContextAsync(request.CancellationToken);
+        return await db.ServiceRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.CustomerId).SingleOrDefaultAsync(request.CancellationToken);
     }
 
     private static IDataLoaderResult<string?> OwnerOf(AccessRequest request, string accountId) =>

@@ -39,6 +39,14 @@ public sealed class MoveServiceInput
     public string IdempotencyKey { get; set; } = "";
 }
 
+/// <summary>Arguments of <c>cancelServiceRequest</c>.</summary>
+public sealed class CancelServiceRequestInput
+{
+    public string ServiceRequestId { get; set; } = "";
+
+    public string IdempotencyKey { get; set; } = "";
+}
+
 /// <summary>GraphQL input <c>StartServiceInput</c>.</summary>
 public sealed class StartServiceInputType : InputObjectGraphType<StartServiceInput>
 {
@@ -78,6 +86,17 @@ public sealed class MoveServiceInputType : InputObjectGraphType<MoveServiceInput
         Field<NonNullGraphType<IdGraphType>>("accountId").Description("The active account to close; the new one has its kind.");
         Field<NonNullGraphType<AddressInputType>>("newServiceAddress");
         Field<NonNullGraphType<DateOnlyGraphType>>("moveOn").Description($"The day the old account closes and the new one opens: today or up to {Requests.RequestRules.MaxDaysAhead} days ahead.");
+        Field<NonNullGraphType<StringGraphType>>("idempotencyKey").Description(StartServiceInputType.IdempotencyKeyDescription);
+    }
+}
+
+/// <summary>GraphQL input <c>CancelServiceRequestInput</c>.</summary>
+public sealed class CancelServiceRequestInputType : InputObjectGraphType<CancelServiceRequestInput>
+{
+    public CancelServiceRequestInputType()
+    {
+        Name = "CancelServiceRequestInput";
+        Field<NonNullGraphType<IdGraphType>>("serviceRequestId").Description("A SCHEDULED request.");
         Field<NonNullGraphType<StringGraphType>>("idempotencyKey").Description(StartServiceInputType.IdempotencyKeyDescription);
     }
 }

@@ -119,7 +119,7 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
     public static TheoryData<string, string> MutationsAndIntruders()
     {
         var data = new TheoryData<string, string>();
-        foreach (var mutation in new[] { "makePayment", "setAutopay", "updateCommunicationPreferences", "sendNotification", "enroll", "cancelEnrollment", "reportOutage", "updateOutageStatus", "startService", "stopService", "moveService", "updateContactDetails", "onboardCustomer", "logContact" })
+        foreach (var mutation in new[] { "makePayment", "setAutopay", "updateCommunicationPreferences", "sendNotification", "enroll", "cancelEnrollment", "reportOutage", "updateOutageStatus", "startService", "stopService", "moveService", "cancelServiceRequest", "updateContactDetails", "onboardCustomer", "logContact" })
         {
             foreach (var intruder in new[] { "other-customer", "anonymous", "partner-without-scopes", "service-without-scopes" })
             {
@@ -322,6 +322,7 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
             "startService" => $"{{ startService(input: {{ customerId: \"{CustomerId}\", serviceAddress: {Address}, startOn: \"{Today}\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
             "stopService" => $"{{ stopService(input: {{ accountId: \"{AccountId}\", stopOn: \"{Today}\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
             "moveService" => $"{{ moveService(input: {{ accountId: \"{AccountId}\", newServiceAddress: {Address}, moveOn: \"{Today}\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
+            "cancelServiceRequest" => $"{{ cancelServiceRequest(input: {{ serviceRequestId: \"sr-none\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
             "updateContactDetails" => $"{{ updateContactDetails(input: {{ customerId: \"{CustomerId}\", email: \"taken@example.com\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
             "onboardCustomer" => $"{{ onboardCustomer(input: {{ name: \"Intruder\", email: \"i@example.com\", phone: \"5550102030\", serviceAddress: {Address}, startOn: \"{Today}\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
             "logContact" => $"{{ logContact(input: {{ customerId: \"{CustomerId}\", channel: PHONE, reason: \"hostile\", disposition: RESOLVED, durationSeconds: 1 }}) {{ __typename }} }}",

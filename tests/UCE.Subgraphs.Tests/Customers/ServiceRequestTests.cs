@@ -18,6 +18,8 @@ public sealed class ServiceRequestTests(SubgraphFixture<CustomersSubgraph> fixtu
     private static readonly string Stop = $"mutation($input: StopServiceInput!) {{ stopService(input: $input) {{ {Fields} }} }}";
     private static readonly string Move = $"mutation($input: MoveServiceInput!) {{ moveService(input: $input) {{ {Fields} }} }}";
 
+    private static readonly string Cancel = $"mutation($input: CancelServiceRequestInput!) {{ cancelServiceRequest(input: $input) {{ {Fields} }} }}";
+
     private static readonly object NewAddress = new { line1 = "12 Harbor Rd", city = "Madison", state = "wi", postalCode = "53703" };
 
     [Fact]
@@ -229,6 +231,53 @@ public sealed class ServiceRequestTests(SubgraphFixture<CustomersSubgraph> fixtu
             [newer.At("stopService", "serviceRequest", "id").GetString(), older.At("startService", "serviceRequest", "id").GetString()],
             own.At("customer", "serviceRequests").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
         Assert.Equal(["FORBIDDEN"], others.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_scheduled_move_closes_the_account_it_was_to_open_and_keeps_the_old_one_once_per_key()
+    {
+        var customer = DemoGraph.CustomerId(14);
+        var account = DemoGraph.RegulatedAccountId(14);
+        var client = fixture.As(TestCallers.Customer(customer));
+        var move = (await client.PostAsync(Move, new { input = new { accountId = account, newServiceAddress = NewAddress, moveOn = Day(9), idempotencyKey = Key() } })).EnsureNoErrors();
+        var requestId = move.At("moveService", "serviceRequest", "id").GetString();
+        var key = Key();
+
+        var cancelled = (await client.PostAsync(Cancel, new { input = new { serviceRequestId = requestId, idempotencyKey = key } })).EnsureNoErrors();
+        var replayed = (await client.PostAsync(Cancel, new { input = new { serviceRequestId = requestId, idempotencyKey = key } })).EnsureNoErrors();
+        var again = await client.PostAsync(Cancel, new { input = new { serviceRequestId = requestId, idempotencyKey = Key() } });
+
+        var request = cancelled.At("cancelServiceRequest", "serviceRequest");
+        Assert.Equal("CANCELLED", request.GetProperty("status").GetString());
+        Assert.Equal("CLOSED", request.GetProperty("openedAccount").GetProperty("status").GetString());
+        Assert.Equal("ACTIVE", request.GetProperty("closedAccount").GetProperty("status").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, request.GetProperty("closedAccount").GetProperty("closesOn").ValueKind);
+        Assert.True(replayed.At("cancelServiceRequest", "replayed").GetBoolean());
+        Assert.Equal(["SERVICE_REQUEST_NOT_SCHEDULED"], again.ErrorCodes);
+        Assert.Single(await InteractionsOfAsync(customer, "SERVICE_REQUEST_CANCELLED"));
+
+        // The old account can be stopped again, now that the move no longer stops it.
+        (await client.PostAsync(Stop, new { input = new { accountId = account, stopOn = Day(40), idempotencyKey = Key() } })).EnsureNoErrors();
+    }
+
+    [Fact]
+    public async Task A_completed_request_cannot_be_cancelled_an_unknown_one_is_not_found_and_another_customers_is_forbidden()
+    {
+        var customer = DemoGraph.CustomerId(15);
+        var completed = (await fixture.As(TestCallers.Agent).PostAsync(Start, new
+        {
+            input = new { customerId = customer, serviceAddress = NewAddress, startOn = Day(0), idempotencyKey = Key() },
+        })).EnsureNoErrors().At("startService", "serviceRequest", "id").GetString();
+        var before = await SnapshotAsync(fixture.Host);
+
+        var notScheduled = await fixture.As(TestCallers.Customer(customer)).PostAsync(Cancel, new { input = new { serviceRequestId = completed, idempotencyKey = Key() } });
+        var unknown = await fixture.As(TestCallers.Agent).PostAsync(Cancel, new { input = new { serviceRequestId = "sr-none", idempotencyKey = Key() } });
+        var intruder = await fixture.As(TestCallers.Customer(DemoGraph.CustomerId(16))).PostAsync(Cancel, new { input = new { serviceRequestId = completed, idempotencyKey = Key() } });
+
+        Assert.Equal(["SERVICE_REQUEST_NOT_SCHEDULED"], notScheduled.ErrorCodes);
+        Assert.Equal(["SERVICE_REQUEST_NOT_FOUND"], unknown.ErrorCodes);
+        Assert.Equal(["FORBIDDEN"], intruder.ErrorCodes);
+        Assert.Equal(before, await SnapshotAsync(fixture.Host));
     }
 
     /// <summary>A day relative to today (UTC) as the API writes it.</summary>
