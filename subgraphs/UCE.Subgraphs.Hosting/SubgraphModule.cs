@@ -15,7 +15,7 @@ public abstract class SubgraphModule
     /// <summary>Lower-case name: <c>customers</c>, <c>billing</c> … It is also the connection string key (<c>ConnectionStrings__Billing</c>).</summary>
     public abstract string Name { get; }
 
-    /// <summary>The port the subgraph listens on by default (4001–4006).</summary>
+    /// <summary>The port the subgraph listens on by default (4001–4007).</summary>
     public abstract int DefaultPort { get; }
 
     /// <summary>The subgraph's EF Core context.</summary>

@@ -5,6 +5,7 @@ using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
+using UCE.Subgraphs.Hosting.GraphTypes;
 
 namespace UCE.Products.Types;
 

@@ -1,6 +1,6 @@
 using UCE.Subgraphs.Hosting.Errors;
 
-namespace UCE.Products.Types;
+namespace UCE.Subgraphs.Hosting.GraphTypes;
 
 /// <summary>The <c>id</c> of an entity representation passed to <c>_entities</c>.</summary>
 public sealed class EntityKey

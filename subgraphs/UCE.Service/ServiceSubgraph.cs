@@ -1,0 +1,44 @@
+using GraphQL;
+using GraphQL.DI;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using UCE.Service.Data;
+using UCE.Service.DataLoaders;
+using UCE.Service.Types;
+using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Demo;
+
+namespace UCE.Service;
+
+/// <summary>The service subgraph: cases, their notes and surveys, service quality; extends <c>Customer</c>.</summary>
+public sealed class ServiceSubgraph : SubgraphModule<ServiceDbContext>
+{
+    public override string Name => "service";
+
+    public override int DefaultPort => 4007;
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<CustomerProfileByIdLoader>();
+        services.AddScoped<CaseByIdLoader>();
+        services.AddScoped<CasesByCustomerLoader>();
+        services.AddScoped<NotesByCaseLoader>();
+    }
+
+    public override void ConfigureGraphQL(IGraphQLBuilder graphql) =>
+        graphql.AddSchema<ServiceSchema>().AddGraphTypes(typeof(ServiceSchema).Assembly);
+
+    protected override Task<bool> HasDataAsync(ServiceDbContext db, CancellationToken cancellationToken) =>
+        db.CustomerProfiles.AnyAsync(cancellationToken);
+
+    protected override async Task SeedAsync(ServiceDbContext db, DemoGraph graph, CancellationToken cancellationToken)
+    {
+        var rows = CaseSeed.Build(graph);
+        db.CustomerProfiles.AddRange(rows.Customers);
+        db.Cases.AddRange(rows.Cases);
+        db.CaseNotes.AddRange(rows.Notes);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

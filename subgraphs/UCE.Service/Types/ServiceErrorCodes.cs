@@ -1,0 +1,13 @@
+namespace UCE.Service.Types;
+
+/// <summary>The <c>extensions.code</c> values the service subgraph adds to the shared ones.</summary>
+public static class ServiceErrorCodes
+{
+    public const string CaseNotFound = "CASE_NOT_FOUND";
+
+    public const string CustomerNotFound = "CUSTOMER_NOT_FOUND";
+
+    public const string InvalidCaseTransition = "INVALID_CASE_TRANSITION";
+
+    public const string ReopenWindowExpired = "REOPEN_WINDOW_EXPIRED";
+}
