@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using UCE.Service.Data;
 using UCE.Service.DataLoaders;
+using UCE.Service.Knowledge;
 using UCE.Service.Types;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Demo;
 
 namespace UCE.Service;
@@ -25,6 +27,7 @@ public sealed class ServiceSubgraph : SubgraphModule<ServiceDbContext>
         services.AddScoped<CaseByIdLoader>();
         services.AddScoped<CasesByCustomerLoader>();
         services.AddScoped<NotesByCaseLoader>();
+        KnowledgeBase.AddServices(services);
     }
 
     public override void ConfigureGraphQL(IGraphQLBuilder graphql) =>
@@ -39,6 +42,10 @@ public sealed class ServiceSubgraph : SubgraphModule<ServiceDbContext>
         db.CustomerProfiles.AddRange(rows.Customers);
         db.Cases.AddRange(rows.Cases);
         db.CaseNotes.AddRange(rows.Notes);
+        await KnowledgeBase.AddDemoArticlesAsync(db, graph, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    public override Task OnSchemaReadyAsync(DbContext db, DatabaseProvider provider, CancellationToken cancellationToken) =>
+        KnowledgeBase.OnSchemaReadyAsync(db, provider, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using UCE.Service.Knowledge;
 using UCE.Subgraphs.Hosting.Database;
 
 namespace UCE.Service.Data;
@@ -13,8 +14,11 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
     /// <summary>Every entity configuration of this assembly, so each area of the subgraph brings its own tables.</summary>
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ServiceDbContext).Assembly);
+        KnowledgeModel.Configure(modelBuilder, Database);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         UtcDateTimeConverter.Apply(configurationBuilder);

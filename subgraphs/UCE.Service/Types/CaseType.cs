@@ -41,5 +41,6 @@ public sealed class CaseType : ObjectGraphType<Case>
                 return context.Service<NotesByCaseLoader>().LoadAsync(context.Source.Id)
                     .Then(notes => notes.Where(n => seeInternal || n.Visibility == CaseNoteVisibility.CustomerVisible).ToList());
             });
+        KnowledgeCaseFields.AddTo(this);
     }
 }

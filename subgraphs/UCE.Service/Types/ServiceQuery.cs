@@ -25,5 +25,7 @@ public sealed class ServiceQuery : ObjectGraphType
                 return context.Service<CaseByIdLoader>().LoadAsync(id).Then(found =>
                     found ?? throw new DomainError(ServiceErrorCodes.CaseNotFound, $"No case has id '{id}'."));
             });
+
+        KnowledgeQueryFields.AddTo(this);
     }
 }
