@@ -1,4 +1,6 @@
 using UCE.Service;
+using UCE.Service.Knowledge.Seed;
 using UCE.Subgraphs.Hosting;
 
-await SubgraphHost.RunAsync(new ServiceSubgraph(), args);
+return await KnowledgeGeneratorCommand.TryRunAsync(new ServiceSubgraph(), args)
+    ?? await SubgraphHost.RunAsync(new ServiceSubgraph(), args);
