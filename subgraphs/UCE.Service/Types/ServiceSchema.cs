@@ -5,9 +5,10 @@ namespace UCE.Service.Types;
 /// <summary>The service subgraph schema.</summary>
 public sealed class ServiceSchema : Schema
 {
-    public ServiceSchema(IServiceProvider services, ServiceQuery query)
+    public ServiceSchema(IServiceProvider services, ServiceQuery query, ServiceMutation mutation)
         : base(services)
     {
         Query = query;
+        Mutation = mutation;
     }
 }
