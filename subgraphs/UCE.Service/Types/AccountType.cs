@@ -10,7 +10,7 @@ using UCE.Subgraphs.Hosting.GraphTypes;
 namespace UCE.Service.Types;
 
 /// <summary>The customers subgraph's <c>Account</c> entity, extended with the cases that concern it.</summary>
-public sealed class AccountType : ObjectGraphType<EntityReference>
+public sealed class AccountType : ObjectGraphType<AccountReference>
 {
     public AccountType()
     {
@@ -27,6 +27,6 @@ public sealed class AccountType : ObjectGraphType<EntityReference>
                 return context.Service<CasesByAccountLoader>().LoadAsync(context.Source.Id).Then(cases => CaseAccess.ReadableBy(caller, cases));
             });
 
-        this.ResolveReference<EntityKey, EntityReference>((_, key) => new EntityReference(key.RequireId("Account")));
+        this.ResolveReference<EntityKey, AccountReference>((_, key) => new AccountReference(key.RequireId("Account")));
     }
 }

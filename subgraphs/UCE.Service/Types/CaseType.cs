@@ -40,11 +40,11 @@ public sealed class CaseType : ObjectGraphType<Case>
             .Resolve(context => CaseLifecycle.NextOf(context.Source.Status));
         Field<NonNullGraphType<IntGraphType>>("reopenCount").Resolve(context => context.Source.ReopenCount);
         Field<AccountType>("account").Description("The account the case concerns.")
-            .Resolve(context => context.Source.AccountId is { } id ? new EntityReference(id) : null);
+            .Resolve(context => context.Source.AccountId is { } id ? new AccountReference(id) : null);
         Field<BillType>("bill").Description("The bill the case concerns.")
             .Resolve(context => context.Source.BillId is { } id ? new LinkedEntity(id, context.Source.CustomerId) : null);
         Field<OutageType>("outage").Description("The outage the case concerns.")
-            .Resolve(context => context.Source.OutageId is { } id ? new EntityReference(id) : null);
+            .Resolve(context => context.Source.OutageId is { } id ? new OutageReference(id) : null);
         Field<EnrollmentType>("enrollment").Description("The product enrollment the case concerns.")
             .Resolve(context => context.Source.EnrollmentId is { } id ? new LinkedEntity(id, context.Source.CustomerId) : null);
         Field<CaseSurveyType>("survey").Description("The customer's survey answer, once given.")

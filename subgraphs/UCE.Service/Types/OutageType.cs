@@ -10,7 +10,7 @@ using UCE.Subgraphs.Hosting.GraphTypes;
 namespace UCE.Service.Types;
 
 /// <summary>The outages subgraph's <c>Outage</c> entity, extended with the cases raised about it.</summary>
-public sealed class OutageType : ObjectGraphType<EntityReference>
+public sealed class OutageType : ObjectGraphType<OutageReference>
 {
     public OutageType()
     {
@@ -29,6 +29,6 @@ public sealed class OutageType : ObjectGraphType<EntityReference>
                 return context.Service<CasesByOutageLoader>().LoadAsync(context.Source.Id).Then(cases => CaseAccess.ReadableBy(caller, cases));
             });
 
-        this.ResolveReference<EntityKey, EntityReference>((_, key) => new EntityReference(key.RequireId("Outage")));
+        this.ResolveReference<EntityKey, OutageReference>((_, key) => new OutageReference(key.RequireId("Outage")));
     }
 }
