@@ -26,7 +26,13 @@ public sealed class ServiceSubgraph : SubgraphModule<ServiceDbContext>
         services.AddScoped<CustomerProfileByIdLoader>();
         services.AddScoped<CaseByIdLoader>();
         services.AddScoped<CasesByCustomerLoader>();
+        services.AddScoped<CasesByAccountLoader>();
+        services.AddScoped<CasesByOutageLoader>();
         services.AddScoped<NotesByCaseLoader>();
+        services.AddScoped<SurveyByCaseLoader>();
+        services.AddScoped<CaseHandling>();
+        services.AddScoped<CaseWorkList>();
+        services.AddScoped<ServiceQuality>();
         KnowledgeBase.AddServices(services);
     }
 
@@ -42,6 +48,7 @@ public sealed class ServiceSubgraph : SubgraphModule<ServiceDbContext>
         db.CustomerProfiles.AddRange(rows.Customers);
         db.Cases.AddRange(rows.Cases);
         db.CaseNotes.AddRange(rows.Notes);
+        db.CaseSurveys.AddRange(rows.Surveys);
         await KnowledgeBase.AddDemoArticlesAsync(db, graph, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -36,6 +36,17 @@ public static class CaseSeed
         ("Escalated to the team lead for a goodwill credit decision.", CaseNoteVisibility.Internal),
     ];
 
+    // Mostly satisfied customers, a few very unhappy ones.
+    private static readonly int[] SurveyScores = [10, 10, 9, 9, 9, 8, 8, 7, 6, 5, 3, 1];
+
+    private static readonly string[] SurveyComments =
+    [
+        "Quick and friendly, thank you.",
+        "Took too long to get an answer.",
+        "The agent explained everything clearly.",
+        "I had to call three times.",
+    ];
+
     /// <summary>Builds the rows for <paramref name="graph"/>'s customers as of <see cref="DemoGraph.Now"/>.</summary>
     public static CaseSeedRows Build(DemoGraph graph)
     {
@@ -123,6 +134,17 @@ public static class CaseSeed
         {
             at = at.AddDays(3);
             @case.MoveTo(CaseStatus.Closed, at);
+            if (random.Next(10) < 7)
+            {
+                rows.Surveys.Add(new CaseSurvey
+                {
+                    CaseId = @case.Id,
+                    CustomerId = @case.CustomerId,
+                    Score = SurveyScores[random.Next(SurveyScores.Length)],
+                    Comment = random.Next(3) == 0 ? SurveyComments[random.Next(SurveyComments.Length)] : null,
+                    SubmittedAt = new DateTime(Math.Min(now.Ticks, at.AddHours(1 + random.Next(40)).Ticks), DateTimeKind.Utc),
+                });
+            }
         }
 
         var notes = stage == 0 ? 0 : 1 + random.Next(3);
@@ -172,4 +194,6 @@ public sealed class CaseSeedRows
     public List<Case> Cases { get; } = [];
 
     public List<CaseNote> Notes { get; } = [];
+
+    public List<CaseSurvey> Surveys { get; } = [];
 }

@@ -13,6 +13,8 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
 
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
+    public DbSet<CaseSurvey> CaseSurveys => Set<CaseSurvey>();
+
     /// <summary>Every entity configuration of this assembly, so each area of the subgraph brings its own tables.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

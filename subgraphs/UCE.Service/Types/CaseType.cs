@@ -32,7 +32,28 @@ public sealed class CaseType : ObjectGraphType<Case>
         Field<DateTimeGraphType>("resolvedAt").Resolve(context => context.Source.ResolvedAt);
         Field<DateTimeGraphType>("closedAt").Resolve(context => context.Source.ClosedAt);
         Field<CaseResolutionCodeType>("resolutionCode").Resolve(context => context.Source.ResolutionCode);
+        Field<NonNullGraphType<BooleanGraphType>>("slaBreached")
+            .Description("True when the case was resolved after its SLA due time, or is still open past it.")
+            .Resolve(context => (context.Source.ResolvedAt ?? context.Service<TimeProvider>().GetUtcNow().UtcDateTime) > context.Source.SlaDueAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseStatusType>>>>("nextStatuses")
+            .Description("The statuses the case may move to next (a reopen aside).")
+            .Resolve(context => CaseLifecycle.NextOf(context.Source.Status));
         Field<NonNullGraphType<IntGraphType>>("reopenCount").Resolve(context => context.Source.ReopenCount);
+        Field<AccountType>("account").Description("The account the case concerns.")
+            .Resolve(context => context.Source.AccountId is { } id ? new AccountReference(id) : null);
+        Field<BillType>("bill").Description("The bill the case concerns.")
+            .Resolve(context => context.Source.BillId is { } id ? new LinkedEntity(id, context.Source.CustomerId) : null);
+        Field<OutageType>("outage").Description("The outage the case concerns.")
+            .Resolve(context => context.Source.OutageId is { } id ? new OutageReference(id) : null);
+        Field<EnrollmentType>("enrollment").Description("The product enrollment the case concerns.")
+            .Resolve(context => context.Source.EnrollmentId is { } id ? new LinkedEntity(id, context.Source.CustomerId) : null);
+        Field<CaseSurveyType>("survey").Description("The customer's survey answer, once given.")
+            .Resolve(context => context.Service<SurveyByCaseLoader>().LoadAsync(context.Source.Id));
+        Field<NonNullGraphType<BooleanGraphType>>("surveyOffered")
+            .Description("True when the case is closed and its customer has not answered the survey yet.")
+            .Resolve(context => context.Source.Status != CaseStatus.Closed
+                ? DataLoaderResult.FromValue(false)
+                : context.Service<SurveyByCaseLoader>().LoadAsync(context.Source.Id).Then(survey => survey is null));
         Field<ListGraphType<NonNullGraphType<CaseNoteType>>>("notes")
             .Description("The case's notes, oldest first; customers get only the customer-visible ones.")
             .Resolve(context =>
