@@ -20,7 +20,10 @@ public static class KnowledgeModel
     /// <summary>The text search configuration on PostgreSQL; FTS5's <c>porter</c> tokenizer is the same English stemming idea.</summary>
     public const string PostgresConfiguration = "english";
 
-    /// <summary>Called from the context's <c>OnModelCreating</c>, after the entity configurations.</summary>
+    /// <summary>
+    /// Called from the context's <c>OnModelCreating</c>, after the entity configurations. The vector is a computed column
+    /// rather than Npgsql's <c>HasGeneratedTsVectorColumn</c>, which cannot weight the title over the body.
+    /// </summary>
     public static void Configure(ModelBuilder modelBuilder, DatabaseFacade database)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -6,16 +6,17 @@ namespace UCE.Service.Knowledge.Search;
 
 /// <summary>
 /// The PostgreSQL search: the generated <c>SearchVector</c> (title weight A, body B) matched through its GIN index,
-/// the title's A-weighted lexemes counted against the searched words, whether the words stand side by side (a phrase
-/// query of them), the searched words' positions counted (mentions),
+/// each searched word matched against the title's lexemes (weight A: <c>word:A</c>), whether the words stand side by side
+/// (a phrase query of them), their occurrences counted (mentions, <c>ts_rank_cd</c> with unit weights),
 /// <c>ts_rank</c> with length normalization, and <c>ts_headline</c> for the hits kept. All searches of a batch in one statement (a lateral join over the items).
 /// </summary>
 internal static class PostgresKnowledgeSearch
 {
     private const string Config = KnowledgeModel.PostgresConfiguration;
 
-    // The title's lexemes carry weight A in the search vector ('{a}', braces doubled: EF Core formats raw SQL).
-    private const string TitleWeight = "'{{a}}'";
+    // With every weight 1 and no normalization, ts_rank_cd of "any of the words" counts their occurrences: each is a
+    // cover of its own. Braces doubled: EF Core formats raw SQL.
+    private const string EveryWeight = "'{{1, 1, 1, 1}}'";
 
     private static readonly string TitleOptions = $"StartSel=\"{KnowledgeHighlight.Start}\", StopSel=\"{KnowledgeHighlight.Stop}\", HighlightAll=true";
 
@@ -32,18 +33,17 @@ internal static class PostgresKnowledgeSearch
                    ts_headline('{Config}', v."PlainText", i.query, @snippetOptions) AS "MarkedSnippet"
             FROM (
                 SELECT k AS "Key", to_tsquery('{Config}', q) AS query, to_tsquery('{Config}', a) AS adjacent,
-                       tsvector_to_array(to_tsvector('{Config}', w)) AS words, string_to_array(p, ',') AS preferred
+                       to_tsquery('{Config}', array_to_string(string_to_array(w, ' '), ' | ')) AS anyword,
+                       ARRAY(SELECT to_tsquery('{Config}', word || ':A') FROM unnest(string_to_array(w, ' ')) AS word) AS titles,
+                       string_to_array(p, ',') AS preferred
                 FROM unnest(@keys, @queries, @adjacent, @words, @preferred) AS x(k, q, a, w, p)
             ) AS i
             CROSS JOIN LATERAL (
                 SELECT v."Id" AS "VersionId", v."ArticleId",
                        (v."Category" = ANY(i.preferred))::int AS "Preferred",
-                       cardinality(ARRAY(
-                           SELECT unnest(tsvector_to_array(ts_filter(v."SearchVector", {TitleWeight}))) INTERSECT SELECT unnest(i.words)
-                       )) AS "TitleMatches",
+                       (SELECT count(*) FROM unnest(i.titles) AS title WHERE v."SearchVector" @@ title)::int AS "TitleMatches",
                        coalesce(v."SearchVector" @@ i.adjacent, false)::int AS "Adjacent",
-                       (SELECT coalesce(sum(array_length(t.positions, 1)), 0) FROM unnest(v."SearchVector") AS t
-                        WHERE t.lexeme = ANY(i.words))::int AS "Mentions",
+                       round(ts_rank_cd({EveryWeight}, v."SearchVector", i.anyword, 0))::int AS "Mentions",
                        ts_rank(v."SearchVector", i.query, 1)::float8 AS "Score"
                 FROM {KnowledgeModel.VersionsTable} AS v
                 WHERE v."SearchVector" @@ i.query AND v."Status" = 'Published' AND v."Audience" = ANY(@audiences) {categoryFilter}
