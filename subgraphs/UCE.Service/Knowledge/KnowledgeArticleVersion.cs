@@ -38,4 +38,37 @@ public sealed class KnowledgeArticleVersion
     public string? PublishedBy { get; set; }
 
     public DateTime? RetiredAt { get; set; }
+
+    /// <summary>A new draft by <paramref name="author"/>; its plain text is derived from the Markdown body.</summary>
+    public static KnowledgeArticleVersion Draft(
+        string articleId, int number, KnowledgeCategory category, KnowledgeAudience audience, string title, string body, string author, DateTime at) => new()
+    {
+        ArticleId = articleId,
+        Number = number,
+        Status = KnowledgeVersionStatus.Draft,
+        Category = category,
+        Audience = audience,
+        Title = title,
+        Body = body,
+        PlainText = MarkdownPlainText.From(body),
+        CreatedBy = author,
+        CreatedAt = at,
+    };
+
+    /// <summary>Makes this version the live one (the caller retires the previous one first).</summary>
+    public KnowledgeArticleVersion Publish(string by, DateTime at)
+    {
+        Status = KnowledgeVersionStatus.Published;
+        PublishedAt = at;
+        PublishedBy = by;
+        return this;
+    }
+
+    /// <summary>Takes this version down.</summary>
+    public KnowledgeArticleVersion Retire(DateTime at)
+    {
+        Status = KnowledgeVersionStatus.Retired;
+        RetiredAt = at;
+        return this;
+    }
 }

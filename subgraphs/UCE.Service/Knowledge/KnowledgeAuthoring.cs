@@ -23,7 +23,7 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         var now = clock.GetUtcNow().UtcDateTime;
         var author = AuthorOf(caller);
         var article = new KnowledgeArticle { Id = "kb-" + Guid.NewGuid().ToString("N")[..12], CreatedAt = now, CreatedBy = author };
-        article.Versions.Add(Draft(article.Id, 1, category, audience, title, body, author, now));
+        article.Versions.Add(KnowledgeArticleVersion.Draft(article.Id, 1, category, audience, title, body, author, now));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Add(article);
         await db.SaveChangesAsync(cancellationToken);
@@ -39,7 +39,7 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         var article = await LoadAsync(db, articleId, cancellationToken);
         var latest = article.Versions.MaxBy(v => v.Number)!;
         var now = clock.GetUtcNow().UtcDateTime;
-        var draft = Draft(
+        var draft = KnowledgeArticleVersion.Draft(
             article.Id,
             latest.Number + 1,
             input.Category ?? latest.Category,
@@ -73,14 +73,11 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         // Two saves: the unique index on the published version holds after each statement, so the old one goes first.
         foreach (var live in article.Versions.Where(v => v.Status == KnowledgeVersionStatus.Published))
         {
-            live.Status = KnowledgeVersionStatus.Retired;
-            live.RetiredAt = now;
+            live.Retire(now);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        version.Status = KnowledgeVersionStatus.Published;
-        version.PublishedAt = now;
-        version.PublishedBy = AuthorOf(caller);
+        version.Publish(AuthorOf(caller), now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return article;
@@ -93,8 +90,7 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         var article = await LoadAsync(db, articleId, cancellationToken);
         var live = article.Versions.FirstOrDefault(v => v.Status == KnowledgeVersionStatus.Published)
             ?? throw new DomainError(KnowledgeErrorCodes.ArticleNotPublished, $"Knowledge article '{article.Id}' has no published version to retire.");
-        live.Status = KnowledgeVersionStatus.Retired;
-        live.RetiredAt = clock.GetUtcNow().UtcDateTime;
+        live.Retire(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return article;
     }
@@ -150,20 +146,6 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         return await db.Set<KnowledgeArticle>().Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw KnowledgeVisibility.NotFound(id);
     }
-
-    private static KnowledgeArticleVersion Draft(string articleId, int number, KnowledgeCategory category, KnowledgeAudience audience, string title, string body, string author, DateTime now) => new()
-    {
-        ArticleId = articleId,
-        Number = number,
-        Status = KnowledgeVersionStatus.Draft,
-        Category = category,
-        Audience = audience,
-        Title = title,
-        Body = body,
-        PlainText = MarkdownPlainText.From(body),
-        CreatedBy = author,
-        CreatedAt = now,
-    };
 
     private static string AuthorOf(CallerIdentity caller) => caller.Subject ?? CallerIdentity.NameOf(caller.Role);
 

@@ -51,21 +51,8 @@ public static class KnowledgeArticleGenerator
             var id = $"kbg-{n + 1:D6}";
             var written = now.AddMinutes(-(n % 500_000) - 60);
             var article = new KnowledgeArticle { Id = id, CreatedAt = written, CreatedBy = KnowledgeSeed.Editor };
-            article.Versions.Add(new KnowledgeArticleVersion
-            {
-                ArticleId = id,
-                Number = 1,
-                Status = KnowledgeVersionStatus.Published,
-                Category = category,
-                Audience = audience,
-                Title = title,
-                Body = body,
-                PlainText = MarkdownPlainText.From(body),
-                CreatedBy = KnowledgeSeed.Editor,
-                CreatedAt = written,
-                PublishedAt = written,
-                PublishedBy = KnowledgeSeed.Editor,
-            });
+            article.Versions.Add(KnowledgeArticleVersion.Draft(id, 1, category, audience, title, body, KnowledgeSeed.Editor, written)
+                .Publish(KnowledgeSeed.Editor, written));
             yield return article;
         }
     }

@@ -51,22 +51,16 @@ internal static partial class KnowledgeSeed
         return articles;
     }
 
-    private static KnowledgeArticleVersion Version(SeedArticle seed, int number, KnowledgeVersionStatus status, DateTime written, string author) => new()
+    private static KnowledgeArticleVersion Version(SeedArticle seed, int number, KnowledgeVersionStatus status, DateTime written, string author)
     {
-        ArticleId = seed.Id,
-        Number = number,
-        Status = status,
-        Category = seed.Category,
-        Audience = seed.Audience,
-        Title = seed.Title,
-        Body = seed.Body,
-        PlainText = MarkdownPlainText.From(seed.Body),
-        CreatedBy = author,
-        CreatedAt = written,
-        PublishedAt = status == KnowledgeVersionStatus.Draft ? null : written.AddDays(1),
-        PublishedBy = status == KnowledgeVersionStatus.Draft ? null : Editor,
-        RetiredAt = status == KnowledgeVersionStatus.Retired ? written.AddDays(90) : null,
-    };
+        var version = KnowledgeArticleVersion.Draft(seed.Id, number, seed.Category, seed.Audience, seed.Title, seed.Body, author, written);
+        return status switch
+        {
+            KnowledgeVersionStatus.Published => version.Publish(Editor, written.AddDays(1)),
+            KnowledgeVersionStatus.Retired => version.Publish(Editor, written.AddDays(1)).Retire(written.AddDays(90)),
+            _ => version,
+        };
+    }
 
     private const string FirstHighBillVersion = """
         Winter bills are higher because heating uses more energy. Lower the thermostat by a few degrees at night and when
