@@ -28,7 +28,7 @@ public sealed class CustomerType : ObjectGraphType<CustomerReference>
         Field<NonNullGraphType<IntGraphType>>("activeOutageCount").External().Resolve(context => context.Source.Facts?.ActiveOutageCount);
         Field<DateTimeGraphType>("nextOfferExpiry").External().Resolve(context => context.Source.Facts?.NextOfferExpiry);
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NextBestActionType>>>>("nextBestActions")
+        Field<ListGraphType<NonNullGraphType<NextBestActionType>>>("nextBestActions")
             .Description("What an agent should raise on this contact, most urgent first: open cases near their SLA, an outage at the premises, an overdue balance to arrange, an expiring offer.")
             .Requires("overdueBalance activeOutageCount nextOfferExpiry")
             .Authorize(Access.Staff)

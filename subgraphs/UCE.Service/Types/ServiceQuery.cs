@@ -28,7 +28,7 @@ public sealed class ServiceQuery : ObjectGraphType
                     found ?? throw new DomainError(ServiceErrorCodes.CaseNotFound, $"No case has id '{id}'."));
             });
 
-        Field<NonNullGraphType<CaseConnectionType>>("agentWorkList")
+        Field<CaseConnectionType>("agentWorkList")
             .Description("An agent's open cases (the caller's by default), soonest SLA due time first.")
             .Argument<StringGraphType>("agent", "The agent's subject; the caller when omitted.")
             .Argument<IntGraphType>("first", "How many cases, 1 to 100.", argument => argument.DefaultValue = PageSize.Default)
@@ -43,7 +43,7 @@ public sealed class ServiceQuery : ObjectGraphType
                 return await context.Service<CaseWorkList>().ForAgentAsync(agent, first, context.GetArgument<string?>("after"), context.CancellationToken);
             });
 
-        Field<NonNullGraphType<CaseConnectionType>>("queueWorkList")
+        Field<CaseConnectionType>("queueWorkList")
             .Description("A queue's open cases, soonest SLA due time first.")
             .Argument<NonNullGraphType<CaseQueueType>>("queue")
             .Argument<IntGraphType>("first", "How many cases, 1 to 100.", argument => argument.DefaultValue = PageSize.Default)
@@ -52,7 +52,7 @@ public sealed class ServiceQuery : ObjectGraphType
             .ResolveAsync(async context => await context.Service<CaseWorkList>().ForQueueAsync(
                 context.GetArgument<CaseQueue>("queue"), PageSize.Read(context, "first"), context.GetArgument<string?>("after"), context.CancellationToken));
 
-        Field<NonNullGraphType<ServiceQualityMetricsType>>("serviceQualityMetrics")
+        Field<ServiceQualityMetricsType>("serviceQualityMetrics")
             .Description("NPS, CSAT, first-contact resolution, handling time and SLA attainment over [from, to), and the open backlog by age; one queue or all.")
             .Argument<NonNullGraphType<DateTimeGraphType>>("from")
             .Argument<NonNullGraphType<DateTimeGraphType>>("to")
