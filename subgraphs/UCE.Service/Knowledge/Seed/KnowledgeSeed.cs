@@ -1,8 +1,8 @@
 namespace UCE.Service.Knowledge.Seed;
 
 /// <summary>
-/// The demo knowledge base: 50 articles about billing, payments, outages, the advanced energy products, moving and
-/// accounts, 40 public and 8 for agents, published. Two more show the life of an article: a draft never published
+/// The demo knowledge base, 50 articles: 48 published about billing, payments, outages, the advanced energy products,
+/// moving and accounts (40 public, 8 for agents), and two more that show the life of an article: a draft never published
 /// (<c>kb-0050</c>) and a retired one (<c>kb-0051</c>); <c>kb-0002</c> has a retired first version and
 /// <c>kb-0011</c> a draft revision beside its published version. Dates lie before the demo day.
 /// </summary>
