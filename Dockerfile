@@ -1,7 +1,7 @@
-# One image recipe for every UCE Graph service: the gateway and the six subgraphs.
+# One image recipe for every UCE Graph service: the gateway and the seven subgraphs.
 #   docker build --build-arg PROJECT=subgraphs/UCE.Billing/UCE.Billing.csproj --build-arg ASSEMBLY=UCE.Billing -t uce-billing .
 #   docker build --build-arg PROJECT=gateway/UCE.Gateway/UCE.Gateway.csproj  --build-arg ASSEMBLY=UCE.Gateway -t uce-gateway .
-# docker-compose.yml builds all seven from it.
+# docker-compose.yml builds all eight from it.
 
 ARG DOTNET_VERSION=10.0
 
@@ -21,6 +21,7 @@ COPY subgraphs/UCE.Usage/UCE.Usage.csproj subgraphs/UCE.Usage/
 COPY subgraphs/UCE.Outages/UCE.Outages.csproj subgraphs/UCE.Outages/
 COPY subgraphs/UCE.Products/UCE.Products.csproj subgraphs/UCE.Products/
 COPY subgraphs/UCE.Communications/UCE.Communications.csproj subgraphs/UCE.Communications/
+COPY subgraphs/UCE.Service/UCE.Service.csproj subgraphs/UCE.Service/
 RUN test -n "$PROJECT" || (echo "build with --build-arg PROJECT=<path to .csproj>" && false)
 RUN dotnet restore "$PROJECT"
 COPY gateway/ gateway/

@@ -36,7 +36,7 @@ wait_for() { # url, seconds
   echo "timed out waiting for $1" >&2; return 1
 }
 
-SUBGRAPHS=(customers=4001 billing=4002 usage=4003 outages=4004 products=4005 communications=4006)
+SUBGRAPHS=(customers=4001 billing=4002 usage=4003 outages=4004 products=4005 communications=4006 service=4007)
 Q360=bench/queries/customer360.graphql
 QONE=bench/queries/customer-by-id.graphql
 VARS='{"id":"cus-{n}"}'
@@ -57,7 +57,7 @@ load() { # url decides the caller's headers
 }
 stop() { for pid in "$@"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
 
-start_real_subgraphs() { # The six subgraphs on 4001-4006 (SQLite, demo data), in one process: the embedded default (its own gateway on 4000 stays idle).
+start_real_subgraphs() { # The seven subgraphs on 4001-4007 (SQLite, demo data), in one process: the embedded default (its own gateway on 4000 stays idle).
   dotnet "$GATEWAY" > "$OUT/subgraphs.log" 2>&1 & SUBGRAPHS_PID=$!; PIDS+=($SUBGRAPHS_PID)
   wait_for http://127.0.0.1:4000/health 120
 }
@@ -69,8 +69,8 @@ start_gateways() { # supergraph file, log name prefix; the gateways under test, 
 }
 
 if [ "$MODE" = replay ]; then
-  # Recording pass: gateways over a supergraph whose subgraph URLs point at the recording proxy (5001-5006), which forwards
-  # to the real subgraphs (4001-4006). Every customer of the rotation goes once through each gateway and once straight
+  # Recording pass: gateways over a supergraph whose subgraph URLs point at the recording proxy (5001-5007), which forwards
+  # to the real subgraphs (4001-4007). Every customer of the rotation goes once through each gateway and once straight
   # to the customers subgraph, so the recording holds every subgraph request either gateway makes in the measured runs.
   start_real_subgraphs
   ROUTES=(); for s in "${SUBGRAPHS[@]}"; do ROUTES+=(--subgraph "${s%=*}=$(( ${s#*=} + 1000 ))=http://127.0.0.1:${s#*=}/graphql"); done

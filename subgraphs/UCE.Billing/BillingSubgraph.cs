@@ -28,6 +28,7 @@ public sealed class BillingSubgraph : BulkLoadedSubgraphModule<BillingDbContext>
         services.AddScoped<BillPageLoader>();
         services.AddScoped<LineItemsByBillLoader>();
         services.AddScoped<RecentPaymentsLoader>();
+        services.AddScoped<OverdueBalanceByCustomerLoader>();
         services.AddScoped<PaymentLedger>();
         services.AddScoped<AutopaySettings>();
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using UCE.Communications.Data;
 using UCE.Communications.Types;
 using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.GraphTypes;
 
 namespace UCE.Communications;
 

@@ -26,6 +26,7 @@ public sealed class OutagesSubgraph : SubgraphModule<OutagesDbContext>
         services.AddScoped<OutageByIdLoader>();
         services.AddScoped<GridConnectionByLocationLoader>();
         services.AddScoped<OutagesByLocationLoader>();
+        services.AddScoped<ActiveOutageCountByCustomerLoader>();
         services.AddScoped<AffectedLocationsByOutageLoader>();
         services.AddScoped<StatusHistoryByOutageLoader>();
         services.AddScoped<ReportsByOutageLoader>();

@@ -24,6 +24,7 @@ public sealed class ProductsSubgraph : SubgraphModule<ProductsDbContext>
         services.AddScoped<ProductByIdLoader>();
         services.AddScoped<CustomerProfileByIdLoader>();
         services.AddScoped<EnrollmentsByCustomerLoader>();
+        services.AddScoped<EnrollmentByIdLoader>();
         services.AddScoped<OpenOffersByCustomerLoader>();
         services.AddScoped<ProductEnrollments>();
     }

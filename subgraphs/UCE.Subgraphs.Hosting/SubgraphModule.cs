@@ -1,6 +1,7 @@
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Demo;
 
 namespace UCE.Subgraphs.Hosting;
@@ -14,7 +15,7 @@ public abstract class SubgraphModule
     /// <summary>Lower-case name: <c>customers</c>, <c>billing</c> … It is also the connection string key (<c>ConnectionStrings__Billing</c>).</summary>
     public abstract string Name { get; }
 
-    /// <summary>The port the subgraph listens on by default (4001–4006).</summary>
+    /// <summary>The port the subgraph listens on by default (4001–4007).</summary>
     public abstract int DefaultPort { get; }
 
     /// <summary>The subgraph's EF Core context.</summary>
@@ -33,6 +34,13 @@ public abstract class SubgraphModule
 
     /// <summary>Adds and saves the data of <paramref name="graph"/>'s customers; called on an empty database for the demo set, and in chunks by the generator.</summary>
     public abstract Task SeedAsync(DbContext db, DemoGraph graph, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs once the schema exists (migrated on PostgreSQL, created from the model on SQLite), before the demo set is
+    /// seeded, on every start and before the generator loads: SQL the model cannot express, such as an SQLite FTS5 table
+    /// and the triggers that fill it. It must be idempotent. Nothing by default.
+    /// </summary>
+    public virtual Task OnSchemaReadyAsync(DbContext db, DatabaseProvider provider, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Bulk-loads <paramref name="graph"/>'s customers for the generator (<c>--customers N</c>): by default

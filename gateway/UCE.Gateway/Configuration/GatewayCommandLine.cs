@@ -12,7 +12,7 @@ public sealed record GatewayCommandLine
 {
     public const string Usage = """
         Usage:
-          UCE.Gateway                               the six UCE subgraphs (4001-4006) and the gateway (4000) in one process
+          UCE.Gateway                               the seven UCE subgraphs (4001-4007) and the gateway (4000) in one process
           UCE.Gateway --supergraph FILE [--port N]  serve FILE's supergraph on 127.0.0.1:N (default 4000; 0 picks a free port)
           UCE.Gateway --customers N                 the embedded default with N generated customers instead of the demo set
           UCE.Gateway compose ARGS...               compose subgraph schemas into a supergraph

@@ -11,7 +11,7 @@ public sealed class GatewayHostOptions
     public const string SectionName = "Gateway";
 
     /// <summary>
-    /// The supergraph SDL file. When unset, the gateway runs the embedded default: the six UCE
+    /// The supergraph SDL file. When unset, the gateway runs the embedded default: the seven UCE
     /// subgraphs in this process and the committed <c>schema/supergraph.graphql</c>.
     /// </summary>
     public string? SupergraphPath { get; set; }

@@ -8,7 +8,7 @@ namespace UCE.Gateway.Embedded;
 public static class EmbeddedDefault
 {
     /// <summary>
-    /// With no supergraph configured, starts the six UCE subgraphs in this process (the gateway then serves
+    /// With no supergraph configured, starts the seven UCE subgraphs in this process (the gateway then serves
     /// the committed supergraph, whose URLs are their default ports) and returns them; otherwise <c>null</c>.
     /// </summary>
     public static async Task<EmbeddedSubgraphs?> StartIfNoSupergraphAsync(WebApplication app, GatewayCommandLine commandLine, CancellationToken cancellationToken)

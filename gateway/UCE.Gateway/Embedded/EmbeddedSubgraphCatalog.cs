@@ -3,6 +3,7 @@ using UCE.Communications;
 using UCE.Customers;
 using UCE.Outages;
 using UCE.Products;
+using UCE.Service;
 using UCE.Subgraphs.Hosting;
 using UCE.Usage;
 
@@ -20,5 +21,6 @@ public static class EmbeddedSubgraphCatalog
         new OutagesSubgraph(),
         new ProductsSubgraph(),
         new CommunicationsSubgraph(),
+        new ServiceSubgraph(),
     ];
 }

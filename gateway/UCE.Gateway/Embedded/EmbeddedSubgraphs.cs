@@ -9,8 +9,8 @@ using UCE.Subgraphs.Hosting.Events;
 namespace UCE.Gateway.Embedded;
 
 /// <summary>
-/// The embedded default: the six UCE subgraphs hosted in the gateway's process on their default
-/// ports (4001–4006, the URLs of the committed supergraph), on SQLite files with demo data.
+/// The embedded default: the seven UCE subgraphs hosted in the gateway's process on their default
+/// ports (4001–4007, the URLs of the committed supergraph), on SQLite files with demo data.
 /// </summary>
 public sealed class EmbeddedSubgraphs : IAsyncDisposable
 {
@@ -38,7 +38,7 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
         var dataDirectory = generatedCustomers is { } count
             ? Path.Combine(Environment.GetEnvironmentVariable("UCE_DATA_DIR") is { Length: > 0 } root ? root : "data", $"customers-{count}")
             : null;
-        // One day for all six, so that their demo timelines agree even when they start around midnight.
+        // One day for all seven, so that their demo timelines agree even when they start around midnight.
         var demoDate = DemoGraph.Today(TimeProvider.System);
 
         // Without Redis the subgraphs meet on one in-process stream: outage changes and usage events reach communications.
@@ -49,7 +49,7 @@ public sealed class EmbeddedSubgraphs : IAsyncDisposable
             var options = new SubgraphHostOptions
             {
                 // Always explicit: left unset, the hosting library would read UCE_PORT from the gateway's environment
-                // and put all six subgraphs on that one port.
+                // and put all seven subgraphs on that one port.
                 Port = PortOf(modules[i], ports),
                 DataDirectory = dataDirectory,
                 SeedDemoData = generatedCustomers is null,

@@ -11,5 +11,8 @@ public sealed class BillingSchema : Schema
     {
         Query = services.GetRequiredService<BillingQuery>();
         Mutation = services.GetRequiredService<BillingMutation>();
+
+        // Reached only through _entities: the gateway asks billing for a customer's overdue balance.
+        RegisterType(typeof(CustomerType));
     }
 }

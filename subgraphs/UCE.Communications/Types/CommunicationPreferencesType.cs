@@ -3,6 +3,7 @@ using UCE.Communications.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
+using UCE.Subgraphs.Hosting.GraphTypes;
 
 namespace UCE.Communications.Types;
 

@@ -5,6 +5,7 @@ using UCE.Communications.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
+using UCE.Subgraphs.Hosting.GraphTypes;
 using UCE.Subgraphs.Hosting.Paging;
 
 namespace UCE.Communications.Types;

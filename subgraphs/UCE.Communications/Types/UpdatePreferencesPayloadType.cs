@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using UCE.Subgraphs.Hosting.GraphTypes;
 
 namespace UCE.Communications.Types;
 

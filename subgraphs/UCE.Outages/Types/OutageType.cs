@@ -6,6 +6,7 @@ using UCE.Outages.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
+using UCE.Subgraphs.Hosting.GraphTypes;
 
 namespace UCE.Outages.Types;
 

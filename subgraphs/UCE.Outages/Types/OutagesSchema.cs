@@ -11,5 +11,8 @@ public sealed class OutagesSchema : Schema
         Query = query;
         Mutation = mutation;
         Subscription = subscription;
+
+        // Reached only through _entities: the gateway asks outages how many outages hit a customer.
+        RegisterType(typeof(CustomerType));
     }
 }

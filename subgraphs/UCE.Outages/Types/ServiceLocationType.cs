@@ -6,6 +6,7 @@ using UCE.Outages.Data;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
+using UCE.Subgraphs.Hosting.GraphTypes;
 using UCE.Subgraphs.Hosting.Paging;
 
 namespace UCE.Outages.Types;

@@ -5,6 +5,7 @@ using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
+using UCE.Subgraphs.Hosting.GraphTypes;
 
 namespace UCE.Products.Types;
 
@@ -24,6 +25,10 @@ public sealed class CustomerType : ObjectGraphType<CustomerReference>
         Field<ListGraphType<NonNullGraphType<OfferType>>>("offers")
             .Description("Offers the customer can still take up, soonest expiry first.")
             .Resolve(context => context.Service<OpenOffersByCustomerLoader>().LoadAsync(context.Source.Id));
+        Field<DateTimeGraphType>("nextOfferExpiry")
+            .Description("When the first of the customer's open offers expires; null when they have none.")
+            .Resolve(context => context.Service<OpenOffersByCustomerLoader>().LoadAsync(context.Source.Id)
+                .Then(offers => offers.Count == 0 ? (DateTime?)null : offers.Min(o => o.ExpiresAt)));
 
         this.ResolveReference<EntityKey, CustomerReference>((context, key) =>
             context.Service<CustomerProfileByIdLoader>()

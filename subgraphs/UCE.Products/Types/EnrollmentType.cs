@@ -1,8 +1,10 @@
+using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Products.Data;
 using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Authorization;
+using UCE.Subgraphs.Hosting.GraphTypes;
 
 namespace UCE.Products.Types;
 
@@ -13,6 +15,7 @@ public sealed class EnrollmentType : ObjectGraphType<Enrollment>
     {
         Name = "Enrollment";
         Description = "A customer's subscription to a catalogue product.";
+        this.Key("id");
         this.Authorize(Access.CustomerData<Enrollment>(enrollment => enrollment.CustomerId));
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<CustomerType>("customer").Resolve(context => new CustomerReference(context.Source.CustomerId));
@@ -21,5 +24,9 @@ public sealed class EnrollmentType : ObjectGraphType<Enrollment>
         Field<NonNullGraphType<EnrollmentStatusType>>("status").Resolve(context => context.Source.Status);
         Field<NonNullGraphType<DateTimeGraphType>>("since").Resolve(context => context.Source.Since);
         Field<DateTimeGraphType>("cancelledAt").Resolve(context => context.Source.CancelledAt);
+
+        // Cases in the service subgraph point at enrollments by id.
+        this.ResolveReference<EntityKey, Enrollment>((context, key) =>
+            context.Service<EnrollmentByIdLoader>().LoadAsync(key.RequireId("Enrollment"))!);
     }
 }

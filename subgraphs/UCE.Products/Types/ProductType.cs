@@ -5,6 +5,7 @@ using UCE.Products.Data;
 using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Authorization;
+using UCE.Subgraphs.Hosting.GraphTypes;
 
 namespace UCE.Products.Types;
 

@@ -9,6 +9,9 @@ public static class AccessScopes
     /// <summary>Partners: the product catalogue.</summary>
     public const string ProductsRead = "products:read";
 
+    /// <summary>Partners: published public knowledge articles and their search (a chatbot, a partner's help centre).</summary>
+    public const string KnowledgeRead = "knowledge:read";
+
     /// <summary>Partners: usage of the customers who consented to the partner's client id.</summary>
     public const string UsageRead = "usage:read";
 

@@ -47,7 +47,10 @@ internal sealed class DatabaseInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Applies migrations (PostgreSQL) or creates the schema from the model (SQLite, or a context without migrations).</summary>
+    /// <summary>
+    /// Applies migrations (PostgreSQL) or creates the schema from the model (SQLite, or a context without migrations),
+    /// then runs the module's <see cref="SubgraphModule.OnSchemaReadyAsync"/>.
+    /// </summary>
     public static async Task PrepareSchemaAsync(SubgraphModule module, DatabaseTarget target, IServiceProvider services, CancellationToken cancellationToken)
     {
         var databaseExists = false;
@@ -78,5 +81,7 @@ internal sealed class DatabaseInitializer(
             Directory.CreateDirectory(Path.GetDirectoryName(target.SqliteFile!)!);
             await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         }
+
+        await module.OnSchemaReadyAsync(db, target.Provider, cancellationToken).ConfigureAwait(false);
     }
 }

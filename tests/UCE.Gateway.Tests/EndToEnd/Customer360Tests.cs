@@ -35,6 +35,7 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
             offers { id reason product { name } }
             communicationPreferences { preferences { channel topic optedIn } }
             notifications(first: 3) { id channel topic status }
+            cases { id status category slaDueAt }
           }
         }
         """;
@@ -86,7 +87,11 @@ public sealed class Customer360Tests(UceSubgraphsFixture subgraphs) : IClassFixt
         Assert.True(JsonNode.DeepEquals(communications["communicationPreferences"], customer["communicationPreferences"]));
         Assert.True(JsonNode.DeepEquals(communications["notifications"], customer["notifications"]));
         Assert.NotEmpty(customer["communicationPreferences"]!["preferences"]!.AsArray());
-        Assert.Equal(6, subgraphs.Urls.Count);
+
+        var service = await SubgraphClient.EntityAsync(subgraphs.Urls["service"], "Customer", customerId, "cases { id status category slaDueAt }");
+        Assert.True(JsonNode.DeepEquals(service["cases"], customer["cases"]));
+        Assert.NotEmpty(customer["cases"]!.AsArray());
+        Assert.Equal(7, subgraphs.Urls.Count);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class EmbeddedSubgraphPortTests
     {
         var ports = EmbeddedSubgraphCatalog.Modules.Select(module => EmbeddedSubgraphs.PortOf(module, null)).ToArray();
 
-        Assert.Equal([4001, 4002, 4003, 4004, 4005, 4006], ports);
+        Assert.Equal([4001, 4002, 4003, 4004, 4005, 4006, 4007], ports);
         var products = EmbeddedSubgraphCatalog.Modules.Single(module => module.Name == "products");
         Assert.Equal(5105, EmbeddedSubgraphs.PortOf(products, new Dictionary<string, int> { ["products"] = 5105 }));
     }

@@ -10,7 +10,7 @@ using UCE.Subgraphs.Hosting.Demo;
 namespace UCE.Gateway.Tests.Security;
 
 /// <summary>
-/// Callers trying to reach what is not theirs through the gateway, over the six UCE subgraphs on PostgreSQL: another
+/// Callers trying to reach what is not theirs through the gateway, over the seven UCE subgraphs on PostgreSQL: another
 /// customer's data by every root field, with selections generated from the supergraph so that every entity jump is taken,
 /// plain, aliased and through fragments; every mutation by roles it must not serve; forged identity headers. Each is
 /// refused at its path, nothing of the other customer appears anywhere in the answer, and nothing changes.
@@ -20,7 +20,7 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
 {
     private const int Depth = 4;
     private static readonly string[] RefusalCodes = ["FORBIDDEN", "UNAUTHORIZED_FIELD_OR_TYPE"];
-    private static readonly string[] StaffOnlyOutageFields = ["feederName", "affectedLocations", "reports"];
+    private static readonly string[] StaffOnlyFields = ["feederName", "affectedLocations", "reports", "nextBestActions"];
 
     private GatewayTestHost _gateway = null!;
     private Victim _victim = null!;
@@ -106,20 +106,20 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
         var body = await PostAsync($"{{ customer(id: \"{_victim.CustomerId}\") {Generator().Select("Customer", Depth)} }}", Token("victim"));
 
         Assert.Equal(_victim.Email, body["data"]?["customer"]?["email"]?.GetValue<string>());
-        // Refused only where the outage staff see more than a customer (docs/security.md): the feeder, the other
-        // premises an outage covers, and other people's reports.
+        // Refused only where staff see more than a customer (docs/security.md): an outage's feeder, the other premises
+        // it covers and other people's reports, and the next best actions an agent should raise.
         var refused = body["errors"]?.AsArray()
             .Where(error => RefusalCodes.Contains(error?["extensions"]?["code"]?.GetValue<string>()))
             .Select(error => string.Join('.', error!["path"]!.AsArray().Select(segment => segment!.ToString())))
             .ToList() ?? [];
-        var unexpected = refused.Where(path => !StaffOnlyOutageFields.Any(field => path.EndsWith("." + field, StringComparison.Ordinal))).ToList();
+        var unexpected = refused.Where(path => !StaffOnlyFields.Any(field => path.EndsWith("." + field, StringComparison.Ordinal))).ToList();
         Assert.True(unexpected.Count == 0, "Refused on the customer's own data: " + string.Join(", ", unexpected));
     }
 
     public static TheoryData<string, string> MutationsAndIntruders()
     {
         var data = new TheoryData<string, string>();
-        foreach (var mutation in new[] { "makePayment", "setAutopay", "updateCommunicationPreferences", "sendNotification", "enroll", "cancelEnrollment", "reportOutage", "updateOutageStatus", "startService", "stopService", "moveService", "cancelServiceRequest", "updateContactDetails", "onboardCustomer", "logContact" })
+        foreach (var mutation in new[] { "makePayment", "setAutopay", "updateCommunicationPreferences", "sendNotification", "enroll", "cancelEnrollment", "reportOutage", "updateOutageStatus", "startService", "stopService", "moveService", "cancelServiceRequest", "updateContactDetails", "onboardCustomer", "logContact", "openCase", "addCaseNote", "reopenCase", "submitCaseSurvey", "assignCase", "resolveCase" })
         {
             foreach (var intruder in new[] { "other-customer", "anonymous", "partner-without-scopes", "service-without-scopes" })
             {
@@ -257,6 +257,9 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
     {
         public IEnumerable<string> Secrets => [Email, Phone, Name];
 
+        /// <summary>The victim's first case in the demo set (every customer not a multiple of four has one).</summary>
+        public string CaseId => $"cas-{CustomerId[4..]}-1";
+
         public static async Task<Victim> ReadAsync(GatewayTestHost gateway)
         {
             var id = DemoGraph.CustomerId(2);
@@ -326,6 +329,12 @@ public sealed class HostileGatewayTests(UceSubgraphsFixture subgraphs) : IClassF
             "updateContactDetails" => $"{{ updateContactDetails(input: {{ customerId: \"{CustomerId}\", email: \"taken@example.com\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
             "onboardCustomer" => $"{{ onboardCustomer(input: {{ name: \"Intruder\", email: \"i@example.com\", phone: \"5550102030\", serviceAddress: {Address}, startOn: \"{Today}\", idempotencyKey: \"{Guid.NewGuid():N}\" }}) {{ __typename }} }}",
             "logContact" => $"{{ logContact(input: {{ customerId: \"{CustomerId}\", channel: PHONE, reason: \"hostile\", disposition: RESOLVED, durationSeconds: 1 }}) {{ __typename }} }}",
+            "openCase" => $"{{ openCase(input: {{ customerId: \"{CustomerId}\", category: COMPLAINT, subject: \"hostile\", description: \"hostile\" }}) {{ __typename }} }}",
+            "addCaseNote" => $"{{ addCaseNote(input: {{ caseId: \"{CaseId}\", body: \"hostile\" }}) {{ __typename }} }}",
+            "reopenCase" => $"{{ reopenCase(input: {{ caseId: \"{CaseId}\", reason: \"hostile\" }}) {{ __typename }} }}",
+            "submitCaseSurvey" => $"{{ submitCaseSurvey(input: {{ caseId: \"{CaseId}\", score: 0 }}) {{ __typename }} }}",
+            "assignCase" => $"{{ assignCase(input: {{ caseId: \"{CaseId}\", agent: \"hostile\" }}) {{ __typename }} }}",
+            "resolveCase" => $"{{ resolveCase(input: {{ caseId: \"{CaseId}\", resolutionCode: EXPLAINED }}) {{ __typename }} }}",
             _ => throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null),
         };
 

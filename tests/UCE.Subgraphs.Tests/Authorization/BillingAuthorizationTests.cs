@@ -44,6 +44,7 @@ public sealed class BillingAuthorizationTests(SubgraphFixture<BillingSubgraph> f
         {
             ["Account"] = [new { __typename = "Account", id = "acc-000002-r" }, new { __typename = "Account", number = "1000000002" }],
             ["Bill"] = [new { __typename = "Bill", id = victimBill }],
+            ["Customer"] = [new { __typename = "Customer", id = Hostile.Victim }],
         };
 
         foreach (var type in await Hostile.EntityTypesAsync(fixture.GraphQL))
@@ -52,7 +53,7 @@ public sealed class BillingAuthorizationTests(SubgraphFixture<BillingSubgraph> f
             foreach (var representation in hostile)
             {
                 var response = await Attacker.PostAsync(
-                    "query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Account { id balance { amount } bills(first: 2) { nodes { id } } payments { id } autopay { enabled } } ... on Bill { id amount } } }",
+                    "query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Account { id balance { amount } bills(first: 2) { nodes { id } } payments { id } autopay { enabled } } ... on Bill { id amount } ... on Customer { id overdueBalance } } }",
                     new { r = new object[] { new { __typename = "Account", id = "acc-000001-r" }, representation } });
 
                 Hostile.AssertRefused(response, "_entities", 1);

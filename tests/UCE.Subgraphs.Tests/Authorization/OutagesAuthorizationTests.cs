@@ -57,6 +57,7 @@ public sealed class OutagesAuthorizationTests(SubgraphFixture<OutagesSubgraph> f
         var customerData = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["ServiceLocation"] = new { __typename = "ServiceLocation", id = "loc-000002" },
+            ["Customer"] = new { __typename = "Customer", id = Hostile.Victim },
         };
         var publicData = new Dictionary<string, object>(StringComparer.Ordinal)
         {
@@ -65,7 +66,7 @@ public sealed class OutagesAuthorizationTests(SubgraphFixture<OutagesSubgraph> f
 
         foreach (var type in await Hostile.EntityTypesAsync(fixture.GraphQL))
         {
-            var query = "query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ServiceLocation { id currentOutage { id } outageHistory { id } } ... on Outage { id areaName } } }";
+            var query = "query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on ServiceLocation { id currentOutage { id } outageHistory { id } } ... on Outage { id areaName } ... on Customer { id activeOutageCount } } }";
             if (customerData.TryGetValue(type, out var hostile))
             {
                 var response = await Attacker.PostAsync(query, new { r = new[] { new { __typename = "ServiceLocation", id = "loc-000001" }, hostile } });

@@ -32,9 +32,13 @@ public sealed class ProductsAuthorizationTests(SubgraphFixture<ProductsSubgraph>
     [Fact]
     public async Task Every_entity_type_refuses_another_customers_representation_and_products_stay_public()
     {
-        var customerData = new Dictionary<string, object>(StringComparer.Ordinal) { ["Customer"] = new { __typename = "Customer", id = Hostile.Victim } };
+        var customerData = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["Customer"] = new { __typename = "Customer", id = Hostile.Victim },
+            ["Enrollment"] = new { __typename = "Enrollment", id = "enr-000002-1" },
+        };
         var publicData = new Dictionary<string, object>(StringComparer.Ordinal) { ["Product"] = new { __typename = "Product", id = "prd-smart-thermostat" } };
-        const string Query = "query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Customer { id enrollments { id product { name } } offers { id reason } } ... on Product { id name } } }";
+        const string Query = "query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Customer { id enrollments { id product { name } } offers { id reason } } ... on Product { id name } ... on Enrollment { id status } } }";
 
         foreach (var type in await Hostile.EntityTypesAsync(fixture.GraphQL))
         {

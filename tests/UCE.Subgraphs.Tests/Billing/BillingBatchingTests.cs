@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using UCE.Billing;
+using UCE.Billing.Data;
 using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Tests.Infrastructure;
 
@@ -53,6 +55,36 @@ public sealed class BillingBatchingTests(SubgraphFixture<BillingSubgraph> fixtur
         // line items; bills.account reuses the accounts already loaded and payments.account needs only the id.
         Assert.Equal(5, fiveCommands);
         Assert.Equal(5, fiftyCommands);
+    }
+
+    [Fact]
+    public async Task Fifty_customers_overdue_balances_cost_one_sql_command_like_five()
+    {
+        const string Query = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id overdueBalance } } }";
+        var ids = Enumerable.Range(1, 50).Select(DemoGraph.CustomerId).ToList();
+        object Customers(IEnumerable<string> customerIds) => new { r = customerIds.Select(id => new { __typename = "Customer", id }).ToArray() };
+
+        var (_, fiveCommands) = await fixture.Host.MeasureAsync(Query, Customers(ids.Take(5)));
+        var (fifty, fiftyCommands) = await fixture.Host.MeasureAsync(Query, Customers(ids));
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Dictionary<string, decimal> expected;
+        await using (var db = fixture.Host.CreateDbContext<BillingDbContext>())
+        {
+            var owners = await db.Accounts.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.CustomerId);
+            var bills = await db.Bills.AsNoTracking().ToListAsync();
+            expected = bills
+                .Where(b => b.DueDate < today && b.AmountMinor > b.PaidMinor)
+                .GroupBy(b => owners[b.AccountId])
+                .ToDictionary(g => g.Key, g => g.Sum(b => b.AmountMinor - b.PaidMinor) / 100m);
+        }
+
+        var answered = fifty.EnsureNoErrors().At("_entities").EnumerateArray().ToList();
+        Assert.Equal(ids, answered.Select(c => c.GetProperty("id").GetString()));
+        Assert.Contains(answered, c => c.GetProperty("overdueBalance").GetDecimal() > 0);
+        Assert.All(answered, c => Assert.Equal(expected.GetValueOrDefault(c.GetProperty("id").GetString()!), c.GetProperty("overdueBalance").GetDecimal()));
+        Assert.Equal(1, fiveCommands);
+        Assert.Equal(1, fiftyCommands);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using UCE.Communications;
 using UCE.Customers;
 using UCE.Outages;
 using UCE.Products;
+using UCE.Service;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Tests.Infrastructure;
 using UCE.Usage;
@@ -19,7 +20,7 @@ public sealed class SubgraphIntrospectionTests
     private static readonly string[] OptionSets =
         ["defaults", "descriptions-off", "specifiedByUrl", "directiveIsRepeatable", "schemaDescription", "inputValueDeprecation", "oneOf", "all"];
 
-    public static TheoryData<string> Subgraphs() => new("customers", "billing", "usage", "outages", "products", "communications");
+    public static TheoryData<string> Subgraphs() => new("customers", "billing", "usage", "outages", "products", "communications", "service");
 
     [Theory]
     [MemberData(nameof(Subgraphs))]
@@ -69,6 +70,7 @@ public sealed class SubgraphIntrospectionTests
         "outages" => new OutagesSubgraph(),
         "products" => new ProductsSubgraph(),
         "communications" => new CommunicationsSubgraph(),
+        "service" => new ServiceSubgraph(),
         _ => throw new ArgumentOutOfRangeException(nameof(subgraph), subgraph, null),
     };
 

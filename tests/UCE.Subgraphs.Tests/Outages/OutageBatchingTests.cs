@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using UCE.Outages;
 using UCE.Outages.Data;
 using UCE.Subgraphs.Hosting.Demo;
@@ -47,6 +48,33 @@ public sealed class OutageBatchingTests(OutageBatchingTests.ExtendedFixture fixt
         // checked before a location is shown).
         Assert.Equal(6, fiveCommands);
         Assert.Equal(6, fiftyCommands);
+    }
+
+    [Fact]
+    public async Task Fifty_customers_active_outage_counts_cost_one_sql_command_like_five()
+    {
+        const string Query = "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id activeOutageCount } } }";
+        var ids = Enumerable.Range(1, 50).Select(DemoGraph.CustomerId).ToList();
+        object Customers(IEnumerable<string> customerIds) => new { r = customerIds.Select(id => new { __typename = "Customer", id }).ToArray() };
+
+        var (_, fiveCommands) = await fixture.Host.MeasureAsync(Query, Customers(ids.Take(5)));
+        var (fifty, fiftyCommands) = await fixture.Host.MeasureAsync(Query, Customers(ids));
+
+        Dictionary<string, int> expected;
+        await using (var db = fixture.Host.CreateDbContext<OutagesDbContext>())
+        {
+            var active = (await db.Outages.AsNoTracking().ToListAsync()).Where(o => o.IsActive).Select(o => o.Id).ToHashSet();
+            var hit = (await db.OutageLocations.AsNoTracking().ToListAsync()).Where(l => active.Contains(l.OutageId)).ToList();
+            var owners = await db.GridConnections.AsNoTracking().ToDictionaryAsync(c => c.LocationId, c => c.CustomerId);
+            expected = hit.GroupBy(l => owners[l.LocationId]).ToDictionary(g => g.Key, g => g.Select(l => l.OutageId).Distinct().Count());
+        }
+
+        var answered = fifty.EnsureNoErrors().At("_entities").EnumerateArray().ToList();
+        Assert.Equal(ids, answered.Select(c => c.GetProperty("id").GetString()));
+        Assert.Contains(answered, c => c.GetProperty("activeOutageCount").GetInt32() > 0);
+        Assert.All(answered, c => Assert.Equal(expected.GetValueOrDefault(c.GetProperty("id").GetString()!), c.GetProperty("activeOutageCount").GetInt32()));
+        Assert.Equal(1, fiveCommands);
+        Assert.Equal(1, fiftyCommands);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class ProductBatchingTests(ProductBatchingTests.ExtendedFixture fi
             ... on Customer {
               id
               enrollments { id status customer { id } product { id name price { amount } } }
-              offers { id product { id category } }
+              offers { id expiresAt product { id category } }
+              nextOfferExpiry
             }
           }
         }
@@ -33,8 +34,11 @@ public sealed class ProductBatchingTests(ProductBatchingTests.ExtendedFixture fi
         var customers = fifty.EnsureNoErrors().At("_entities").EnumerateArray().ToList();
         Assert.Equal(CustomerIds(50), customers.Select(c => c.GetProperty("id").GetString()));
         Assert.All(customers, c => Assert.NotEqual(0, c.GetProperty("enrollments").GetArrayLength()));
+        Assert.All(customers, c => Assert.Equal(
+            c.GetProperty("offers").EnumerateArray().Select(o => (DateTime?)o.GetProperty("expiresAt").GetDateTime()).Min(),
+            c.GetProperty("nextOfferExpiry").ValueKind == System.Text.Json.JsonValueKind.Null ? null : c.GetProperty("nextOfferExpiry").GetDateTime()));
 
-        // Customer profiles, enrollments, open offers, then the products of both (one loader, one level).
+        // Customer profiles, enrollments, open offers (nextOfferExpiry reads the same), then the products of both (one loader, one level).
         Assert.Equal(4, fiveCommands);
         Assert.Equal(4, fiftyCommands);
     }

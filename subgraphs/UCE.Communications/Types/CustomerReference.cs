@@ -1,4 +1,0 @@
-namespace UCE.Communications.Types;
-
-/// <summary>A customer owned by the customers subgraph, known here by its id.</summary>
-public sealed record CustomerReference(string Id);

@@ -1,0 +1,11 @@
+namespace UCE.Service.Types;
+
+/// <summary>An account the customers subgraph owns, known here by its id.</summary>
+/// <remarks>Each entity type has its own CLR type: <c>_entities</c> tells the types of its answers apart by it.</remarks>
+public sealed record AccountReference(string Id);
+
+/// <summary>An outage the outages subgraph owns, known here by its id.</summary>
+public sealed record OutageReference(string Id);
+
+/// <summary>An entity another subgraph owns that a case points at, with the case's customer for its access rule.</summary>
+public sealed record LinkedEntity(string Id, string CustomerId);
