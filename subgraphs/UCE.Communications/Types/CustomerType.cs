@@ -3,7 +3,6 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Communications.DataLoaders;
 using UCE.Subgraphs.Hosting;
-using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Subgraphs.Hosting.GraphTypes;
 using UCE.Subgraphs.Hosting.Paging;
@@ -11,15 +10,10 @@ using UCE.Subgraphs.Hosting.Paging;
 namespace UCE.Communications.Types;
 
 /// <summary>The customers subgraph's <c>Customer</c> entity, extended with preferences and notifications.</summary>
-public sealed class CustomerType : ObjectGraphType<CustomerReference>
+public sealed class CustomerType : CustomerExtensionType
 {
     public CustomerType()
     {
-        Name = "Customer";
-        this.Key("id");
-        this.Authorize(Access.CustomerData<CustomerReference>(customer => customer.Id));
-
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<CommunicationPreferencesType>("communicationPreferences").Resolve(context => context.Source);
         Field<ListGraphType<NonNullGraphType<NotificationType>>>("notifications")
             .Description("Messages sent or queued for the customer, newest first.")

@@ -3,22 +3,16 @@ using GraphQL.Federation;
 using GraphQL.Types;
 using UCE.Products.DataLoaders;
 using UCE.Subgraphs.Hosting;
-using UCE.Subgraphs.Hosting.Authorization;
 using UCE.Subgraphs.Hosting.DataLoading;
 using UCE.Subgraphs.Hosting.GraphTypes;
 
 namespace UCE.Products.Types;
 
 /// <summary>The customers subgraph's <c>Customer</c> entity, extended with enrollments and offers.</summary>
-public sealed class CustomerType : ObjectGraphType<CustomerReference>
+public sealed class CustomerType : CustomerExtensionType
 {
     public CustomerType()
     {
-        Name = "Customer";
-        this.Key("id");
-        this.Authorize(Access.CustomerData<CustomerReference>(customer => customer.Id));
-
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(context => context.Source.Id);
         Field<ListGraphType<NonNullGraphType<EnrollmentType>>>("enrollments")
             .Description("Every enrollment of the customer, cancelled ones included, newest first.")
             .Resolve(context => context.Service<EnrollmentsByCustomerLoader>().LoadAsync(context.Source.Id));

@@ -5,6 +5,7 @@ using UCE.Communications;
 using UCE.Customers;
 using UCE.Outages;
 using UCE.Products;
+using UCE.Service;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Tests.Infrastructure;
@@ -17,7 +18,7 @@ public sealed partial class TimestampStoreParityTests
 {
     private static readonly DateOnly Day = new(2031, 3, 20);
 
-    public static TheoryData<string> Subgraphs => ["customers", "billing", "usage", "outages", "products", "communications"];
+    public static TheoryData<string> Subgraphs => ["customers", "billing", "usage", "outages", "products", "communications", "service"];
 
     [Theory]
     [MemberData(nameof(Subgraphs))]
@@ -43,6 +44,7 @@ public sealed partial class TimestampStoreParityTests
         "usage" => new UsageSubgraph(),
         "outages" => new OutagesSubgraph(),
         "products" => new ProductsSubgraph(),
+        "service" => new ServiceSubgraph(),
         _ => new CommunicationsSubgraph(),
     };
 
@@ -69,6 +71,9 @@ public sealed partial class TimestampStoreParityTests
                 null),
             "products" => (
                 "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id enrollments { id since cancelledAt } offers { id expiresAt } } } }",
+                CustomerEntities()),
+            "service" => (
+                "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id cases { id openedAt slaDueAt resolvedAt closedAt notes { createdAt } survey { submittedAt } } } } }",
                 CustomerEntities()),
             _ => (
                 "query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id communicationPreferences { preferences { updatedAt } } notifications(first: 100) { id queuedAt sentAt } } } }",
