@@ -21,7 +21,7 @@ static int Usage()
         usage:
           UCE.Bench load --url URL --query FILE [--variables-template JSON] [--rotate N] [--requests N] [--concurrency C]
                          [--warmup N] [--max-seconds S] [--pid PID] [--header Name:Value]... [--sign identity] [--label TEXT]
-                         [--send text|id]
+                         [--send text|id] [--order shuffled]
           UCE.Bench plan --supergraph FILE --query FILE [--variables JSON] [--iterations N]
           UCE.Bench security --recording FILE [--iterations N]
           UCE.Bench persisted --supergraph FILE --query FILE --recording FILE [--iterations N]
