@@ -2,15 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using UCE.Service.Data;
 using UCE.Service.Types;
 using UCE.Subgraphs.Hosting.Errors;
+using UCE.Subgraphs.Hosting.Events.Interactions;
 using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Service;
 
 /// <summary>
 /// Opens and works cases: every mutation validates first, applies the move the case's life cycle allows, and saves the
-/// case with the note or survey it writes in one transaction, so a refused request leaves the database unchanged.
+/// case with the note or survey it writes in one transaction, so a refused request leaves the database unchanged. Opening
+/// and resolving a case also put an interaction event in the outbox, in the same transaction: the customer's contact
+/// history (<c>Customer.interactions</c>) shows both.
 /// </summary>
-public sealed class CaseHandling(ServiceDbContext db, TimeProvider clock)
+public sealed class CaseHandling(ServiceDbContext db, InteractionOutbox interactions, TimeProvider clock)
 {
     private const int MaxSubject = 200;
     private const int MaxText = 4000;
@@ -46,8 +49,10 @@ public sealed class CaseHandling(ServiceDbContext db, TimeProvider clock)
             Optional(input.BillId, "billId"),
             Optional(input.OutageId, "outageId"),
             Optional(input.EnrollmentId, "enrollmentId"));
-        var opened = Case.Open(opening, Now());
+        var now = Now();
+        var opened = Case.Open(opening, now);
         db.Cases.Add(opened);
+        interactions.Add(db, InteractionEventTypes.CaseOpened, customerId, caller, "Case", $"Case opened ({Words(opened.Category)}): {subject}", "Case", opened.Id, now);
         await db.SaveChangesAsync(cancellationToken);
         return new CasePayload(opened);
     }
@@ -114,12 +119,15 @@ public sealed class CaseHandling(ServiceDbContext db, TimeProvider clock)
     {
         var summary = input.Summary is null ? null : Required(input.Summary, "summary", MaxText);
         var found = await FindAsync(input.CaseId, cancellationToken);
-        found.Resolve(input.ResolutionCode, Now());
+        var now = Now();
+        found.Resolve(input.ResolutionCode, now);
         var note = summary is null ? null : NewNote(found, summary, CaseNoteVisibility.CustomerVisible, caller);
         if (note is not null)
         {
             db.CaseNotes.Add(note);
         }
+
+        interactions.Add(db, InteractionEventTypes.CaseResolved, found.CustomerId, caller, "Case", $"Case resolved ({Words(input.ResolutionCode)}): {found.Subject}", "Case", found.Id, now);
 
         await db.SaveChangesAsync(cancellationToken);
         return new CasePayload(found, note);
@@ -188,6 +196,10 @@ public sealed class CaseHandling(ServiceDbContext db, TimeProvider clock)
         return await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken)
             ?? throw new DomainError(ServiceErrorCodes.CaseNotFound, $"No case has id '{caseId}'.");
     }
+
+    /// <summary><c>REGULATORY_COMPLAINT</c> → <c>regulatory complaint</c>, for a summary a person reads.</summary>
+    private static string Words<T>(T value) where T : struct, Enum =>
+        System.Text.RegularExpressions.Regex.Replace(value.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 
     private CaseNote NewNote(Case subject, string body, CaseNoteVisibility visibility, CallerIdentity caller) => new()
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using UCE.Service.Knowledge;
 using UCE.Subgraphs.Hosting.Database;
+using UCE.Subgraphs.Hosting.Events.Outbox;
 
 namespace UCE.Service.Data;
 
@@ -18,7 +19,7 @@ public sealed class ServiceDbContext(DbContextOptions<ServiceDbContext> options)
     /// <summary>Every entity configuration of this assembly, so each area of the subgraph brings its own tables.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ServiceDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ServiceDbContext).Assembly).AddOutbox();
         KnowledgeModel.Configure(modelBuilder, Database);
     }
 

@@ -149,3 +149,33 @@ public sealed class CommunicationsPublishesInteractionsTests(SubgraphFixture<Com
         Assert.Equal("Your bill of $84.10 is ready", sent.Summary);
     }
 }
+
+/// <summary>The service subgraph tells of a case opened and a case resolved, in the transaction of the case.</summary>
+public sealed class ServicePublishesInteractionsTests(SubgraphFixture<UCE.Service.ServiceSubgraph> fixture) : IClassFixture<SubgraphFixture<UCE.Service.ServiceSubgraph>>
+{
+    [Fact]
+    public async Task A_case_a_customer_opens_and_an_agent_resolves_is_in_the_outbox_twice_and_a_refused_opening_is_not()
+    {
+        var customer = DemoGraph.CustomerId(12);
+        var opened = (await Service.CaseMutations.OpenAsync(fixture.As(TestCallers.Customer(customer)), new
+        {
+            customerId = customer, category = "HIGH_BILL", subject = "Bill doubled in March", description = "My bill is twice the usual.",
+        })).EnsureNoErrors().At("openCase", "case", "id").GetString()!;
+        var refused = await Service.CaseMutations.OpenAsync(fixture.As(TestCallers.Customer(customer)), new
+        {
+            customerId = DemoGraph.CustomerId(13), category = "HIGH_BILL", subject = "Not mine", description = "Someone else's case.",
+        });
+        Assert.NotEmpty(refused.ErrorCodes);
+        await Service.CaseMutations.ResolveNewAsync(fixture.As(TestCallers.Agent), opened);
+
+        var open = Assert.Single(await OutboxEvents.OfAsync<UCE.Service.Data.ServiceDbContext>(fixture.Host, InteractionEventTypes.CaseOpened));
+        Assert.Equal((customer, InteractionChannels.Web, (string?)null), (open.CustomerId, open.Channel, open.Agent));
+        Assert.Equal(("Case", opened), (open.SubjectType, open.SubjectId));
+        Assert.Equal("Case opened (high bill): Bill doubled in March", open.Summary);
+        var resolved = Assert.Single(await OutboxEvents.OfAsync<UCE.Service.Data.ServiceDbContext>(fixture.Host, InteractionEventTypes.CaseResolved));
+        Assert.Equal((customer, InteractionChannels.Phone, "agent-007"), (resolved.CustomerId, resolved.Channel, resolved.Agent));
+        Assert.Equal(("Case", opened), (resolved.SubjectType, resolved.SubjectId));
+        Assert.StartsWith("Case resolved (", resolved.Summary, StringComparison.Ordinal);
+        Assert.NotEqual(open.EventId, resolved.EventId);
+    }
+}

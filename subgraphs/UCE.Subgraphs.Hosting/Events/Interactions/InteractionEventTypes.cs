@@ -14,4 +14,6 @@ public static class InteractionEventTypes
     public const string ContactDetailsUpdated = "CONTACT_DETAILS_UPDATED";
     public const string CustomerOnboarded = "CUSTOMER_ONBOARDED";
     public const string ContactLogged = "CONTACT_LOGGED";
+    public const string CaseOpened = "CASE_OPENED";
+    public const string CaseResolved = "CASE_RESOLVED";
 }

@@ -13,7 +13,7 @@ using UCE.Service.Data;
 namespace UCE.Service.Data.Migrations
 {
     [DbContext(typeof(ServiceDbContext))]
-    [Migration("20261201175337_InitialService")]
+    [Migration("20261201183224_InitialService")]
     partial class InitialService
     {
         /// <inheritdoc />
@@ -366,6 +366,51 @@ namespace UCE.Service.Data.Migrations
                         .HasFilter("\"RaterKey\" IS NOT NULL");
 
                     b.ToTable("knowledge_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("UCE.Subgraphs.Hosting.Events.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stream")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_outbox_messages_waiting")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("UCE.Service.Data.Case", b =>

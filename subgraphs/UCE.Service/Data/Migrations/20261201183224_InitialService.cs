@@ -39,6 +39,24 @@ namespace UCE.Service.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EventId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Stream = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "cases",
                 columns: table => new
                 {
@@ -245,6 +263,18 @@ namespace UCE.Service.Data.Migrations
                 columns: new[] { "ArticleId", "RaterKey" },
                 unique: true,
                 filter: "\"RaterKey\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_EventId",
+                table: "outbox_messages",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_waiting",
+                table: "outbox_messages",
+                column: "Id",
+                filter: "\"SentAt\" IS NULL");
         }
 
         /// <inheritdoc />
@@ -261,6 +291,9 @@ namespace UCE.Service.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "knowledge_feedback");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "cases");
