@@ -12,7 +12,7 @@ namespace UCE.Subgraphs.Hosting.Database;
 /// <summary>
 /// Brings the database up to date before the host serves requests: migrations on PostgreSQL (creating the database
 /// first when the server lacks it, without the errors EF Core logs while finding that out), the schema from the model
-/// on SQLite, then the demo set when the module reports no data.
+/// on SQLite (moving aside a file made from another model, <see cref="SqliteSchema"/>), then the demo set when the module reports no data.
 /// </summary>
 internal sealed class DatabaseInitializer(
     SubgraphModule module,
@@ -78,8 +78,8 @@ internal sealed class DatabaseInitializer(
         }
         else
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target.SqliteFile!)!);
-            await db.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<DatabaseInitializer>();
+            await SqliteSchema.EnsureCurrentAsync(db, target.SqliteFile!, logger, cancellationToken).ConfigureAwait(false);
         }
 
         await module.OnSchemaReadyAsync(db, target.Provider, cancellationToken).ConfigureAwait(false);

@@ -56,6 +56,66 @@ public sealed class SubgraphHostTests
     }
 
     [Fact]
+    public async Task An_sqlite_file_made_by_another_version_is_kept_aside_and_a_current_one_is_created_and_seeded()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "uce-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, "sample.db");
+        await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            create.CommandText = "CREATE TABLE widgets (id TEXT PRIMARY KEY); INSERT INTO widgets VALUES ('kept-by-the-old-version');";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var options = new SubgraphHostOptions
+        {
+            Port = 0,
+            DataDirectory = directory,
+            EnableTracing = false,
+            Configuration = { ["Logging:LogLevel:Default"] = "Warning", ["Identity:SigningKeys"] = TestSigning.Configuration },
+        };
+        try
+        {
+            for (var start = 1; start <= 2; start++)
+            {
+                await using var app = SubgraphHost.Build(new SampleSubgraph(), options);
+                await app.StartAsync();
+                try
+                {
+                    var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+                    using var http = new HttpClient { BaseAddress = address };
+                    const string body = """{"query":"{ widgets { id } }"}""";
+                    using var content = new StringContent(body, Encoding.UTF8, "application/json");
+                    content.Headers.Add(IdentityHeaders.Signature, TestSigning.Sign(null, body));
+                    using var response = await http.PostAsync(new Uri("/graphql", UriKind.Relative), content);
+                    var result = new GraphQLResponse(response.StatusCode, null, await response.Content.ReadAsStringAsync());
+                    Assert.Equal(DemoGraph.DemoCustomerCount, result.At("widgets").GetArrayLength());
+                }
+                finally
+                {
+                    await app.StopAsync();
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                }
+
+                // The old file is kept, once: the second start finds a current file and moves nothing.
+                var moved = Assert.Single(Directory.GetFiles(directory, "sample.db.*.old"));
+                await using var kept = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={moved};Mode=ReadOnly;Pooling=False");
+                await kept.OpenAsync();
+                await using var read = kept.CreateCommand();
+                read.CommandText = "SELECT id FROM widgets";
+                Assert.Equal("kept-by-the-old-version", await read.ExecuteScalarAsync());
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Generator_loads_a_range_in_chunks_and_refuses_a_database_that_already_has_data()
     {
         var directory = Path.Combine(Path.GetTempPath(), "uce-tests", Guid.NewGuid().ToString("N"));
