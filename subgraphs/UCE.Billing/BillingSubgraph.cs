@@ -1,3 +1,5 @@
+using UCE.Subgraphs.Hosting.Events.Directory;
+using UCE.Billing.Events;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,7 @@ public sealed class BillingSubgraph : BulkLoadedSubgraphModule<BillingDbContext>
 
     public override void ConfigureServices(IServiceCollection services)
     {
+        services.AddSingleton<IDirectoryProjection, BillingDirectoryProjection>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AccountByIdLoader>();
         services.AddScoped<AccountByNumberLoader>();

@@ -1,3 +1,4 @@
+using UCE.Subgraphs.Hosting.Events.Directory;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed class CommunicationsSubgraph : BulkLoadedSubgraphModule<Communicat
 
     public override void ConfigureServices(IServiceCollection services)
     {
+        services.AddSingleton<IDirectoryProjection, CommunicationsDirectoryProjection>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<RecipientByIdLoader>();
         services.AddScoped<PreferencesByCustomerLoader>();

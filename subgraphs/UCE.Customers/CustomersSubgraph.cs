@@ -41,6 +41,8 @@ public sealed class CustomersSubgraph : BulkLoadedSubgraphModule<CustomersDbCont
         services.AddSingleton<InteractionRecorder>();
         services.AddSingleton<InteractionEventConsumer>();
         services.AddHostedService(provider => provider.GetRequiredService<InteractionEventConsumer>());
+        services.AddSingleton<ServiceRequestFulfilment>();
+        services.AddHostedService(provider => provider.GetRequiredService<ServiceRequestFulfilment>());
     }
 
     public override void ConfigureGraphQL(IGraphQLBuilder graphql)

@@ -1,3 +1,4 @@
+using UCE.Subgraphs.Hosting.Events.Directory;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public sealed class OutagesSubgraph : SubgraphModule<OutagesDbContext>
 
     public override void ConfigureServices(IServiceCollection services)
     {
+        services.AddSingleton<IDirectoryProjection, OutagesDirectoryProjection>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<OutageByIdLoader>();
         services.AddScoped<GridConnectionByLocationLoader>();

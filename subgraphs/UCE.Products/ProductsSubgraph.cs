@@ -1,3 +1,5 @@
+using UCE.Subgraphs.Hosting.Events.Directory;
+using UCE.Products.Events;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,7 @@ public sealed class ProductsSubgraph : SubgraphModule<ProductsDbContext>
 
     public override void ConfigureServices(IServiceCollection services)
     {
+        services.AddSingleton<IDirectoryProjection, ProductsDirectoryProjection>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ProductByIdLoader>();
         services.AddScoped<CustomerProfileByIdLoader>();

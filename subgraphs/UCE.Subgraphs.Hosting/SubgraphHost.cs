@@ -20,6 +20,7 @@ using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
 using UCE.Subgraphs.Hosting.Events;
+using UCE.Subgraphs.Hosting.Events.Directory;
 using UCE.Subgraphs.Hosting.Events.Interactions;
 using UCE.Subgraphs.Hosting.Events.Outbox;
 using UCE.Subgraphs.Hosting.Http;
@@ -135,6 +136,10 @@ public static class SubgraphHost
         services.AddSingleton(OutboxOptions.Read(builder.Configuration));
         services.AddSingleton(InteractionStreamOptions.Read(builder.Configuration));
         services.AddSingleton<InteractionOutbox>();
+        services.AddSingleton(DirectoryStreamOptions.Read(builder.Configuration, module.Name));
+        services.AddSingleton<DirectoryOutbox>();
+        services.AddSingleton<DirectoryEventConsumer>();
+        services.AddHostedService(provider => provider.GetRequiredService<DirectoryEventConsumer>());
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxRelay>());
         services.AddGraphQL(graphql =>

@@ -1,3 +1,4 @@
+using UCE.Subgraphs.Hosting.Events.Directory;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public sealed class UsageSubgraph : BulkLoadedSubgraphModule<UsageDbContext>
 
     public override void ConfigureServices(IServiceCollection services)
     {
+        services.AddSingleton<IDirectoryProjection, UsageDirectoryProjection>();
         services.AddScoped<MeterByLocationLoader>();
         services.AddScoped<MeterByIdLoader>();
         services.AddScoped<MeteredAccountLoader>();

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using UCE.Customers.Data;
 using UCE.Customers.Events;
 using UCE.Customers.Types;
+using UCE.Subgraphs.Hosting.Events.Directory;
 using UCE.Subgraphs.Hosting.Events.Interactions;
 using UCE.Subgraphs.Hosting.Identity;
 
 namespace UCE.Customers.Requests;
 
 /// <summary>Changes a customer's e-mail address, phone number and mailing address, once per idempotency key.</summary>
-public sealed class ContactDetails(IDbContextFactory<CustomersDbContext> contexts, IdempotentMutations idempotent, InteractionOutbox interactions)
+public sealed class ContactDetails(IDbContextFactory<CustomersDbContext> contexts, IdempotentMutations idempotent, InteractionOutbox interactions, DirectoryOutbox directory)
 {
     public async Task<CustomerOutcome> UpdateAsync(UpdateContactDetailsInput input, CallerIdentity caller, CancellationToken cancellationToken)
     {
@@ -46,6 +47,11 @@ public sealed class ContactDetails(IDbContextFactory<CustomersDbContext> context
             {
                 customer.MailingAddress = change.Mailing;
                 changed.Add("mailing address");
+            }
+
+            if (change.Email is not null || change.Phone is not null)
+            {
+                directory.Add(db, DirectoryEventTypes.ContactDetailsChanged, customer.Id, DirectoryRecords.Customer(customer), null, now);
             }
 
             InteractionRecords.AddTo(db, interactions.Add(

@@ -4,6 +4,7 @@ using UCE.Customers.Data;
 using UCE.Customers.Events;
 using UCE.Customers.Types;
 using UCE.Subgraphs.Hosting.Demo;
+using UCE.Subgraphs.Hosting.Events.Directory;
 using UCE.Subgraphs.Hosting.Events.Interactions;
 using UCE.Subgraphs.Hosting.Identity;
 
@@ -18,6 +19,7 @@ public sealed class ServiceRequests(
     IDbContextFactory<CustomersDbContext> contexts,
     IdempotentMutations idempotent,
     InteractionOutbox interactions,
+    DirectoryOutbox directory,
     AccountNumbers numbers,
     TimeProvider clock)
 {
@@ -35,12 +37,8 @@ public sealed class ServiceRequests(
         };
         return await RequestAsync("startService", key, request, caller, async (db, now) =>
         {
-            if (!await db.Customers.AnyAsync(c => c.Id == request.CustomerId, cancellationToken))
-            {
-                throw CustomerErrors.CustomerNotFound(request.CustomerId);
-            }
-
-            var opened = Open(db, request.CustomerId, request.Address, request.Kind, request.StartOn, now);
+            var segment = await SegmentAsync(db, request.CustomerId, cancellationToken);
+            var opened = Open(db, request.CustomerId, segment, request.Address, request.Kind, request.StartOn, now);
             var serviceRequest = Add(db, ServiceRequestKind.Start, request.CustomerId, request.StartOn, opened.Id, null, caller, now);
             return (serviceRequest, $"Start service at {Describe(request.Address)} on {Day(request.StartOn)}");
         }, cancellationToken);
@@ -71,7 +69,7 @@ public sealed class ServiceRequests(
         return await RequestAsync("moveService", key, request, caller, async (db, now) =>
         {
             var closed = await CloseAsync(db, request.AccountId, request.MoveOn, now, cancellationToken);
-            var opened = Open(db, closed.CustomerId, request.Address, closed.Kind, request.MoveOn, now);
+            var opened = Open(db, closed.CustomerId, await SegmentAsync(db, closed.CustomerId, cancellationToken), request.Address, closed.Kind, request.MoveOn, now);
             var serviceRequest = Add(db, ServiceRequestKind.Move, closed.CustomerId, request.MoveOn, opened.Id, closed.Id, caller, now);
             return (serviceRequest, $"Move service from account {closed.Number} to {Describe(request.Address)} on {Day(request.MoveOn)}");
         }, cancellationToken);
@@ -104,6 +102,12 @@ public sealed class ServiceRequests(
             await db.Accounts
                 .Where(a => a.Id == serviceRequest.ClosedAccountId)
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.ClosesOn, (DateOnly?)null), cancellationToken);
+            if (serviceRequest.OpenedAccountId is { } neverOpened)
+            {
+                directory.Add(db, DirectoryEventTypes.AccountClosed, serviceRequest.CustomerId, null,
+                    await DirectoryRecords.AccountAsync(db, neverOpened, cancellationToken), now);
+            }
+
             InteractionRecords.AddTo(db, interactions.Add(
                 db, InteractionEventTypes.ServiceRequestCancelled, serviceRequest.CustomerId, caller, "Cancel service request",
                 $"Cancelled the {serviceRequest.Kind.ToString().ToLowerInvariant()} request for {Day(serviceRequest.ScheduledFor)} ({serviceRequest.ConfirmationNumber}).",
@@ -140,7 +144,8 @@ public sealed class ServiceRequests(
                 MailingAddress = request.Mailing,
             };
             db.Customers.Add(customer);
-            var opened = Open(db, customer.Id, request.Address, AccountKind.Regulated, request.StartOn, now);
+            directory.Add(db, DirectoryEventTypes.CustomerOnboarded, customer.Id, DirectoryRecords.Customer(customer), null, now);
+            var opened = Open(db, customer.Id, customer.Segment, request.Address, AccountKind.Regulated, request.StartOn, now);
             var serviceRequest = Add(db, ServiceRequestKind.Start, customer.Id, request.StartOn, opened.Id, null, caller, now);
             InteractionRecords.AddTo(db, interactions.Add(
                 db, InteractionEventTypes.CustomerOnboarded, customer.Id, caller, "New customer",
@@ -154,7 +159,8 @@ public sealed class ServiceRequests(
         return new CustomerOutcome(onboarded, loaded.ServiceRequest, loaded.Replayed);
     }
 
-    private Account Open(CustomersDbContext db, string customerId, PostalAddress address, AccountKind kind, DateOnly on, DateTime now)
+    /// <summary>Opens an account at a new service location and tells the other subgraphs (the directory event).</summary>
+    private Account Open(CustomersDbContext db, string customerId, CustomerSegment segment, PostalAddress address, AccountKind kind, DateOnly on, DateTime now)
     {
         var location = new ServiceLocation
         {
@@ -179,14 +185,20 @@ public sealed class ServiceRequests(
         };
         db.ServiceLocations.Add(location);
         db.Accounts.Add(account);
+        directory.Add(db, DirectoryEventTypes.AccountOpened, customerId, null,
+            DirectoryRecords.Account(account, location, segment == CustomerSegment.Commercial), now);
         return account;
     }
+
+    private static async Task<CustomerSegment> SegmentAsync(CustomersDbContext db, string customerId, CancellationToken cancellationToken) =>
+        await db.Customers.Where(c => c.Id == customerId).Select(c => (CustomerSegment?)c.Segment).SingleOrDefaultAsync(cancellationToken)
+            ?? throw CustomerErrors.CustomerNotFound(customerId);
 
     /// <summary>
     /// Sets the stop date of an active account without one (closing it when the date is today), in the caller's transaction,
     /// as one conditional update: of two concurrent stops only one finds the account still open.
     /// </summary>
-    private static async Task<Account> CloseAsync(CustomersDbContext db, string accountId, DateOnly on, DateTime now, CancellationToken cancellationToken)
+    private async Task<Account> CloseAsync(CustomersDbContext db, string accountId, DateOnly on, DateTime now, CancellationToken cancellationToken)
     {
         var status = on <= DateOnly.FromDateTime(now) ? AccountStatus.Closed : AccountStatus.Active;
         var updated = await db.Accounts
@@ -194,7 +206,13 @@ public sealed class ServiceRequests(
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.ClosesOn, on).SetProperty(a => a.Status, status), cancellationToken);
         var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken)
             ?? throw CustomerErrors.AccountNotFound(accountId);
-        return updated == 1 ? account : throw CustomerErrors.AccountNotActive(accountId);
+        if (updated != 1)
+        {
+            throw CustomerErrors.AccountNotActive(accountId);
+        }
+
+        directory.Add(db, DirectoryEventTypes.AccountClosed, account.CustomerId, null, await DirectoryRecords.AccountAsync(db, accountId, cancellationToken), now);
+        return account;
     }
 
     private static ServiceRequest Add(

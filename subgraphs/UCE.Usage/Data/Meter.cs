@@ -17,4 +17,7 @@ public sealed class Meter
 
     /// <summary>The last day (UTC) for which the meter has a complete daily read.</summary>
     public DateOnly ReadThrough { get; set; }
+
+    /// <summary>The energy price a meter of a commercial or a residential customer is billed at, per kWh.</summary>
+    public static decimal TariffPerKwh(bool commercial) => commercial ? 0.13200m : 0.15400m;
 }

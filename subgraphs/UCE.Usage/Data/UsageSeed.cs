@@ -34,7 +34,7 @@ public static class UsageSeed
                 Id = customer.Location.MeterId,
                 LocationId = customer.Location.Id,
                 CustomerId = customer.Id,
-                RatePerKwh = customer.Commercial ? 0.13200m : 0.15400m,
+                RatePerKwh = Meter.TariffPerKwh(customer.Commercial),
                 Currency = "USD",
                 ReadThrough = readThrough,
             };

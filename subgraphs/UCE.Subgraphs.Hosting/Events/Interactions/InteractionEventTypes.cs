@@ -11,6 +11,7 @@ public static class InteractionEventTypes
     public const string NotificationSent = "NOTIFICATION_SENT";
     public const string ServiceRequested = "SERVICE_REQUESTED";
     public const string ServiceRequestCancelled = "SERVICE_REQUEST_CANCELLED";
+    public const string ServiceRequestCompleted = "SERVICE_REQUEST_COMPLETED";
     public const string ContactDetailsUpdated = "CONTACT_DETAILS_UPDATED";
     public const string CustomerOnboarded = "CUSTOMER_ONBOARDED";
     public const string ContactLogged = "CONTACT_LOGGED";
