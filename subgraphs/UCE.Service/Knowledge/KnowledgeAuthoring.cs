@@ -36,7 +36,8 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(caller);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await LoadAsync(db, articleId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var article = await LoadForUpdateAsync(db, articleId, cancellationToken);
         var latest = article.Versions.MaxBy(v => v.Number)!;
         var now = clock.GetUtcNow().UtcDateTime;
         var draft = KnowledgeArticleVersion.Draft(
@@ -51,6 +52,7 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         article.Versions.Add(draft);
         db.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return article;
     }
 
@@ -59,7 +61,8 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
     {
         ArgumentNullException.ThrowIfNull(caller);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await LoadAsync(db, articleId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var article = await LoadForUpdateAsync(db, articleId, cancellationToken);
         var version = article.Versions.FirstOrDefault(v => v.Number == number)
             ?? throw new DomainError(KnowledgeErrorCodes.VersionNotFound, $"Knowledge article '{article.Id}' has no version {number}.");
         if (version.Status != KnowledgeVersionStatus.Draft)
@@ -68,7 +71,6 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Two saves: the unique index on the published version holds after each statement, so the old one goes first.
         foreach (var live in article.Versions.Where(v => v.Status == KnowledgeVersionStatus.Published))
@@ -87,11 +89,13 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
     public async Task<KnowledgeArticle> RetireAsync(string articleId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var article = await LoadAsync(db, articleId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var article = await LoadForUpdateAsync(db, articleId, cancellationToken);
         var live = article.Versions.FirstOrDefault(v => v.Status == KnowledgeVersionStatus.Published)
             ?? throw new DomainError(KnowledgeErrorCodes.ArticleNotPublished, $"Knowledge article '{article.Id}' has no published version to retire.");
         live.Retire(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return article;
     }
 
@@ -109,7 +113,9 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var id = articleId?.Trim() ?? "";
+        await LockAsync(db, id, cancellationToken);
         var article = await db.Set<KnowledgeArticle>().Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         var view = KnowledgeVisibility.Require(caller, article, id);
         if (view.Shown is not { Status: KnowledgeVersionStatus.Published } published)
@@ -137,15 +143,29 @@ public sealed class KnowledgeAuthoring(IDbContextFactory<ServiceDbContext> conte
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return article!;
     }
 
-    private static async Task<KnowledgeArticle> LoadAsync(ServiceDbContext db, string? articleId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the article for a change, in the caller's transaction, after taking its lock: writers of one article (two
+    /// supervisors publishing, two agents revising) then run one after the other and each sees what the one before wrote,
+    /// instead of both numbering the same version or both publishing.
+    /// </summary>
+    private static async Task<KnowledgeArticle> LoadForUpdateAsync(ServiceDbContext db, string? articleId, CancellationToken cancellationToken)
     {
         var id = articleId?.Trim() ?? "";
+        await LockAsync(db, id, cancellationToken);
         return await db.Set<KnowledgeArticle>().Include(a => a.Versions).SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
             ?? throw KnowledgeVisibility.NotFound(id);
     }
+
+    /// <summary>
+    /// An update that changes nothing but locks: the article's row on PostgreSQL (until the transaction ends; the reads after
+    /// it see what the transaction before committed), the database's write lock on SQLite.
+    /// </summary>
+    private static Task<int> LockAsync(ServiceDbContext db, string id, CancellationToken cancellationToken) =>
+        db.Set<KnowledgeArticle>().Where(a => a.Id == id).ExecuteUpdateAsync(set => set.SetProperty(a => a.CreatedBy, a => a.CreatedBy), cancellationToken);
 
     private static string AuthorOf(CallerIdentity caller) => caller.Subject ?? CallerIdentity.NameOf(caller.Role);
 
