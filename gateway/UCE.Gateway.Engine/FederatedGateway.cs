@@ -93,6 +93,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             client = http;
         }
 
+        client = _options.SubgraphClientWrapper?.Invoke(client) ?? client;
         _client = _options.DeduplicateInFlightQueries ? new DeduplicatingSubgraphClient(client) : client;
         _executor = new PlanExecutor(_client, urls, _schema, _options.TimeoutOf, _options.FetchFailureObserver);
         if (_options.SubscriptionClient is { } subscriptions)

@@ -53,6 +53,12 @@ public sealed class GatewayOptions
     /// <summary>The HTTP handler of the default transport (for in-memory subgraphs in tests); pooled sockets when <c>null</c>.</summary>
     public HttpMessageHandler? SubgraphHttpHandler { get; init; }
 
+    /// <summary>
+    /// Wraps the subgraph client (the HTTP one, or <see cref="SubgraphClient"/>) before in-flight deduplication: the host's
+    /// circuit breakers and retries. Unwrapped when <c>null</c>.
+    /// </summary>
+    public Func<ISubgraphClient, ISubgraphClient>? SubgraphClientWrapper { get; init; }
+
     /// <summary>Adds body-dependent headers (the identity signature) to every request of the default transport; none when <c>null</c>.</summary>
     public ISubgraphRequestSigner? SubgraphRequestSigner { get; init; }
 

@@ -25,6 +25,9 @@ public static class ErrorCodes
     /// <summary>A subgraph did not answer within its timeout.</summary>
     public const string SubgraphTimeout = "SUBGRAPH_TIMEOUT";
 
+    /// <summary>A subgraph failed so often just before that the gateway is not sending it requests for a while (its circuit is open).</summary>
+    public const string SubgraphUnavailable = "SUBGRAPH_UNAVAILABLE";
+
     /// <summary>A subgraph answered something that is not a GraphQL response (malformed JSON, no data and no errors).</summary>
     public const string SubgraphInvalidResponse = "SUBGRAPH_INVALID_RESPONSE";
 

@@ -45,3 +45,21 @@ public sealed class SubgraphTimeoutException : Exception
     {
     }
 }
+
+/// <summary>The subgraph is not being called for a while because it failed too often just before (an open circuit); nothing was sent.</summary>
+public sealed class SubgraphUnavailableException : Exception
+{
+    public SubgraphUnavailableException()
+    {
+    }
+
+    public SubgraphUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public SubgraphUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -133,6 +133,11 @@ public sealed class PlanExecutor
             FailFetch(execution, fetch, batch, ErrorCodes.SubgraphTimeout, ex.Message);
             return;
         }
+        catch (SubgraphUnavailableException ex)
+        {
+            FailFetch(execution, fetch, batch, ErrorCodes.SubgraphUnavailable, ex.Message);
+            return;
+        }
         catch (TimeoutException)
         {
             FailFetch(execution, fetch, batch, ErrorCodes.SubgraphTimeout, $"Subgraph '{fetch.Subgraph}' did not answer within {timeout.TotalMilliseconds:0} ms.");

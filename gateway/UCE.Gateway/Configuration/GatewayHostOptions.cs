@@ -1,3 +1,4 @@
+using UCE.Gateway.Resilience;
 using UCE.Gateway.Authentication;
 using UCE.Gateway.Ide;
 using UCE.Gateway.Engine.Limits;
@@ -28,8 +29,18 @@ public sealed class GatewayHostOptions
     /// <summary>Per-subgraph settings keyed by the subgraph's name in the supergraph (<c>customers</c>, <c>billing</c> …).</summary>
     public Dictionary<string, SubgraphEndpointOptions> Subgraphs { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>How long one subgraph request may take when its own <see cref="SubgraphEndpointOptions.Timeout"/> is unset.</summary>
-    public TimeSpan DefaultSubgraphTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long one subgraph request may take when its own <see cref="SubgraphEndpointOptions.Timeout"/> is unset. A few
+    /// seconds: a portal page waits no longer than its slowest subgraph, and the answer comes with partial data and a
+    /// <c>SUBGRAPH_TIMEOUT</c> error for the part that did not come.
+    /// </summary>
+    public TimeSpan DefaultSubgraphTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The HTTP server's limits and shutdown (<c>Gateway:Server</c>).</summary>
+    public GatewayServerOptions Server { get; set; } = new();
+
+    /// <summary>Circuit breakers and connection retries per subgraph (<c>Gateway:Resilience</c>).</summary>
+    public SubgraphResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>
     /// At most one Warning line per subgraph per this interval for failed or timed-out subgraph fetches; the next line

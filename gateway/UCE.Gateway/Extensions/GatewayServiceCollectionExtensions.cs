@@ -6,6 +6,7 @@ using UCE.Gateway.Diagnostics;
 using UCE.Gateway.Ide;
 using UCE.Gateway.Persisted;
 using UCE.Gateway.RateLimiting;
+using UCE.Gateway.Resilience;
 using UCE.Gateway.Security;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Supergraph;
@@ -30,6 +31,8 @@ public static class GatewayServiceCollectionExtensions
             .Validate(options => options.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
             .Validate(options => options.DefaultSubgraphTimeout > TimeSpan.Zero, "Gateway:DefaultSubgraphTimeout must be positive.")
             .Validate(options => options.SubgraphFailureLogInterval >= TimeSpan.Zero, "Gateway:SubgraphFailureLogInterval must not be negative.")
+            .Validate(options => !options.Server.Problems().Any(), "Gateway:Server is invalid: positive connection limits and timeouts, MaxRequestHeadersTotalSize ≥ 4096.")
+            .Validate(options => !options.Resilience.Problems().Any(), "Gateway:Resilience is invalid: FailureRatio in (0, 1], MinimumThroughput ≥ 2, SamplingDuration and BreakDuration ≥ 0.5 s, ConnectionRetries 0–5.")
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayHostOptions>, GatewayAuthenticationValidation>());
         services.AddSingleton(TimeProvider.System);
@@ -39,6 +42,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ISubgraphFetchFailureObserver, SubgraphFetchFailureLog>();
         services.AddSingleton<ISubgraphRequestSigner>(provider => new IdentityRequestSigner(
             IdentitySigningConfiguration.SigningKey(configuration), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SubgraphCircuits>();
         services.AddSingleton<IGatewayEngineFactory, FederatedGatewayEngineFactory>();
         services.AddSingleton<DevelopmentKeyTrust>();
         services.AddSingleton<TokenSigningKeys>();

@@ -41,8 +41,14 @@ public static class GatewayWebApplication
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxConcurrentConnections = options.Server.MaxConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = options.Server.MaxWebSocketConnections;
+            kestrel.Limits.KeepAliveTimeout = options.Server.KeepAliveTimeout;
+            kestrel.Limits.RequestHeadersTimeout = options.Server.RequestHeadersTimeout;
+            kestrel.Limits.MaxRequestHeadersTotalSize = options.Server.MaxRequestHeadersTotalSize;
             kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port);
         });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Server.ShutdownTimeout);
         UCE.Subgraphs.Hosting.Http.ServerBuffers.UseSharedArrayPoolForServerBuffers(builder.Services);
         builder.Services.AddGateway(builder.Configuration);
         configure?.Invoke(builder);

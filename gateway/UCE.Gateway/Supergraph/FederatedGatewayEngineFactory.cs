@@ -5,19 +5,21 @@ using UCE.Gateway.Engine.Authorization;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Engine.Limits;
 using UCE.Gateway.Engine.Supergraph;
+using UCE.Gateway.Resilience;
 
 namespace UCE.Gateway.Supergraph;
 
 /// <summary>
 /// Builds the federation engine for a supergraph, applying the host's subgraph URL overrides, timeouts, introspection
-/// switch and operation limits, signing every subgraph request with <paramref name="signer"/>; failed subgraph fetches go to <paramref name="failures"/> (the log), which outlives each engine.
+/// switch and operation limits, putting the subgraph circuits (<paramref name="circuits"/>) around its subgraph client, signing every subgraph request with <paramref name="signer"/>; failed subgraph fetches go to <paramref name="failures"/> (the log), which outlives each engine.
 /// The supergraph's <c>@policy</c> names are decided by <paramref name="policies"/> (by default <c>role:&lt;name&gt;</c> only).
 /// </summary>
 public sealed class FederatedGatewayEngineFactory(
     IOptions<GatewayHostOptions> options,
     ISubgraphFetchFailureObserver? failures = null,
     ISubgraphRequestSigner? signer = null,
-    IPolicyEvaluator? policies = null) : IGatewayEngineFactory
+    IPolicyEvaluator? policies = null,
+    SubgraphCircuits? circuits = null) : IGatewayEngineFactory
 {
     public IGatewayEngine Create(string supergraphSdl)
     {
@@ -38,6 +40,7 @@ public sealed class FederatedGatewayEngineFactory(
             EnableIntrospection = host.IntrospectionForEveryone,
             FetchFailureObserver = failures,
             SubgraphRequestSigner = signer,
+            SubgraphClientWrapper = circuits is null ? null : circuits.Wrap,
             PolicyEvaluator = policies ?? RolePolicyEvaluator.Instance,
         };
 

@@ -83,7 +83,7 @@ public sealed partial class GatewayWebSocketEndpoint
         {
             var handler = new Handler(this, context.Request.Headers, context.Connection.RemoteIpAddress);
             using var connection = new GraphQLWebSocketConnection(socket, handler, _settings, _logger);
-            await connection.RunAsync(context.RequestAborted);
+            await connection.RunAsync(context.RequestAborted, context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         }
         finally
         {

@@ -45,8 +45,10 @@ public sealed partial class GraphQLHttpEndpoint
         response.BodyWriter.Write(KeepAliveComment);
         await response.BodyWriter.FlushAsync(context.RequestAborted);
 
-        // Cancelled when the client goes or the stream stops for any other reason: the subscription then ends before it is disposed.
-        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        // Cancelled when the client goes, the server shuts down (the stream then ends and the client reconnects, to another
+        // instance) or the stream stops for any other reason: the subscription then ends before it is disposed.
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var cancellationToken = streaming.Token;
         var results = resolution.Refusal is { } refusal
             ? Once(refusal)
@@ -95,6 +97,11 @@ public sealed partial class GraphQLHttpEndpoint
                 await response.BodyWriter.FlushAsync(cancellationToken);
                 next = events.MoveNextAsync();
             }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Shutting down: the stream ends without a complete event, which tells the client to connect again.
+            return;
         }
         finally
         {

@@ -30,6 +30,12 @@ public static class GraphQLWebSocketCloseCodes
     /// </summary>
     public const int SlowConsumer = 1013;
 
+    /// <summary>
+    /// The server is shutting down (a rolling deploy, a scale-in): the standard "going away" code, sent after the queued
+    /// messages. The client reconnects, to another instance, and subscribes again.
+    /// </summary>
+    public const int GoingAway = 1001;
+
     /// <summary>A message larger than <c>Subgraph:MaxRequestBodyBytes</c> (the standard "message too big").</summary>
     public const int MessageTooBig = 1009;
 }

@@ -53,10 +53,16 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         queue = new SendQueue(settings.SendQueueLimit);
     }
 
-    /// <summary>Serves the connection until it closes; every operation is stopped when this returns.</summary>
-    public async Task RunAsync(CancellationToken aborted)
+    /// <summary>
+    /// Serves the connection until it closes; every operation is stopped when this returns. <paramref name="aborted"/> drops
+    /// the connection at once (the client went); <paramref name="stopping"/> (the host shutting down) closes it with
+    /// <see cref="GraphQLWebSocketCloseCodes.GoingAway"/> after what is queued, so the client knows to reconnect.
+    /// </summary>
+    public async Task RunAsync(CancellationToken aborted, CancellationToken stopping = default)
     {
         using var abortRegistration = aborted.Register(socket.Abort);
+        using var stoppingRegistration = stopping.Register(
+            () => RequestClose(GraphQLWebSocketCloseCodes.GoingAway, "The server is shutting down; connect again.", discard: false));
         var writing = WriteAsync();
         var watching = WatchInitialisationAsync();
         var pinging = KeepAliveAsync();

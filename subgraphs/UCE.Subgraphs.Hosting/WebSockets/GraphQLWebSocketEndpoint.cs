@@ -1,5 +1,7 @@
 using GraphQL;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UCE.Subgraphs.Hosting.Errors;
 using UCE.Subgraphs.Hosting.Http;
@@ -36,6 +38,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         using var socket = await http.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketMessageTypes.SubProtocol).ConfigureAwait(false);
         var handler = new SubgraphWebSocketHandler(nonce, executer, documents, verifier, serializer, http.User);
         using var connection = new GraphQLWebSocketConnection(socket, handler, settings, logger);
-        await connection.RunAsync(http.RequestAborted).ConfigureAwait(false);
+        var stopping = http.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        await connection.RunAsync(http.RequestAborted, stopping).ConfigureAwait(false);
     }
 }

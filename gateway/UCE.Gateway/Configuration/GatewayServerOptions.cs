@@ -1,0 +1,43 @@
+namespace UCE.Gateway.Configuration;
+
+/// <summary>
+/// The gateway's HTTP server limits and shutdown (configuration <c>Gateway:Server</c>), chosen rather than inherited:
+/// Kestrel's own defaults keep idle connections 130 s and accept any number of them.
+/// </summary>
+public sealed class GatewayServerOptions
+{
+    /// <summary>Open connections at most (HTTP and WebSocket); the next one is refused until one closes.</summary>
+    public long MaxConnections { get; set; } = 25_000;
+
+    /// <summary>Open WebSockets at most (subscriptions): 10,000 subscribers per instance is the fan-out the bench measures.</summary>
+    public long MaxWebSocketConnections { get; set; } = 20_000;
+
+    /// <summary>How long an idle keep-alive connection is kept (a load balancer's idle timeout should be longer).</summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a client has to send a request's headers.</summary>
+    public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A request's headers in bytes at most (a bearer token with many scopes fits).</summary>
+    public int MaxRequestHeadersTotalSize { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// On SIGTERM: new connections are refused at once, subscriptions are closed with 1001 (WebSocket) or their stream
+    /// ends (server-sent events) so clients reconnect elsewhere, and requests in flight get this long to finish.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The configuration problems, for the options validation at start.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (MaxConnections < 1 || MaxWebSocketConnections < 1 || MaxRequestHeadersTotalSize < 4096)
+        {
+            yield return "Gateway:Server: MaxConnections and MaxWebSocketConnections must be positive, MaxRequestHeadersTotalSize at least 4096.";
+        }
+
+        if (KeepAliveTimeout <= TimeSpan.Zero || RequestHeadersTimeout <= TimeSpan.Zero || ShutdownTimeout < TimeSpan.Zero)
+        {
+            yield return "Gateway:Server: KeepAliveTimeout and RequestHeadersTimeout must be positive, ShutdownTimeout not negative.";
+        }
+    }
+}
