@@ -203,6 +203,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             Errors = execution.Errors,
             Extensions = extensions,
             IsPublic = ready.IsPublic && execution.Errors.Count == 0 && extensions is null,
+            OperationName = ready.Operation.Name?.StringValue,
         };
     }
 

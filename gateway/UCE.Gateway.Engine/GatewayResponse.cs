@@ -37,6 +37,9 @@ public sealed class GatewayResponse
 
     public JsonObject? Extensions { get; init; }
 
+    /// <summary>The name of the operation that ran (from its document), for metrics and logs; null when it has none or did not run.</summary>
+    public string? OperationName { get; init; }
+
     /// <summary>
     /// True when the answer depends on no caller: a query whose every selection the supergraph leaves open to anyone (no
     /// <c>@authenticated</c>, <c>@requiresScopes</c> or <c>@policy</c> on a field or type it selects), without introspection,

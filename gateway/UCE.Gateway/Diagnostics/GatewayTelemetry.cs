@@ -1,27 +1,66 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
-using UCE.Gateway.Persisted;
+using UCE.Gateway.Resilience;
 
 namespace UCE.Gateway.Diagnostics;
 
-/// <summary>The gateway's metrics export.</summary>
+/// <summary>The gateway's metrics export: Prometheus at <c>/metrics</c>, and OTLP when an endpoint is configured.</summary>
 public static class GatewayTelemetry
 {
+    /// <summary>The configuration key that turns the <c>/metrics</c> endpoint off.</summary>
+    public const string PrometheusEnabledKey = "Gateway:Metrics:Enabled";
+
+    /// <summary>The meters exported: the gateway's own, its subgraph circuits, and ASP.NET Core's server meters.</summary>
+    public static readonly string[] Meters =
+    [
+        GatewayMetrics.MeterName,
+        SubgraphCircuits.MeterName,
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Http.Connections",
+    ];
+
     /// <summary>
-    /// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> configured, exports the meter <see cref="PersistedDocumentMetrics.MeterName"/>
-    /// over OTLP as service <c>uce-gateway</c>; without it nothing is added, and tools such as <c>dotnet-counters</c> can
-    /// still read the meter.
+    /// Registers <see cref="GatewayMetrics"/> and the export of <see cref="Meters"/> as service <c>uce-gateway</c>: for
+    /// Prometheus unless <c>Gateway:Metrics:Enabled</c> is false, over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// </summary>
     public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        services.AddSingleton<GatewayMetrics>();
+        var prometheus = configuration.GetValue(PrometheusEnabledKey, true);
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (!prometheus && !otlp)
         {
             return services;
         }
 
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("uce-gateway"))
-            .WithMetrics(metrics => metrics.AddMeter(PersistedDocumentMetrics.MeterName).AddOtlpExporter());
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Meters);
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
         return services;
+    }
+
+    /// <summary>Maps <c>/metrics</c> (Prometheus text format) when the export is on.</summary>
+    public static IEndpointRouteBuilder MapGatewayMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetValue(PrometheusEnabledKey, true))
+        {
+            endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
+        return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net.Sockets;
@@ -30,6 +31,7 @@ public sealed class SubgraphCircuits
     private readonly Counter<long> _opened;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _retried;
+    private readonly Histogram<double> _fetchDuration;
 
     public SubgraphCircuits(IOptions<GatewayHostOptions> options, TimeProvider clock, ILogger<SubgraphCircuits> logger, IMeterFactory meters)
     {
@@ -42,6 +44,9 @@ public sealed class SubgraphCircuits
         _opened = meter.CreateCounter<long>("uce.gateway.subgraph.circuit.opened", description: "Times a subgraph's circuit opened.");
         _rejected = meter.CreateCounter<long>("uce.gateway.subgraph.circuit.rejected", description: "Fetches answered SUBGRAPH_UNAVAILABLE at once because the subgraph's circuit was open.");
         _retried = meter.CreateCounter<long>("uce.gateway.subgraph.retries", description: "Query fetches sent again after their connection failed.");
+        _fetchDuration = meter.CreateHistogram(
+            "uce.gateway.subgraph.fetch.duration", "s", "Subgraph fetches and how long they took, by subgraph and outcome (ok, http_error, timeout, unreachable, unavailable).",
+            tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         meter.CreateObservableGauge("uce.gateway.subgraph.circuit.open", () => _states.Select(state =>
             new Measurement<int>(state.Value == CircuitState.Closed ? 0 : 1, new KeyValuePair<string, object?>("subgraph", state.Key))),
             description: "1 while a subgraph's circuit is open or half-open.");
@@ -50,8 +55,8 @@ public sealed class SubgraphCircuits
     /// <summary>Whether <paramref name="subgraph"/>'s circuit is closed (calls go through), open or half-open.</summary>
     public CircuitState StateOf(string subgraph) => _states.GetValueOrDefault(subgraph, CircuitState.Closed);
 
-    /// <summary>The engine's subgraph client with the circuits and retries around it; the client itself when resilience is off.</summary>
-    public ISubgraphClient Wrap(ISubgraphClient inner) => _options.Enabled ? new Client(inner, this) : inner;
+    /// <summary>The engine's subgraph client, measured, with the circuits and retries around it unless resilience is off.</summary>
+    public ISubgraphClient Wrap(ISubgraphClient inner) => new Client(inner, this);
 
     private ResiliencePipeline<SubgraphResponse> PipelineOf(string subgraph) => _pipelines.GetOrAdd(subgraph, Build);
 
@@ -122,6 +127,43 @@ public sealed class SubgraphCircuits
     private sealed class Client(ISubgraphClient inner, SubgraphCircuits circuits) : ISubgraphClient
     {
         public async Task<SubgraphResponse> SendAsync(SubgraphRequest request, CancellationToken cancellationToken)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var outcome = "ok";
+            try
+            {
+                var response = circuits._options.Enabled
+                    ? await SendThroughCircuitAsync(request, cancellationToken).ConfigureAwait(false)
+                    : await inner.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                outcome = response.StatusCode is >= 200 and < 300 ? "ok" : "http_error";
+                return response;
+            }
+            catch (SubgraphTimeoutException)
+            {
+                outcome = "timeout";
+                throw;
+            }
+            catch (SubgraphUnavailableException)
+            {
+                outcome = "unavailable";
+                throw;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                outcome = "unreachable";
+                throw;
+            }
+            finally
+            {
+                circuits._fetchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new TagList
+                {
+                    { "subgraph", request.Subgraph },
+                    { "outcome", outcome },
+                });
+            }
+        }
+
+        private async Task<SubgraphResponse> SendThroughCircuitAsync(SubgraphRequest request, CancellationToken cancellationToken)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(MutationKey, request.IsMutation);

@@ -209,6 +209,7 @@ public sealed partial class GatewayWebSocketEndpoint
                 return;
             }
 
+            using var open = endpoint._http.Metrics.SubscriptionOpened("websocket");
             try
             {
                 if (await RateLimitedAsync(stopping).ConfigureAwait(false) is { } limited)

@@ -48,6 +48,7 @@ public sealed partial class GraphQLHttpEndpoint
         // Cancelled when the client goes, the server shuts down (the stream then ends and the client reconnects, to another
         // instance) or the stream stops for any other reason: the subscription then ends before it is disposed.
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var open = Metrics.SubscriptionOpened("sse");
         using var streaming = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
         var cancellationToken = streaming.Token;
         var results = resolution.Refusal is { } refusal

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using UCE.Gateway.Authentication;
 using UCE.Gateway.Configuration;
+using UCE.Gateway.Diagnostics;
 using UCE.Gateway.Engine;
 using UCE.Gateway.Engine.Execution;
 using UCE.Gateway.Ide;
@@ -44,8 +46,10 @@ public sealed partial class GraphQLHttpEndpoint
         PersistedDocumentResolver persisted,
         IOptions<GatewayHostOptions> options,
         IOptions<PersistedDocumentOptions> persistedOptions,
+        GatewayMetrics metrics,
         ILogger<GraphQLHttpEndpoint> logger)
     {
+        Metrics = metrics;
         _active = active;
         _forwardedHeaders = forwardedHeaders;
         _authenticator = authenticator;
@@ -56,6 +60,9 @@ public sealed partial class GraphQLHttpEndpoint
         _publicCacheControl = PublicCacheControl(persistedOptions.Value.PublicMaxAge);
         _logger = logger;
     }
+
+    /// <summary>The gateway's metrics, which the WebSocket endpoint records its subscriptions in too.</summary>
+    internal GatewayMetrics Metrics { get; }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -208,8 +215,10 @@ public sealed partial class GraphQLHttpEndpoint
             return refusal;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var response = await ExecuteResolvedAsync(engine, ToGatewayRequest(resolution.Operation!, caller, allowMutations, resolution.DocumentKey), cancellationToken);
         await _persisted.CompleteAsync(resolution, client, response);
+        Metrics.RecordOperation(response.OperationName ?? resolution.Trusted?.Name ?? operation.OperationName, client.Name, response, Stopwatch.GetElapsedTime(started));
         return response;
     }
 
@@ -298,7 +307,7 @@ public sealed partial class GraphQLHttpEndpoint
     };
 
     /// <summary>Answers a body the server refused (408 too slow, 413 too large, 400 incomplete) if the client can still hear it.</summary>
-    private static async Task TryWriteBodyErrorAsync(HttpContext context, BadHttpRequestException exception)
+    private async Task TryWriteBodyErrorAsync(HttpContext context, BadHttpRequestException exception)
     {
         if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
         {
@@ -325,8 +334,11 @@ public sealed partial class GraphQLHttpEndpoint
     private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
         value.Count == 1 && (value[0] == "1" || string.Equals(value[0], "true", StringComparison.OrdinalIgnoreCase));
 
-    private static Task WriteErrorAsync(HttpContext context, ResponseFormat format, TransportError error) =>
-        WriteAsync(context, format, error.StatusCode, error.WriteTo);
+    private Task WriteErrorAsync(HttpContext context, ResponseFormat format, TransportError error)
+    {
+        Metrics.RecordError(error.Code);
+        return WriteAsync(context, format, error.StatusCode, error.WriteTo);
+    }
 
     private static async Task WriteAsync(HttpContext context, ResponseFormat format, int statusCode, Action<Utf8JsonWriter> write)
     {

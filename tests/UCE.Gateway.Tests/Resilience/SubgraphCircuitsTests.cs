@@ -97,7 +97,6 @@ public sealed class SubgraphCircuitsTests
         var circuits = Circuits(new ManualClock(DateTimeOffset.UtcNow), new SubgraphResilienceOptions { Enabled = false, MinimumThroughput = 2 });
         var failing = new ScriptedClient(_ => throw new SubgraphTimeoutException("late"));
         var client = circuits.Wrap(failing);
-        Assert.Same(failing, client);
         for (var i = 0; i < 5; i++)
         {
             await Assert.ThrowsAsync<SubgraphTimeoutException>(() => client.SendAsync(Request("billing"), CancellationToken.None));

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using UCE.Gateway.Tests.EndToEnd;
+using UCE.Gateway.Tests.Support;
+
+namespace UCE.Gateway.Tests.Diagnostics;
+
+/// <summary><c>/metrics</c> in Prometheus' text format and <c>/health</c> naming the supergraph served, after real traffic.</summary>
+public sealed class MetricsEndpointTests(UceSubgraphsFixture subgraphs) : IClassFixture<UceSubgraphsFixture>
+{
+    [Fact]
+    public async Task Operations_errors_subgraph_fetches_caches_and_the_supergraph_hash_are_exported_for_prometheus()
+    {
+        await using var gateway = await subgraphs.StartGatewayAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var ok = await Customer360Tests.PostAsAgentAsync(gateway, "query AgentLookup($id: ID!) { customer(id: $id) { name accounts { balance { amount } } } }", new { id = "cus-000002" });
+            Assert.Null(ok["errors"]);
+        }
+
+        using (var invalid = GraphQLHttp.PostQuery("{ customer(id: \"cus-000002\") { noSuchField } }").AsAgent())
+        using (var refused = await gateway.Client.SendAsync(invalid))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using var response = await gateway.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        var text = await response.Content.ReadAsStringAsync();
+        var hash = gateway.Active.Current!.ContentHash;
+
+        Assert.Equal(3, Value(text, "uce_gateway_operations_total", "graphql_operation_name=\"AgentLookup\""));
+        Assert.Equal(3, Value(text, "uce_gateway_operation_duration_seconds_count", "graphql_operation_name=\"AgentLookup\""));
+        Assert.Equal(1, Value(text, "uce_gateway_errors_total", "error_code=\"GRAPHQL_VALIDATION_FAILED\""));
+        Assert.True(Value(text, "uce_gateway_subgraph_fetch_duration_seconds_count", "subgraph=\"billing\"") >= 1);
+        Assert.True(Value(text, "uce_gateway_plan_cache_hits_total", "") >= 2);
+        Assert.Equal(1, Value(text, "uce_gateway_supergraph_info", $"supergraph_hash=\"{hash}\""));
+        Assert.Contains("kestrel_active_connections", text, StringComparison.Ordinal);
+
+        using var health = await gateway.Client.GetAsync(new Uri("/health", UriKind.Relative));
+        var body = JsonNode.Parse(await health.Content.ReadAsStringAsync())!;
+        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
+        Assert.Equal(hash, body["supergraph"]!["hash"]!.GetValue<string>());
+        Assert.Equal(1, body["supergraph"]!["loads"]!.GetValue<int>());
+    }
+
+    /// <summary>The sum of the samples of <paramref name="metric"/> whose labels contain <paramref name="label"/>.</summary>
+    private static double Value(string text, string metric, string label)
+    {
+        var samples = text.Split('\n')
+            .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) || line.StartsWith(metric + " ", StringComparison.Ordinal))
+            .Where(line => line.Contains(label, StringComparison.Ordinal))
+            .Select(line => double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.True(samples.Count > 0, $"No sample of {metric} with {label} in:\n{text}");
+        return samples.Sum();
+    }
+}
