@@ -17,8 +17,17 @@ public sealed class GatewayHostOptions
     /// </summary>
     public string? SupergraphPath { get; set; }
 
-    /// <summary>True when no supergraph file is configured: the embedded default, a development host.</summary>
-    public bool IsEmbeddedDefault => string.IsNullOrWhiteSpace(SupergraphPath);
+    /// <summary>
+    /// Where the supergraph is fetched from instead of a file (a schema registry, an object store, a ConfigMap served over
+    /// HTTP): polled every <see cref="SupergraphPollInterval"/> with <c>If-None-Match</c>, so an unchanged supergraph costs a 304.
+    /// </summary>
+    public Uri? SupergraphUrl { get; set; }
+
+    /// <summary>How often <see cref="SupergraphUrl"/> is asked for a new supergraph.</summary>
+    public TimeSpan SupergraphPollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>True when no supergraph file or URL is configured: the embedded default, a development host.</summary>
+    public bool IsEmbeddedDefault => string.IsNullOrWhiteSpace(SupergraphPath) && SupergraphUrl is null;
 
     /// <summary>The address Kestrel listens on; <c>0.0.0.0</c> inside a container.</summary>
     public string ListenAddress { get; set; } = "127.0.0.1";

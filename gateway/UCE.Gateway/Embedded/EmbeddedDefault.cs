@@ -13,7 +13,7 @@ public static class EmbeddedDefault
     /// </summary>
     public static async Task<EmbeddedSubgraphs?> StartIfNoSupergraphAsync(WebApplication app, GatewayCommandLine commandLine, CancellationToken cancellationToken)
     {
-        if (app.Services.GetRequiredService<IOptions<GatewayHostOptions>>().Value.SupergraphPath is not null)
+        if (!app.Services.GetRequiredService<IOptions<GatewayHostOptions>>().Value.IsEmbeddedDefault)
         {
             return null;
         }

@@ -31,6 +31,8 @@ public static class GatewayServiceCollectionExtensions
             .Validate(options => options.MaxRequestBodyBytes > 0, "Gateway:MaxRequestBodyBytes must be positive.")
             .Validate(options => options.DefaultSubgraphTimeout > TimeSpan.Zero, "Gateway:DefaultSubgraphTimeout must be positive.")
             .Validate(options => options.SubgraphFailureLogInterval >= TimeSpan.Zero, "Gateway:SubgraphFailureLogInterval must not be negative.")
+            .Validate(options => options.SupergraphUrl is null || (options.SupergraphUrl.Scheme is "http" or "https" && string.IsNullOrWhiteSpace(options.SupergraphPath) && options.SupergraphPollInterval >= TimeSpan.FromSeconds(1)),
+                "Gateway:SupergraphUrl must be an http(s) URL, given instead of Gateway:SupergraphPath, with SupergraphPollInterval at least 1 s.")
             .Validate(options => !options.Server.Problems().Any(), "Gateway:Server is invalid: positive connection limits and timeouts, MaxRequestHeadersTotalSize ≥ 4096.")
             .Validate(options => !options.Resilience.Problems().Any(), "Gateway:Resilience is invalid: FailureRatio in (0, 1], MinimumThroughput ≥ 2, SamplingDuration and BreakDuration ≥ 0.5 s, ConnectionRetries 0–5.")
             .ValidateOnStart();

@@ -10,14 +10,15 @@ public static class IdentitySigningConfiguration
     public const string SigningKeysKey = "Identity:SigningKeys";
 
     /// <summary>
-    /// In the embedded default (no supergraph file configured) without keys, a fresh random key for this process: the gateway
+    /// In the embedded default (no supergraph file or URL configured) without keys, a fresh random key for this process: the gateway
     /// and its in-process subgraphs share it and nothing else knows it. <c>null</c> when keys are configured or the gateway
     /// serves external subgraphs (which then must be given the keys).
     /// </summary>
     public static string? GenerateForEmbeddedDefault(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var embedded = string.IsNullOrWhiteSpace(configuration[$"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.SupergraphPath)}"]);
+        var embedded = string.IsNullOrWhiteSpace(configuration[$"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.SupergraphPath)}"])
+            && string.IsNullOrWhiteSpace(configuration[$"{GatewayHostOptions.SectionName}:{nameof(GatewayHostOptions.SupergraphUrl)}"]);
         return embedded && string.IsNullOrWhiteSpace(configuration[SigningKeysKey])
             ? IdentitySigningKey.Format([IdentitySigningKey.Generate()])
             : null;

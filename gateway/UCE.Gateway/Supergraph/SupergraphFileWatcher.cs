@@ -7,8 +7,9 @@ using UCE.Gateway.Configuration;
 namespace UCE.Gateway.Supergraph;
 
 /// <summary>
-/// Loads the supergraph file at start and, with hot reload on, again whenever it changes: a valid
-/// new supergraph replaces the served one; an invalid one is logged and the old one stays.
+/// Loads the supergraph file (or URL) at start and, with hot reload on, again whenever it changes: a valid
+/// new supergraph replaces the served one; an invalid one is logged and the old one stays. A URL is polled every
+/// <see cref="GatewayHostOptions.SupergraphPollInterval"/> with the last <c>ETag</c> in <c>If-None-Match</c>.
 /// </summary>
 public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
 {
@@ -27,6 +28,11 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
     private (DateTime WrittenAt, long Length)? _lastSeenStamp;
     private string? _lastFailedHash;
     private int _failedLoads;
+    private HttpClient? _http;
+    private string? _etag;
+
+    /// <summary>A supergraph larger than this is refused (the UCE supergraph is about 60 KB).</summary>
+    private const int MaxSupergraphBytes = 16 * 1024 * 1024;
 
     public SupergraphFileWatcher(
         IOptions<GatewayHostOptions> options,
@@ -45,13 +51,25 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
     /// <summary>The file being served; resolved from configuration or the embedded default at start.</summary>
     public string? SupergraphPath { get; private set; }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_options.SupergraphUrl is { } url)
+        {
+            _http = new HttpClient { Timeout = TimeSpan.FromSeconds(10), MaxResponseContentBufferSize = MaxSupergraphBytes };
+            await PollUrlOnceAsync(url, cancellationToken).ConfigureAwait(false);
+            if (_options.HotReload)
+            {
+                _loop = Task.Run(() => PollUrlAsync(url, _stopping.Token), CancellationToken.None);
+            }
+
+            return;
+        }
+
         SupergraphPath = _options.SupergraphPath ?? SupergraphFileLocator.Find();
         if (SupergraphPath is null)
         {
             LogNoSupergraph(_logger, SupergraphFileLocator.RelativePath);
-            return Task.CompletedTask;
+            return;
         }
 
         SupergraphPath = Path.GetFullPath(SupergraphPath);
@@ -61,8 +79,6 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
             _watcher = StartNotifications(SupergraphPath);
             _loop = Task.Run(() => WatchAsync(_stopping.Token), CancellationToken.None);
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -78,6 +94,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
     public void Dispose()
     {
         _watcher?.Dispose();
+        _http?.Dispose();
         _stopping.Dispose();
     }
 
@@ -107,6 +124,12 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
             return false;
         }
 
+        return Apply(sdl, path);
+    }
+
+    /// <summary>Swaps in the supergraph <paramref name="sdl"/> read from <paramref name="source"/> when it is new and valid.</summary>
+    private bool Apply(string sdl, string source)
+    {
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sdl)));
         if (hash == _active.Current?.ContentHash || hash == _lastFailedHash)
         {
@@ -118,7 +141,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
             var engine = _engineFactory.Create(sdl);
             _active.Swap(new LoadedSupergraph(engine, hash, _time.GetUtcNow()));
             _lastFailedHash = null;
-            LogLoaded(_logger, path, _active.Generation);
+            LogLoaded(_logger, source, _active.Generation);
             return true;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -126,8 +149,59 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
             // Any failure to build the new engine must leave the running one in place.
             _lastFailedHash = hash;
             Interlocked.Increment(ref _failedLoads);
-            LogInvalid(_logger, path, _active.Current is null ? "no supergraph is served yet" : "the previous supergraph is still served", exception);
+            LogInvalid(_logger, source, _active.Current is null ? "no supergraph is served yet" : "the previous supergraph is still served", exception);
             return false;
+        }
+    }
+
+    private async Task PollUrlAsync(Uri url, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.SupergraphPollInterval, _time, cancellationToken).ConfigureAwait(false);
+                await PollUrlOnceAsync(url, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One conditional GET of the supergraph URL: a 304 changes nothing, a 200 is applied, a failure is logged.</summary>
+    internal async Task PollUrlOnceAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (_etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", _etag);
+        }
+
+        try
+        {
+            using var response = await _http!.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == System.Net.HttpStatusCode.NotModified)
+            {
+                return;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref _failedLoads);
+                LogUnreadable(_logger, url.ToString(), $"HTTP {(int)response.StatusCode}");
+                return;
+            }
+
+            var sdl = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            Apply(sdl, url.ToString());
+            _etag = response.Headers.ETag?.ToString();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _failedLoads);
+            LogUnreadable(_logger, url.ToString(), exception.Message);
         }
     }
 
