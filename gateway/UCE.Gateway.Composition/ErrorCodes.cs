@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string RequiresFieldsMissingExternal = "REQUIRES_FIELDS_MISSING_EXTERNAL";
     public const string ProvidesInvalidFields = "PROVIDES_INVALID_FIELDS";
     public const string ProvidesFieldsMissingExternal = "PROVIDES_FIELDS_MISSING_EXTERNAL";
+    public const string ProvidesFieldsHasArgs = "PROVIDES_FIELDS_HAS_ARGS";
     public const string ProvidesOnNonObjectField = "PROVIDES_ON_NON_OBJECT_FIELD";
     public const string OverrideFromSelf = "OVERRIDE_FROM_SELF_ERROR";
     public const string OverrideSourceHasOverride = "OVERRIDE_SOURCE_HAS_OVERRIDE";

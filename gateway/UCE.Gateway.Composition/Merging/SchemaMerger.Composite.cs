@@ -267,14 +267,21 @@ internal sealed partial class SchemaMerger
         }
     }
 
-    private static bool IsShareable(SubgraphSchema subgraph, SubgraphType type, SubgraphField field)
+    private bool IsShareable(SubgraphSchema subgraph, SubgraphType type, SubgraphField field)
     {
         if (!subgraph.IsFederation2 || field.Shareable || type.Shareable || field.External)
         {
             return true;
         }
 
-        return type.Keys.Exists(k => FieldSet.TryParse(k.Fields)?.Any(s => s.Name == field.Name) == true);
+        // A field some key selects (nested key selections included) is shareable: every subgraph with the key resolves it.
+        if (!keyFields.TryGetValue(subgraph.Name, out var fields))
+        {
+            fields = ExternalUsage.KeyFields(subgraph);
+            keyFields[subgraph.Name] = fields;
+        }
+
+        return fields.Contains((type.Name, field.Name));
     }
 
     /// <summary>A field shared by subgraphs must be able to return at least one common concrete type.</summary>

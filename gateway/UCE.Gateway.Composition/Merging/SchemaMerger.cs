@@ -18,6 +18,9 @@ internal sealed partial class SchemaMerger
     private readonly Dictionary<string, (string Type, string Field)> inputEnumExample = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Type, string Field)> outputEnumExample = new(StringComparer.Ordinal);
 
+    /// <summary>Per subgraph, the fields its keys select (shareable without @shareable).</summary>
+    private readonly Dictionary<string, HashSet<(string Type, string Field)>> keyFields = new(StringComparer.Ordinal);
+
     /// <summary>For every abstract type, the types that implement it or belong to it in some subgraph.</summary>
     private readonly Dictionary<string, HashSet<string>> possibleTypes = new(StringComparer.Ordinal);
 

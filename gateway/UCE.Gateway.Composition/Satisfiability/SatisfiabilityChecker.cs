@@ -95,7 +95,35 @@ internal sealed class SatisfiabilityChecker
     }
 
     private static string Signature(IReadOnlyList<FieldSelection> selections) =>
-        string.Join(",", selections.Select(s => s.Name + (s.Selections.Count == 0 ? "" : "{" + Signature(s.Selections) + "}")).Order(StringComparer.Ordinal));
+        string.Join(",", selections.Select(s => (s.IsFragment ? "...on " + s.TypeCondition : s.Name) + (s.Selections.Count == 0 ? "" : "{" + Signature(s.Selections) + "}")).Order(StringComparer.Ordinal));
+
+    /// <summary>What a provided selection gives at an object (or interface) type: its fields, and those of the fragments that apply to the type.</summary>
+    private IReadOnlyList<FieldSelection> Narrow(IReadOnlyList<FieldSelection> provided, string typeName)
+    {
+        if (!provided.Any(p => p.IsFragment))
+        {
+            return provided;
+        }
+
+        var result = new List<FieldSelection>();
+        foreach (var selection in provided)
+        {
+            if (!selection.IsFragment)
+            {
+                result.Add(selection);
+            }
+            else if (selection.TypeCondition is "" || selection.TypeCondition == typeName || IsPossibleType(selection.TypeCondition!, typeName))
+            {
+                result.AddRange(Narrow(selection.Selections, typeName));
+            }
+        }
+
+        return result;
+    }
+
+    private bool IsPossibleType(string abstractName, string typeName) =>
+        supergraph.Types.TryGetValue(abstractName, out var abstractType)
+        && (abstractType.UnionMembers.Contains(typeName) || (supergraph.Types.TryGetValue(typeName, out var type) && type.Interfaces.Contains(abstractName)));
 
     private void Visit(Position position)
     {
@@ -104,7 +132,7 @@ internal sealed class SatisfiabilityChecker
         {
             foreach (var member in type.UnionMembers)
             {
-                var options = position.Options.Where(o => type.JoinUnionMembers.Contains((o.Graph, member))).ToList();
+                var options = position.Options.Where(o => type.JoinUnionMembers.Contains((o.Graph, member))).Select(o => o with { Provided = Narrow(o.Provided, member) }).ToList();
                 Enqueue(position with { Type = member, Options = options, Path = [.. position.Path, "... on " + member] });
             }
 
@@ -121,7 +149,7 @@ internal sealed class SatisfiabilityChecker
 
             foreach (var implementation in supergraph.Types.Values.Where(t => t.Kind == TypeKind.Object && t.Interfaces.Contains(type.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
             {
-                var options = position.Options.Where(o => implementation.JoinImplements.Contains((o.Graph, type.Name))).ToList();
+                var options = position.Options.Where(o => implementation.JoinImplements.Contains((o.Graph, type.Name))).Select(o => o with { Provided = Narrow(o.Provided, implementation.Name) }).ToList();
                 Enqueue(position with { Type = implementation.Name, Options = options, Path = [.. position.Path, "... on " + implementation.Name] });
             }
 
@@ -133,7 +161,7 @@ internal sealed class SatisfiabilityChecker
 
     private void VisitFields(SupergraphType type, Position position)
     {
-        var reachable = position.Options.Select(o => (Option: o, Graphs: ReachableGraphs(type, o))).ToList();
+        var reachable = position.Options.Select(o => o with { Provided = Narrow(o.Provided, type.Name) }).Select(o => (Option: o, Graphs: ReachableGraphs(type, o))).ToList();
         foreach (var field in type.Fields.Where(f => !f.Inaccessible))
         {
             var next = new List<Option>();
@@ -223,7 +251,7 @@ internal sealed class SatisfiabilityChecker
             return true;
         }
 
-        return (FieldSet.TryParse(requires) ?? []).All(required => type.Field(required.Name) is { } requiredField
+        return (FieldSet.TryParse(requires) ?? []).Where(r => !r.IsFragment).All(required => type.Field(required.Name) is { } requiredField
             && reachable.Exists(r => Resolves(type, requiredField, r.Graph, r.Graph == option.Graph ? option.Provided : NothingProvided, r.ViaInterface)));
     }
 

@@ -94,7 +94,8 @@ internal sealed class SubgraphType(string name, TypeKind kind)
     public bool IsEntity => Keys.Count > 0;
 }
 
-internal sealed record KeyDirective(string Fields, bool Resolvable, ASTNode Node);
+/// <summary>A @key; <paramref name="OnExtension"/> when applied on a type extension (<c>extend type</c>).</summary>
+internal sealed record KeyDirective(string Fields, bool Resolvable, ASTNode Node, bool OnExtension = false);
 
 internal sealed class SubgraphField(string name, TypeReference type)
 {

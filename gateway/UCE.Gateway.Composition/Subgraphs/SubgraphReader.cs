@@ -96,6 +96,10 @@ internal static class SubgraphReader
         {
             UpgradeFederation1(subgraph);
         }
+        else
+        {
+            DropFakeExternals(subgraph);
+        }
 
         return errors.Count > errorCount ? null : subgraph;
     }
@@ -377,7 +381,7 @@ internal static class SubgraphReader
                 case "key":
                     var fields = StringArgument(directive, "fields") ?? "";
                     var resolvable = directive.Arguments?.Items.Find(a => a.Name.StringValue == "resolvable")?.Value is not GraphQLBooleanValue { BoolValue: false };
-                    type.Keys.Add(new KeyDirective(fields, resolvable, directive));
+                    type.Keys.Add(new KeyDirective(fields, resolvable, directive, isExtension));
                     break;
                 case "shareable":
                     type.Shareable = true;
@@ -774,6 +778,27 @@ internal static class SubgraphReader
         foreach (var type in subgraph.Types.Values)
         {
             type.Fields.RemoveAll(f => f.External && !used.Contains((type.Name, f.Name)));
+        }
+    }
+
+    /// <summary>
+    /// @external on the key fields of an extension (<c>extend type</c> or <c>@extends</c>) is Federation 1's way of
+    /// restating the key: Apollo does not consider those fields external, so the subgraph resolves them.
+    /// </summary>
+    private static void DropFakeExternals(SubgraphSchema subgraph)
+    {
+        foreach (var type in subgraph.Types.Values.Where(t => t.Kind is TypeKind.Object or TypeKind.Interface))
+        {
+            foreach (var key in type.Keys.Where(k => k.OnExtension || type.HasExtendsDirective))
+            {
+                foreach (var (typeName, fieldName) in ExternalUsage.Targets(subgraph, type.Name, key.Fields))
+                {
+                    if (subgraph.Types[typeName].Field(fieldName) is { External: true } field)
+                    {
+                        field.External = false;
+                    }
+                }
+            }
         }
     }
 
