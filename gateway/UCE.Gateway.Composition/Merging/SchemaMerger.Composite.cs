@@ -59,7 +59,8 @@ internal sealed partial class SchemaMerger
             // An override whose source overrides too is an error (reported above) and moves nothing;
             // a progressive (labelled) override keeps the source, which serves the rest of the traffic.
             var overriddenBy = definedIn.Find(d => d.Field.OverrideFrom == subgraph.Name && d.Subgraph != subgraph && field.OverrideFrom is null);
-            if (overriddenBy.Field is null || overriddenBy.Field.OverrideLabel is not null)
+            // An @external source resolves nothing to take over: it stays as it is.
+            if (overriddenBy.Field is null || overriddenBy.Field.OverrideLabel is not null || field.External)
             {
                 sources.Add((subgraph, owner, field, false));
             }
@@ -127,7 +128,7 @@ internal sealed partial class SchemaMerger
         var allTypesEqual = merged.Sources.TrueForAll(s => s.Type.ToString() == type.ToString());
         var needsJoinField = merged.Sources.Count != typeGraphCount
             || !allTypesEqual
-            || merged.Sources.Exists(s => s.External || s.Requires is not null || s.Provides is not null || s.OverrideFrom is not null || s.UsedOverridden || s.OverrideLabel is not null);
+            || merged.Sources.Exists(s => s.External || s.Requires is not null || s.Provides is not null || s.UsedOverridden || s.OverrideLabel is not null);
         if (needsJoinField)
         {
             foreach (var source in merged.Sources)
@@ -193,15 +194,13 @@ internal sealed partial class SchemaMerger
         return a.Name == b.Name;
     }
 
-    private static bool IsUsedInSubgraph(SubgraphSchema subgraph, SubgraphType type, SubgraphField field)
-    {
-        if (type.Keys.Exists(k => FieldSet.TryParse(k.Fields)?.Any(s => s.Name == field.Name) == true))
-        {
-            return true;
-        }
-
-        return type.Fields.Exists(f => f.Requires is not null && FieldSet.TryParse(f.Requires)?.Any(s => s.Name == field.Name) == true);
-    }
+    /// <summary>
+    /// Whether the overridden subgraph still needs its field (Apollo's <c>isFieldUsed</c>): a key, @requires or @provides
+    /// selects it, or it implements a field of an interface its type implements.
+    /// </summary>
+    private static bool IsUsedInSubgraph(SubgraphSchema subgraph, SubgraphType type, SubgraphField field) =>
+        ExternalUsage.UsedExternals(subgraph).Contains((type.Name, field.Name))
+        || type.Interfaces.Exists(i => subgraph.Types.TryGetValue(i, out var itf) && itf.Field(field.Name) is not null);
 
     private void CheckSharing(string coordinate, List<(SubgraphSchema Subgraph, SubgraphType Type, SubgraphField Field)> resolving)
     {
@@ -221,9 +220,13 @@ internal sealed partial class SchemaMerger
         var where = nonShareable.Count == resolving.Count
             ? "all of them"
             : nonShareable.Count == 1 ? $"subgraph \"{nonShareable[0]}\"" : $"subgraphs {Quoted(nonShareable)}";
+        var targetless = resolving.Find(r => nonShareable.Contains(r.Subgraph.Name) && r.Field.OverrideFrom is { } from && !subgraphs.Exists(s => s.Name == from));
+        var note = targetless.Field is null
+            ? ""
+            : $" (please note that \"{coordinate}\" has an @override directive in \"{targetless.Subgraph.Name}\" that targets an unknown subgraph so this could be due to misspelling the @override(from:) argument)";
         errors.Add(new CompositionError(
             ErrorCodes.InvalidFieldSharing,
-            $"Non-shareable field \"{coordinate}\" is resolved from multiple subgraphs: it is resolved from subgraphs {all} and defined as non-shareable in {where}",
+            $"Non-shareable field \"{coordinate}\" is resolved from multiple subgraphs: it is resolved from subgraphs {all} and defined as non-shareable in {where}{note}",
             nonShareable[0],
             resolving.First(r => r.Subgraph.Name == nonShareable[0]).Subgraph.LocationOf(resolving.First(r => r.Subgraph.Name == nonShareable[0]).Field.Node)));
     }

@@ -294,12 +294,14 @@ internal sealed partial class SchemaMerger
         {
             if (type.Keys.Count == 0)
             {
-                merged.JoinTypes.Add(new JoinType(subgraph.Name, null, true, type.IsExtension, type.InterfaceObject));
+                // Apollo marks only keys as extensions: a type without a key (a union, an enum...) never is.
+                merged.JoinTypes.Add(new JoinType(subgraph.Name, null, true, false, type.InterfaceObject));
             }
 
             foreach (var key in type.Keys)
             {
-                merged.JoinTypes.Add(new JoinType(subgraph.Name, key.Fields, key.Resolvable, type.IsExtension, type.InterfaceObject));
+                var extension = subgraph.IsFederation2 ? key.OnExtension || type.HasExtendsDirective : type.IsExtension;
+                merged.JoinTypes.Add(new JoinType(subgraph.Name, key.Fields, key.Resolvable, extension, type.InterfaceObject));
             }
         }
 
