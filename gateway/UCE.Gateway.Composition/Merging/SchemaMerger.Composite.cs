@@ -52,6 +52,10 @@ internal sealed partial class SchemaMerger
                     subgraph.Name,
                     subgraph.LocationOf(field.Node)));
             }
+            else if (field.OverrideFrom != subgraph.Name)
+            {
+                OverrideHint(coordinate, subgraph, field, source);
+            }
         }
 
         foreach (var (subgraph, owner, field) in definedIn)
@@ -89,6 +93,8 @@ internal sealed partial class SchemaMerger
             return null;
         }
 
+        CompatibleTypeHint(HintCodes.InconsistentButCompatibleFieldType, "field", coordinate, type, "subtype", typed.Select(t => (t.Subgraph.Name, t.Type)));
+
         foreach (var external in sources.Where(s => s.Field.External))
         {
             if (!SameShape(external.Field.Type, type))
@@ -110,7 +116,7 @@ internal sealed partial class SchemaMerger
 
         var merged = new SupergraphField(fieldName, type)
         {
-            Description = MostCommon(definedIn.Select(d => d.Field.Description)),
+            Description = MergeDescription(coordinate, definedIn.Select(d => (d.Subgraph.Name, d.Field.Description))),
             Inaccessible = definedIn.Exists(d => d.Field.Inaccessible),
         };
         MergeArguments(merged, coordinate, definedIn.Select(d => (d.Subgraph, d.Field)).ToList());
@@ -341,11 +347,24 @@ internal sealed partial class SchemaMerger
                         missing.Subgraph.Name,
                         missing.Subgraph.LocationOf(missing.Field.Node)));
                 }
+                else
+                {
+                    PresenceHint(
+                        HintCodes.InconsistentArgumentPresence,
+                        $"Optional argument \"{coordinate}({name}:)\" will not be included in the supergraph as it does not appear in all subgraphs: ",
+                        "it",
+                        subgraphs.Select(s => (s.Name, having.Exists(h => h.Subgraph == s))));
+                }
 
                 continue;
             }
 
             var type = MergeInputType(having.Select(h => (h.Subgraph, h.Argument.Type)).ToList(), $"Type of argument \"{coordinate}({name}:)\"", ErrorCodes.ArgumentTypeMismatch);
+            if (type is not null)
+            {
+                CompatibleTypeHint(HintCodes.InconsistentButCompatibleArgumentType, "argument", $"{coordinate}({name}:)", type, "supertype", having.Select(h => (h.Subgraph.Name, h.Argument.Type)));
+            }
+
             if (type is null)
             {
                 continue;
@@ -353,7 +372,7 @@ internal sealed partial class SchemaMerger
 
             var argument = new SupergraphArgument(name, type)
             {
-                Description = MostCommon(having.Select(h => h.Argument.Description)),
+                Description = MergeDescription($"{coordinate}({name}:)", having.Select(h => (h.Subgraph.Name, h.Argument.Description))),
                 Inaccessible = having.Exists(h => h.Argument.Inaccessible),
                 DefaultValue = MergeDefault(having.Select(h => (h.Subgraph, h.Argument.DefaultValue)).ToList(), ErrorCodes.ArgumentDefaultMismatch, $"Argument \"{coordinate}({name}:)\""),
             };

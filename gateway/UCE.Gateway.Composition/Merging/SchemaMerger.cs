@@ -12,6 +12,7 @@ internal sealed partial class SchemaMerger
 {
     private readonly List<SubgraphSchema> subgraphs;
     private readonly List<CompositionError> errors;
+    private readonly List<CompositionHint> hints;
     private readonly Supergraph supergraph;
     private readonly HashSet<string> inputEnums = new(StringComparer.Ordinal);
     private readonly HashSet<string> outputEnums = new(StringComparer.Ordinal);
@@ -24,16 +25,17 @@ internal sealed partial class SchemaMerger
     /// <summary>For every abstract type, the types that implement it or belong to it in some subgraph.</summary>
     private readonly Dictionary<string, HashSet<string>> possibleTypes = new(StringComparer.Ordinal);
 
-    private SchemaMerger(List<SubgraphSchema> subgraphs, List<CompositionError> errors)
+    private SchemaMerger(List<SubgraphSchema> subgraphs, List<CompositionError> errors, List<CompositionHint> hints)
     {
         this.subgraphs = subgraphs;
         this.errors = errors;
+        this.hints = hints;
         supergraph = new Supergraph { Subgraphs = subgraphs, GraphEnumNames = GraphEnumNames(subgraphs) };
     }
 
-    public static Supergraph Merge(List<SubgraphSchema> subgraphs, List<CompositionError> errors)
+    public static Supergraph Merge(List<SubgraphSchema> subgraphs, List<CompositionError> errors, List<CompositionHint> hints)
     {
-        var merger = new SchemaMerger(subgraphs, errors);
+        var merger = new SchemaMerger(subgraphs, errors, hints);
         merger.Run();
         return merger.supergraph;
     }
@@ -128,7 +130,7 @@ internal sealed partial class SchemaMerger
         }
 
         MergeComposedDirectives();
-        supergraph.Description = MostCommon(subgraphs.Select(s => s.SchemaDescription));
+        supergraph.Description = MergeDescription(null, subgraphs.Select(s => (s.Name, s.SchemaDescription)));
         supergraph.UsesInaccessible = supergraph.Types.Values.Any(t => t.Inaccessible
             || t.Fields.Any(f => f.Inaccessible || f.Arguments.Any(a => a.Inaccessible))
             || t.EnumValues.Any(v => v.Inaccessible));
@@ -226,14 +228,6 @@ internal sealed partial class SchemaMerger
         return set;
     }
 
-    private static string? MostCommon(IEnumerable<string?> values)
-    {
-        var present = values.Where(v => v is not null).Select(v => v!).ToList();
-        return present.Count == 0
-            ? null
-            : present.GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().Key;
-    }
-
     private static void AddDistinct(List<string> target, IEnumerable<string> values)
     {
         foreach (var value in values)
@@ -287,7 +281,7 @@ internal sealed partial class SchemaMerger
     {
         var merged = new SupergraphType(name, kind)
         {
-            Description = MostCommon(sources.Select(s => s.Type.Description)),
+            Description = MergeDescription(name, sources.Select(s => (s.Subgraph.Name, s.Type.Description))),
             Inaccessible = sources.Exists(s => s.Type.Inaccessible),
         };
         foreach (var (subgraph, type) in sources)
@@ -364,6 +358,15 @@ internal sealed partial class SchemaMerger
             {
                 merged.JoinUnionMembers.Add((subgraph.Name, member));
             }
+
+            if (sources.Exists(s => !s.Type.UnionMembers.Contains(member)))
+            {
+                PresenceHint(
+                    HintCodes.InconsistentUnionMember,
+                    $"Union type \"{name}\" includes member type \"{member}\" in some but not all defining subgraphs: ",
+                    $"\"{member}\"",
+                    sources.Select(s => (s.Subgraph.Name, s.Type.UnionMembers.Contains(member))));
+            }
         }
 
         FinishTypeDirectives(merged, sources);
@@ -377,6 +380,11 @@ internal sealed partial class SchemaMerger
         AddDistinct(valueNames, sources.SelectMany(s => s.Type.EnumValues.Select(v => v.Name)));
         var asInput = inputEnums.Contains(name);
         var asOutput = outputEnums.Contains(name);
+        if (!asInput && !asOutput)
+        {
+            hints.Add(new CompositionHint(HintCodes.UnusedEnumType, $"Enum type \"{name}\" is defined but unused. It will be included in the supergraph with all the values appearing in any subgraph (\"as if\" it was only used as an output type)."));
+        }
+
         foreach (var valueName in valueNames)
         {
             var definedIn = sources.Where(s => s.Type.EnumValues.Exists(v => v.Name == valueName)).ToList();
@@ -400,14 +408,28 @@ internal sealed partial class SchemaMerger
 
                 if (asInput)
                 {
+                    PresenceHint(
+                        HintCodes.InconsistentEnumValueForInputEnum,
+                        $"Value \"{valueName}\" of enum type \"{name}\" will not be part of the supergraph as it is not defined in all the subgraphs defining \"{name}\": ",
+                        $"\"{valueName}\"",
+                        sources.Select(s => (s.Subgraph.Name, definedIn.Contains(s))));
                     continue;
                 }
+            }
+
+            if (definedIn.Count < sources.Count && !asInput)
+            {
+                PresenceHint(
+                    HintCodes.InconsistentEnumValueForOutputEnum,
+                    $"Value \"{valueName}\" of enum type \"{name}\" has been added to the supergraph but is only defined in a subset of the subgraphs defining \"{name}\": ",
+                    $"\"{valueName}\"",
+                    sources.Select(s => (s.Subgraph.Name, definedIn.Contains(s))));
             }
 
             var values = definedIn.Select(s => s.Type.EnumValues.First(v => v.Name == valueName)).ToList();
             var value = new SupergraphEnumValue(valueName)
             {
-                Description = MostCommon(values.Select(v => v.Description)),
+                Description = MergeDescription($"{name}.{valueName}", definedIn.Select(s => (s.Subgraph.Name, s.Type.EnumValues.First(v => v.Name == valueName).Description))),
                 Inaccessible = values.Exists(v => v.Inaccessible),
             };
             value.Graphs.AddRange(definedIn.Select(s => s.Subgraph.Name));
@@ -450,6 +472,14 @@ internal sealed partial class SchemaMerger
                         missing.Subgraph.Name,
                         missing.Subgraph.LocationOf(missing.Type.Node)));
                 }
+                else
+                {
+                    PresenceHint(
+                        HintCodes.InconsistentInputObjectField,
+                        $"Input object field \"{fieldName}\" will not be added to \"{name}\" in the supergraph as it does not appear in all subgraphs: ",
+                        "it",
+                        subgraphs.Select(s => (s.Name, definedIn.Exists(d => d.Subgraph == s))));
+                }
 
                 continue;
             }
@@ -460,9 +490,11 @@ internal sealed partial class SchemaMerger
                 continue;
             }
 
+            CompatibleTypeHint(HintCodes.InconsistentButCompatibleFieldType, "field", $"{name}.{fieldName}", type, "supertype", definedIn.Select(d => (d.Subgraph.Name, d.Field.Type)));
+
             var field = new SupergraphField(fieldName, type)
             {
-                Description = MostCommon(definedIn.Select(d => d.Field.Description)),
+                Description = MergeDescription($"{name}.{fieldName}", definedIn.Select(d => (d.Subgraph.Name, d.Field.Description))),
                 Inaccessible = definedIn.Exists(d => d.Field.Inaccessible),
                 DefaultValue = MergeDefault(definedIn.Select(d => (d.Subgraph, d.Field.DefaultValue)).ToList(), ErrorCodes.InputFieldDefaultMismatch, $"Input field \"{name}.{fieldName}\""),
             };
