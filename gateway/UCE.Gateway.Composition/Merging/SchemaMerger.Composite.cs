@@ -123,7 +123,7 @@ internal sealed partial class SchemaMerger
         foreach (var (subgraph, _, field, usedOverridden) in sources)
         {
             var label = field.OverrideLabel ?? definedIn.Find(d => d.Field.OverrideFrom == subgraph.Name && d.Field.OverrideLabel is not null).Field?.OverrideLabel;
-            merged.Sources.Add(new FieldSource(subgraph.Name, field.Type, field.External, field.Requires, field.Provides, field.OverrideFrom, usedOverridden, label));
+            merged.Sources.Add(new FieldSource(subgraph.Name, field.Type, field.External, field.Requires, field.Provides, field.OverrideFrom, usedOverridden, label, ContextArguments(subgraph, field)));
         }
 
         if (merged.Inaccessible)
@@ -134,7 +134,7 @@ internal sealed partial class SchemaMerger
         var allTypesEqual = merged.Sources.TrueForAll(s => s.Type.ToString() == type.ToString());
         var needsJoinField = merged.Sources.Count != typeGraphCount
             || !allTypesEqual
-            || merged.Sources.Exists(s => s.External || s.Requires is not null || s.Provides is not null || s.UsedOverridden || s.OverrideLabel is not null);
+            || merged.Sources.Exists(s => s.External || s.Requires is not null || s.Provides is not null || s.UsedOverridden || s.OverrideLabel is not null || s.ContextArguments is not null);
         if (needsJoinField)
         {
             foreach (var source in merged.Sources)
@@ -185,7 +185,24 @@ internal sealed partial class SchemaMerger
             arguments.Add($"overrideLabel: {ValuePrinter.Quote(source.OverrideLabel)}");
         }
 
+        if (source.ContextArguments is not null)
+        {
+            arguments.Add($"contextArguments: {source.ContextArguments}");
+        }
+
         return $"@join__field({string.Join(", ", arguments)})";
+    }
+
+    /// <summary>
+    /// The join__field <c>contextArguments</c> of a field with @fromContext arguments: each names the context (prefixed
+    /// with the subgraph, as contexts are per subgraph), the argument, its type and the selection read from the context.
+    /// </summary>
+    private static string? ContextArguments(SubgraphSchema subgraph, SubgraphField field)
+    {
+        var contextual = field.Arguments.Where(a => a.FromContext is not null).Select(a => (Argument: a, Reference: ContextReference.Parse(a.FromContext!))).Where(c => c.Reference is not null).ToList();
+        return contextual.Count == 0
+            ? null
+            : "[" + string.Join(", ", contextual.Select(c => $"{{context: {ValuePrinter.Quote(subgraph.Name + "__" + c.Reference!.Context)}, name: {ValuePrinter.Quote(c.Argument.Name)}, type: {ValuePrinter.Quote(c.Argument.Type.ToString())}, selection: {ValuePrinter.Quote(c.Reference.Selection)}}}")) + "]";
     }
 
     private static bool SameShape(TypeReference external, TypeReference merged)
@@ -335,6 +352,21 @@ internal sealed partial class SchemaMerger
             var having = definedIn.Where(d => d.Field.Arguments.Exists(a => a.Name == name))
                 .Select(d => (d.Subgraph, Argument: d.Field.Arguments.First(a => a.Name == name)))
                 .ToList();
+
+            // A contextual argument is filled by the gateway from the context, so it is not part of the supergraph field.
+            if (having.Exists(h => h.Argument.FromContext is not null))
+            {
+                foreach (var (subgraph, _) in having.Where(h => h.Argument.FromContext is null && h.Argument.IsRequired))
+                {
+                    errors.Add(new CompositionError(
+                        ErrorCodes.ContextualArgumentNotContextualInAllSubgraphs,
+                        $"Argument \"{coordinate}({name}:)\" is contextual in at least one subgraph but in \"{coordinate}({name}:)\" it does not have @fromContext, is not nullable and has no default value.",
+                        subgraph.Name));
+                }
+
+                continue;
+            }
+
             if (having.Count < definedIn.Count)
             {
                 var required = having.Find(h => h.Argument.IsRequired);
@@ -381,7 +413,7 @@ internal sealed partial class SchemaMerger
                 argument.Directives.Add("@inaccessible");
             }
 
-            AddDistinct(argument.Directives, having.SelectMany(h => h.Argument.OtherDirectives));
+            AddOtherDirectives(argument.Directives, having.SelectMany(h => h.Argument.OtherDirectives));
             merged.Arguments.Add(argument);
         }
     }

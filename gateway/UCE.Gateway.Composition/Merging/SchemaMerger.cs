@@ -136,7 +136,9 @@ internal sealed partial class SchemaMerger
             || t.EnumValues.Any(v => v.Inaccessible));
         var federationMinor = subgraphs.Max(s => s.FederationMinorVersion);
         supergraph.JoinVersion = federationMinor >= 8 ? 5 : federationMinor == 7 ? 4 : 3;
-        var applied = supergraph.Types.Values.SelectMany(t => t.Directives.Concat(t.Fields.SelectMany(f => f.Directives)).Concat(t.EnumValues.SelectMany(v => v.Directives))).ToList();
+        var applied = supergraph.Types.Values.SelectMany(t => t.Directives.Concat(t.Fields.SelectMany(f => f.Directives.Concat(f.Arguments.SelectMany(a => a.Directives)))).Concat(t.EnumValues.SelectMany(v => v.Directives))).ToList();
+        supergraph.UsesListSize = applied.Exists(d => d.StartsWith("@listSize(", StringComparison.Ordinal));
+        supergraph.UsesCost = supergraph.UsesListSize || applied.Exists(d => d.StartsWith("@cost(", StringComparison.Ordinal));
         foreach (var (spec, printed) in new[] { ("authenticated", "@authenticated"), ("requiresScopes", "@requiresScopes(scopes: "), ("policy", "@policy(policies: ") })
         {
             if (supergraph.ComposedDirectives.TrueForAll(c => c.Name != spec) && applied.Exists(d => d.StartsWith(printed, StringComparison.Ordinal)))
@@ -258,6 +260,16 @@ internal sealed partial class SchemaMerger
             }
         }
 
+        // @cost and @listSize are not repeatable: different applications merge into one (Apollo's MAX, NULLABLE_MAX, NULLABLE_UNION, NULLABLE_AND).
+        foreach (var name in new[] { "@cost(", "@listSize(" })
+        {
+            var applications = list.Where(d => d.StartsWith(name, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+            if (applications.Count > 1)
+            {
+                list = [.. list.Where(d => !d.StartsWith(name, StringComparison.Ordinal)), DemandControl.Merge(applications)];
+            }
+        }
+
         foreach (var directive in list.Where(d => !AccessRules.IsAccessDirective(d)))
         {
             // @deprecated is not repeatable: the first subgraph's reason wins.
@@ -338,6 +350,15 @@ internal sealed partial class SchemaMerger
         foreach (var (graph, member) in merged.JoinUnionMembers)
         {
             merged.Directives.Add($"@join__unionMember(graph: {G(graph)}, member: \"{member}\")");
+        }
+
+        foreach (var (subgraph, type) in sources)
+        {
+            foreach (var context in type.Contexts)
+            {
+                merged.Directives.Add($"@context(name: {ValuePrinter.Quote(subgraph.Name + "__" + context)})");
+                supergraph.UsesContext = true;
+            }
         }
 
         if (merged.Inaccessible)
@@ -508,7 +529,7 @@ internal sealed partial class SchemaMerger
                 field.Directives.AddRange(definedIn.Select(d => $"@join__field(graph: {G(d.Subgraph.Name)}, type: {ValuePrinter.Quote(d.Field.Type.ToString())})"));
             }
 
-            AddDistinct(field.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives));
+            AddOtherDirectives(field.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives));
             merged.Fields.Add(field);
         }
 

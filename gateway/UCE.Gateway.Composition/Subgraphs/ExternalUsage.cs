@@ -3,7 +3,7 @@ namespace UCE.Gateway.Composition.Subgraphs;
 /// <summary>Finds the fields a subgraph's field sets select: the @external fields it uses, the fields its keys name.</summary>
 internal static class ExternalUsage
 {
-    /// <summary>Every field a key, @requires or @provides of the subgraph selects, at any depth and inside fragments.</summary>
+    /// <summary>Every field a key, @requires, @provides or @fromContext of the subgraph selects, at any depth and inside fragments.</summary>
     public static HashSet<(string Type, string Field)> UsedExternals(SubgraphSchema subgraph)
     {
         var used = new HashSet<(string, string)>();
@@ -24,6 +24,17 @@ internal static class ExternalUsage
                 if (field.Provides is not null)
                 {
                     used.UnionWith(Targets(subgraph, field.Type.NamedType, field.Provides));
+                }
+
+                // A @fromContext reads its selection from every type that sets the context.
+                foreach (var reference in field.Arguments.Select(a => a.FromContext is null ? null : ContextReference.Parse(a.FromContext)).OfType<ContextReference>())
+                {
+                    var selection = reference.Selection.Trim();
+                    selection = selection.StartsWith('{') && selection.EndsWith('}') ? selection[1..^1] : selection;
+                    foreach (var location in subgraph.Types.Values.Where(t => t.Contexts.Contains(reference.Context)))
+                    {
+                        used.UnionWith(Targets(subgraph, location.Name, selection));
+                    }
                 }
             }
         }

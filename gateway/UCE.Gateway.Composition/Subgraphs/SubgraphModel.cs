@@ -70,6 +70,9 @@ internal sealed class SubgraphType(string name, TypeKind kind)
 
     public List<KeyDirective> Keys { get; } = [];
 
+    /// <summary>Names this type sets with @context (Federation 2.8).</summary>
+    public List<string> Contexts { get; } = [];
+
     public bool Shareable { get; set; }
 
     public bool Inaccessible { get; set; }
@@ -145,6 +148,11 @@ internal sealed class SubgraphArgument(string name, TypeReference type)
     public List<string> OtherDirectives { get; } = [];
 
     public bool IsRequired => Type.IsNonNull && DefaultValue is null;
+
+    /// <summary>The <c>field</c> of a @fromContext on this argument (<c>"$context { selection }"</c>).</summary>
+    public string? FromContext { get; set; }
+
+    public ASTNode? Node { get; set; }
 }
 
 internal sealed class SubgraphEnumValue(string name)

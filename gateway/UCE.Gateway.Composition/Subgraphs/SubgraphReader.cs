@@ -404,7 +404,13 @@ internal static class SubgraphReader
                 case "authenticated" or "requiresScopes" or "policy":
                     type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
                     break;
-                case "context" or "fromContext" or "cost" or "listSize":
+                case "context":
+                    type.Contexts.Add(StringArgument(directive, "name") ?? "");
+                    break;
+                case "cost":
+                    type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, "cost"));
+                    break;
+                case "fromContext" or "listSize":
                     Unsupported(directive, local, context);
                     break;
                 case "external":
@@ -452,7 +458,7 @@ internal static class SubgraphReader
     private static void Unsupported(GraphQLDirective directive, string local, ReadContext context) =>
         context.Errors.Add(new CompositionError(
             ErrorCodes.UnsupportedFeature,
-            $"[{context.Subgraph.Name}] @{local} is not supported by this composer (contexts and demand control are not composed)",
+            $"[{context.Subgraph.Name}] @{local} is not supported by this composer at this location",
             context.Subgraph.Name,
             context.Subgraph.LocationOf(directive)));
 
@@ -516,7 +522,10 @@ internal static class SubgraphReader
                     case "authenticated" or "requiresScopes" or "policy":
                         field.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
                         break;
-                    case "context" or "fromContext" or "cost" or "listSize":
+                    case "cost" or "listSize":
+                        field.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
+                        break;
+                    case "context" or "fromContext":
                         Unsupported(directive, local, context);
                         break;
                     case "shareable":
@@ -553,7 +562,14 @@ internal static class SubgraphReader
             var local = directive.Name.StringValue;
             switch (Canonical(local, context))
             {
-                case "fromContext" or "cost" or "listSize":
+                case "fromContext":
+                    argument.FromContext = StringArgument(directive, "field") ?? "";
+                    argument.Node = node;
+                    break;
+                case "cost":
+                    argument.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, "cost"));
+                    break;
+                case "context" or "listSize":
                     Unsupported(directive, local, context);
                     break;
                 case "inaccessible":

@@ -37,6 +37,7 @@ internal static class SubgraphValidator
         if (subgraph.IsFederation2)
         {
             ValidateExternalsAreUsed(subgraph, errors);
+            ValidateContexts(subgraph, errors);
         }
 
         ValidateNoAccessRulesOnInterfaces(subgraph, errors);
@@ -246,6 +247,89 @@ internal static class SubgraphValidator
                 if (!satisfiesInterface)
                 {
                     errors.Add(Error(subgraph, field, ErrorCodes.ExternalUnused, $"Field \"{type.Name}.{field.Name}\" is marked @external but is not used in any federation directive (@key, @provides, @requires) or to satisfy an interface; the field declaration has no use and should be removed (or the field should not be @external)."));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// @context names and the @fromContext arguments that read them (Federation 2.8), with Apollo's codes: a context
+    /// name is alphanumeric without underscores; a contextual argument sits on a field of an object type that does not
+    /// implement an interface field, has no default, names a context some type sets, and selects one field whose type
+    /// fits the argument's.
+    /// </summary>
+    private static void ValidateContexts(SubgraphSchema subgraph, List<CompositionError> errors)
+    {
+        foreach (var type in subgraph.Types.Values)
+        {
+            foreach (var name in type.Contexts)
+            {
+                if (name.Contains('_', StringComparison.Ordinal))
+                {
+                    errors.Add(Error(subgraph, null, ErrorCodes.ContextNameInvalid, $"Context name \"{name}\" may not contain an underscore."));
+                }
+                else if (name.Length == 0 || !char.IsAsciiLetter(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
+                {
+                    errors.Add(Error(subgraph, null, ErrorCodes.ContextNameInvalid, $"Context name \"{name}\" is invalid. It should have only alphanumeric characters."));
+                }
+            }
+        }
+
+        foreach (var type in subgraph.Types.Values.Where(t => t.Kind is TypeKind.Object or TypeKind.Interface))
+        {
+            foreach (var field in type.Fields)
+            {
+                foreach (var argument in field.Arguments.Where(a => a.FromContext is not null))
+                {
+                    ValidateContextArgument(subgraph, type, field, argument, errors);
+                }
+            }
+        }
+    }
+
+    private static void ValidateContextArgument(SubgraphSchema subgraph, SubgraphType type, SubgraphField field, SubgraphArgument argument, List<CompositionError> errors)
+    {
+        var coordinate = $"{type.Name}.{field.Name}({argument.Name}:)";
+        CompositionError ContextError(string code, string message) =>
+            new(code, $"[{subgraph.Name}] {message}", subgraph.Name, subgraph.LocationOf(argument.Node));
+
+        if (type.Kind != TypeKind.Object || type.InterfaceObject)
+        {
+            errors.Add(ContextError(ErrorCodes.ContextNotSet, $"@fromContext argument cannot be used on a field that exists on an abstract type \"{coordinate}\"."));
+            return;
+        }
+
+        foreach (var itf in type.Interfaces.Select(i => subgraph.Types.GetValueOrDefault(i)).Where(i => i?.Field(field.Name) is not null))
+        {
+            errors.Add(ContextError(ErrorCodes.ContextNotSet, $"@fromContext argument cannot be used on a field implementing an interface field \"{itf!.Name}.{field.Name}\"."));
+        }
+
+        if (argument.DefaultValue is not null)
+        {
+            errors.Add(ContextError(ErrorCodes.ContextNotSet, $"@fromContext arguments may not have a default value: \"{coordinate}\"."));
+        }
+
+        if (ContextReference.Parse(argument.FromContext!) is not { } reference)
+        {
+            errors.Add(ContextError(ErrorCodes.NoContextInSelection, $"@fromContext argument does not reference a context \"{argument.FromContext}\"."));
+            return;
+        }
+
+        var locations = subgraph.Types.Values.Where(t => t.Contexts.Contains(reference.Context)).ToList();
+        if (locations.Count == 0)
+        {
+            errors.Add(ContextError(ErrorCodes.ContextNotSet, $"Context \"{reference.Context}\" is used at location \"{coordinate}\" but is never set."));
+            return;
+        }
+
+        // A single field selected on each location must have the argument's type (a non-null value fits a nullable argument).
+        if (FieldSet.TryParse(reference.Selection.Trim().TrimStart('{').TrimEnd('}')) is [{ IsFragment: false, Selections.Count: 0 } selected])
+        {
+            foreach (var location in locations)
+            {
+                if (location.Field(selected.Name) is { } source && source.Type.ToString() != argument.Type.ToString() && source.Type.Nullable.ToString() != argument.Type.ToString())
+                {
+                    errors.Add(ContextError(ErrorCodes.ContextInvalidSelection, $"Context \"{reference.Context}\" is used in \"{coordinate}\" but the selection is invalid: the type of the selection \"{source.Type}\" does not match the expected type \"{argument.Type}\""));
                 }
             }
         }
