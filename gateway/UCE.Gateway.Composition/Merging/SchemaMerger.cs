@@ -93,7 +93,7 @@ internal sealed partial class SchemaMerger
             {
                 errors.Add(new CompositionError(
                     ErrorCodes.InterfaceObjectUsageError,
-                    $"Type \"{name}\" is declared with @interfaceObject in all the subgraphs in which it is defined (it is defined in {SubgraphList(sources.Select(s => s.Subgraph.Name).ToList())} but should be defined as an interface in at least one subgraph)",
+                    $"Type \"{name}\" is declared with @interfaceObject in all the subgraphs in which it is defined (it is defined in {PrintSubgraphNames(sources.Select(s => s.Subgraph.Name).ToList())} but should be defined as an interface in at least one subgraph)",
                     sources[0].Subgraph.Name,
                     sources[0].Subgraph.LocationOf(sources[0].Type.Node)));
                 continue;
@@ -156,10 +156,6 @@ internal sealed partial class SchemaMerger
             || t.Fields.Any(f => f.OtherDirectives.Any(IsTag) || f.Arguments.Any(a => a.OtherDirectives.Any(IsTag)))
             || t.EnumValues.Any(v => v.OtherDirectives.Any(IsTag))));
     }
-
-    private static string SubgraphList(List<string> names) => names.Count == 1
-        ? $"subgraph \"{names[0]}\""
-        : "subgraphs " + string.Join(", ", names.Take(names.Count - 1).Select(n => $"\"{n}\"")) + $" and \"{names[^1]}\"";
 
     private static bool IsTag(string directive) => directive.StartsWith("@tag(", StringComparison.Ordinal);
 
