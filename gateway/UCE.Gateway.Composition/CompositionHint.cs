@@ -22,6 +22,7 @@ public static class HintCodes
     public const string OverrideDirectiveCanBeRemoved = "OVERRIDE_DIRECTIVE_CAN_BE_REMOVED";
     public const string OverrideMigrationInProgress = "OVERRIDE_MIGRATION_IN_PROGRESS";
     public const string FromSubgraphDoesNotExist = "FROM_SUBGRAPH_DOES_NOT_EXIST";
+    public const string MergedNonRepeatableDirectiveArguments = "MERGED_NON_REPEATABLE_DIRECTIVE_ARGUMENTS";
 
     /// <summary>The codes this composer reports; Apollo has more (see docs/composition.md).</summary>
     public static readonly IReadOnlySet<string> Reported = new HashSet<string>(StringComparer.Ordinal)
@@ -29,6 +30,6 @@ public static class HintCodes
         InconsistentDescription, InconsistentEnumValueForInputEnum, InconsistentEnumValueForOutputEnum, UnusedEnumType,
         InconsistentInputObjectField, InconsistentUnionMember, InconsistentArgumentPresence, InconsistentButCompatibleFieldType,
         InconsistentButCompatibleArgumentType, OverriddenFieldCanBeRemoved, OverrideDirectiveCanBeRemoved, OverrideMigrationInProgress,
-        FromSubgraphDoesNotExist,
+        FromSubgraphDoesNotExist, MergedNonRepeatableDirectiveArguments,
     };
 }

@@ -143,7 +143,7 @@ internal sealed partial class SchemaMerger
             }
         }
 
-        AddOtherDirectives(merged.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives));
+        AddOtherDirectives(merged.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives), coordinate);
         return merged;
     }
 
@@ -413,7 +413,7 @@ internal sealed partial class SchemaMerger
                 argument.Directives.Add("@inaccessible");
             }
 
-            AddOtherDirectives(argument.Directives, having.SelectMany(h => h.Argument.OtherDirectives));
+            AddOtherDirectives(argument.Directives, having.SelectMany(h => h.Argument.OtherDirectives), $"{coordinate}({name}:)");
             merged.Arguments.Add(argument);
         }
     }

@@ -204,6 +204,11 @@ internal sealed partial class SchemaMerger
         return previous[b.Length];
     }
 
+    private void MergedDirectiveHint(string directive, string coordinate, string strategies) =>
+        hints.Add(new CompositionHint(
+            HintCodes.MergedNonRepeatableDirectiveArguments,
+            $"Directive @{directive} is applied to \"{coordinate}\" in multiple subgraphs with different arguments. Merging strategies used by arguments: {strategies}"));
+
     /// <summary>A "defined in X but not in Y" hint over the subgraphs that define the parent element.</summary>
     private void PresenceHint(string code, string message, string what, IEnumerable<(string Subgraph, bool Has)> presence) =>
         MismatchHint(

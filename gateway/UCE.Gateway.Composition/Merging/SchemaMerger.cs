@@ -240,9 +240,9 @@ internal sealed partial class SchemaMerger
     /// <summary>
     /// Adds the tag, deprecation, access-control and composed directives of every source once. Access
     /// rules from several subgraphs must all hold: each access directive merges into one application
-    /// (<see cref="AccessRules.Merge"/>).
+    /// (<see cref="AccessRules.Merge"/>). Merging different applications is hinted (MERGED_NON_REPEATABLE_DIRECTIVE_ARGUMENTS).
     /// </summary>
-    private static void AddOtherDirectives(List<string> target, IEnumerable<string> all)
+    private void AddOtherDirectives(List<string> target, IEnumerable<string> all, string coordinate)
     {
         var list = all.ToList();
 
@@ -253,6 +253,11 @@ internal sealed partial class SchemaMerger
             if (applications.Count > 0 && !target.Exists(d => AccessRules.KindOf(d) == kind))
             {
                 target.Add(AccessRules.Merge(kind, applications));
+                if (kind != AccessRules.Authenticated && applications.Distinct(StringComparer.Ordinal).Count() > 1)
+                {
+                    var name = applications[0][1..applications[0].IndexOf('(', StringComparison.Ordinal)];
+                    MergedDirectiveHint(name, coordinate, name == "requiresScopes" ? "{ \"scopes\": DNF_CONJUNCTION }" : "{ \"policies\": DNF_CONJUNCTION }");
+                }
             }
         }
 
@@ -263,6 +268,10 @@ internal sealed partial class SchemaMerger
             if (applications.Count > 1)
             {
                 list = [.. list.Where(d => !d.StartsWith(name, StringComparison.Ordinal)), DemandControl.Merge(applications)];
+                MergedDirectiveHint(
+                    name[1..^1],
+                    coordinate,
+                    name == "@cost(" ? "{ \"weight\": MAX }" : "{ \"assumedSize\": NULLABLE_MAX, \"slicingArguments\": NULLABLE_UNION, \"sizedFields\": NULLABLE_UNION, \"requireOneSlicingArgument\": NULLABLE_AND }");
             }
         }
 
@@ -362,7 +371,7 @@ internal sealed partial class SchemaMerger
             merged.Directives.Add("@inaccessible");
         }
 
-        AddOtherDirectives(merged.Directives, sources.SelectMany(s => s.Type.OtherDirectives));
+        AddOtherDirectives(merged.Directives, sources.SelectMany(s => s.Type.OtherDirectives), merged.Name);
     }
 
     private SupergraphType MergeUnion(string name, List<(SubgraphSchema Subgraph, SubgraphType Type)> sources)
@@ -525,7 +534,7 @@ internal sealed partial class SchemaMerger
                 field.Directives.AddRange(definedIn.Select(d => $"@join__field(graph: {G(d.Subgraph.Name)}, type: {ValuePrinter.Quote(d.Field.Type.ToString())})"));
             }
 
-            AddOtherDirectives(field.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives));
+            AddOtherDirectives(field.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives), $"{name}.{fieldName}");
             merged.Fields.Add(field);
         }
 
