@@ -92,6 +92,12 @@ public static class ComposeCommand
             return Failed;
         }
 
+        // Hints are Apollo's warnings: worth reading, never a failure.
+        foreach (var hint in result.Hints)
+        {
+            await stderr.WriteLineAsync("hint " + hint).ConfigureAwait(false);
+        }
+
         var composed = result.SupergraphSdl!;
         var exitCode = Success;
         if (options.Against is not null)

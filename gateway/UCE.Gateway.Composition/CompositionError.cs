@@ -19,10 +19,11 @@ public sealed record CompositionError(string Code, string Message, string? Subgr
 /// <summary>The outcome of a composition: the supergraph SDL, or the errors that prevented it.</summary>
 public sealed class CompositionResult
 {
-    private CompositionResult(string? supergraphSdl, IReadOnlyList<CompositionError> errors)
+    private CompositionResult(string? supergraphSdl, IReadOnlyList<CompositionError> errors, IReadOnlyList<CompositionHint> hints)
     {
         SupergraphSdl = supergraphSdl;
         Errors = errors;
+        Hints = hints;
     }
 
     /// <summary>The composed supergraph, or null when composition failed.</summary>
@@ -30,9 +31,12 @@ public sealed class CompositionResult
 
     public IReadOnlyList<CompositionError> Errors { get; }
 
+    /// <summary>Apollo's composition hints (warnings) for a successful composition; empty when composition failed.</summary>
+    public IReadOnlyList<CompositionHint> Hints { get; }
+
     public bool Succeeded => SupergraphSdl is not null;
 
-    public static CompositionResult Success(string supergraphSdl) => new(supergraphSdl, []);
+    public static CompositionResult Success(string supergraphSdl, IReadOnlyList<CompositionHint>? hints = null) => new(supergraphSdl, [], hints ?? []);
 
-    public static CompositionResult Failure(IReadOnlyList<CompositionError> errors) => new(null, errors);
+    public static CompositionResult Failure(IReadOnlyList<CompositionError> errors) => new(null, errors, []);
 }

@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string RequiresFieldsMissingExternal = "REQUIRES_FIELDS_MISSING_EXTERNAL";
     public const string ProvidesInvalidFields = "PROVIDES_INVALID_FIELDS";
     public const string ProvidesFieldsMissingExternal = "PROVIDES_FIELDS_MISSING_EXTERNAL";
+    public const string ProvidesFieldsHasArgs = "PROVIDES_FIELDS_HAS_ARGS";
     public const string ProvidesOnNonObjectField = "PROVIDES_ON_NON_OBJECT_FIELD";
     public const string OverrideFromSelf = "OVERRIDE_FROM_SELF_ERROR";
     public const string OverrideSourceHasOverride = "OVERRIDE_SOURCE_HAS_OVERRIDE";
@@ -39,6 +40,11 @@ public static class ErrorCodes
     public const string RequiredInaccessible = "REQUIRED_INACCESSIBLE";
     public const string ReferencedInaccessible = "REFERENCED_INACCESSIBLE";
     public const string DefaultValueUsesInaccessible = "DEFAULT_VALUE_USES_INACCESSIBLE";
+    public const string ContextNameInvalid = "CONTEXT_NAME_INVALID";
+    public const string ContextNotSet = "CONTEXT_NOT_SET";
+    public const string NoContextInSelection = "NO_CONTEXT_IN_SELECTION";
+    public const string ContextInvalidSelection = "CONTEXT_INVALID_SELECTION";
+    public const string ContextualArgumentNotContextualInAllSubgraphs = "CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS";
     public const string UnsupportedFeature = "UNSUPPORTED_FEATURE";
     public const string InterfaceKeyNotOnImplementation = "INTERFACE_KEY_NOT_ON_IMPLEMENTATION";
     public const string AuthRequirementsAppliedOnInterface = "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE";

@@ -53,7 +53,8 @@ public static class SupergraphComposer
             return CompositionResult.Failure(errors);
         }
 
-        var supergraph = SchemaMerger.Merge(schemas, errors);
+        var hints = new List<CompositionHint>();
+        var supergraph = SchemaMerger.Merge(schemas, errors, hints);
         if (errors.Count == 0)
         {
             InaccessibleValidator.Validate(supergraph, errors);
@@ -65,6 +66,6 @@ public static class SupergraphComposer
         }
 
         SatisfiabilityChecker.Check(supergraph, errors);
-        return errors.Count > 0 ? CompositionResult.Failure(errors) : CompositionResult.Success(SupergraphPrinter.Print(supergraph));
+        return errors.Count > 0 ? CompositionResult.Failure(errors) : CompositionResult.Success(SupergraphPrinter.Print(supergraph), hints);
     }
 }

@@ -51,6 +51,20 @@ public sealed class ComposeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Compose_prints_composition_hints_on_stderr_and_still_succeeds()
+    {
+        File.WriteAllText(Path.Combine(directory, "billing.graphql"), Link + "\ntype Customer @key(fields: \"id\") { id: ID! balance: Int }\nenum Region { NORTH }");
+
+        var (exitCode, _, stderr) = await Run("--config", ConfigPath, "--out", OutPath);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(
+            "hint UNUSED_ENUM_TYPE: Enum type \"Region\" is defined but unused. It will be included in the supergraph with all the values appearing in any subgraph (\"as if\" it was only used as an output type).",
+            stderr.TrimEnd());
+        Assert.True(File.Exists(OutPath));
+    }
+
+    [Fact]
     public async Task Check_passes_when_the_committed_supergraph_is_up_to_date()
     {
         await Run("--config", ConfigPath, "--out", OutPath);

@@ -69,8 +69,9 @@ public sealed class CompositionErrorTests
     }
 
     [Fact]
-    public void Context_directives_are_refused_rather_than_silently_dropped()
+    public void A_context_read_by_a_field_of_the_type_that_sets_it_is_not_satisfiable()
     {
+        // As in Apollo, a context is set for the fields below the type that sets it, not for the type's own fields.
         const string Sdl = """
             extend schema @link(url: "https://specs.apollo.dev/federation/v2.8", import: ["@key", "@context", "@fromContext"])
             type User @key(fields: "id") @context(name: "userContext") {
@@ -84,7 +85,8 @@ public sealed class CompositionErrorTests
         var result = SupergraphComposer.Compose([new SubgraphDefinition("users", "http://users", Sdl)]);
 
         Assert.False(result.Succeeded);
-        Assert.All(result.Errors, e => Assert.Equal("UNSUPPORTED_FEATURE", e.Code));
-        Assert.Equal(2, result.Errors.Count);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("SATISFIABILITY_ERROR", error.Code);
+        Assert.Contains("greeting", error.Message, StringComparison.Ordinal);
     }
 }

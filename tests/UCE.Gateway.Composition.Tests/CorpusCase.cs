@@ -26,6 +26,22 @@ internal sealed record CorpusCase(string Name, string Directory)
 
     public string ExpectedSupergraph => File.ReadAllText(Path.Combine(Directory, "expected.graphql"));
 
+    /// <summary>Apollo's hints for a valid set, as "CODE: message" (none when the case has no expected-hints.json).</summary>
+    public IReadOnlyList<string> ExpectedHints
+    {
+        get
+        {
+            var path = Path.Combine(Directory, "expected-hints.json");
+            if (!File.Exists(path))
+            {
+                return [];
+            }
+
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            return json.RootElement.EnumerateArray().Select(e => $"{e.GetProperty("code").GetString()}: {e.GetProperty("message").GetString()}").ToList();
+        }
+    }
+
     public IReadOnlyList<string> ExpectedErrorCodes
     {
         get

@@ -30,6 +30,20 @@ public sealed class CorpusTests
     }
 
     [Theory]
+    [MemberData(nameof(ValidCases))]
+    public void Valid_subgraph_set_gives_the_hints_Apollo_gives_for_every_hint_code_reported_here(string name)
+    {
+        var corpusCase = CorpusCase.Load("valid", name);
+
+        var result = SupergraphComposer.Compose(corpusCase.Subgraphs);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(
+            corpusCase.ExpectedHints.Where(h => HintCodes.Reported.Contains(h[..h.IndexOf(':', StringComparison.Ordinal)])).Order(StringComparer.Ordinal),
+            result.Hints.Select(h => h.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
     [MemberData(nameof(InvalidCases))]
     public void Invalid_subgraph_set_fails_with_the_same_error_codes_as_many_times_as_Apollo(string name)
     {

@@ -52,6 +52,10 @@ internal sealed partial class SchemaMerger
                     subgraph.Name,
                     subgraph.LocationOf(field.Node)));
             }
+            else if (field.OverrideFrom != subgraph.Name)
+            {
+                OverrideHint(coordinate, subgraph, field, source);
+            }
         }
 
         foreach (var (subgraph, owner, field) in definedIn)
@@ -59,7 +63,8 @@ internal sealed partial class SchemaMerger
             // An override whose source overrides too is an error (reported above) and moves nothing;
             // a progressive (labelled) override keeps the source, which serves the rest of the traffic.
             var overriddenBy = definedIn.Find(d => d.Field.OverrideFrom == subgraph.Name && d.Subgraph != subgraph && field.OverrideFrom is null);
-            if (overriddenBy.Field is null || overriddenBy.Field.OverrideLabel is not null)
+            // An @external source resolves nothing to take over: it stays as it is.
+            if (overriddenBy.Field is null || overriddenBy.Field.OverrideLabel is not null || field.External)
             {
                 sources.Add((subgraph, owner, field, false));
             }
@@ -88,6 +93,8 @@ internal sealed partial class SchemaMerger
             return null;
         }
 
+        CompatibleTypeHint(HintCodes.InconsistentButCompatibleFieldType, "field", coordinate, type, "subtype", typed.Select(t => (t.Subgraph.Name, t.Type)));
+
         foreach (var external in sources.Where(s => s.Field.External))
         {
             if (!SameShape(external.Field.Type, type))
@@ -109,14 +116,14 @@ internal sealed partial class SchemaMerger
 
         var merged = new SupergraphField(fieldName, type)
         {
-            Description = MostCommon(definedIn.Select(d => d.Field.Description)),
+            Description = MergeDescription(coordinate, definedIn.Select(d => (d.Subgraph.Name, d.Field.Description))),
             Inaccessible = definedIn.Exists(d => d.Field.Inaccessible),
         };
         MergeArguments(merged, coordinate, definedIn.Select(d => (d.Subgraph, d.Field)).ToList());
         foreach (var (subgraph, _, field, usedOverridden) in sources)
         {
             var label = field.OverrideLabel ?? definedIn.Find(d => d.Field.OverrideFrom == subgraph.Name && d.Field.OverrideLabel is not null).Field?.OverrideLabel;
-            merged.Sources.Add(new FieldSource(subgraph.Name, field.Type, field.External, field.Requires, field.Provides, field.OverrideFrom, usedOverridden, label));
+            merged.Sources.Add(new FieldSource(subgraph.Name, field.Type, field.External, field.Requires, field.Provides, field.OverrideFrom, usedOverridden, label, ContextArguments(subgraph, field)));
         }
 
         if (merged.Inaccessible)
@@ -127,7 +134,7 @@ internal sealed partial class SchemaMerger
         var allTypesEqual = merged.Sources.TrueForAll(s => s.Type.ToString() == type.ToString());
         var needsJoinField = merged.Sources.Count != typeGraphCount
             || !allTypesEqual
-            || merged.Sources.Exists(s => s.External || s.Requires is not null || s.Provides is not null || s.OverrideFrom is not null || s.UsedOverridden || s.OverrideLabel is not null);
+            || merged.Sources.Exists(s => s.External || s.Requires is not null || s.Provides is not null || s.UsedOverridden || s.OverrideLabel is not null || s.ContextArguments is not null);
         if (needsJoinField)
         {
             foreach (var source in merged.Sources)
@@ -136,7 +143,7 @@ internal sealed partial class SchemaMerger
             }
         }
 
-        AddOtherDirectives(merged.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives));
+        AddOtherDirectives(merged.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives), coordinate);
         return merged;
     }
 
@@ -178,7 +185,24 @@ internal sealed partial class SchemaMerger
             arguments.Add($"overrideLabel: {ValuePrinter.Quote(source.OverrideLabel)}");
         }
 
+        if (source.ContextArguments is not null)
+        {
+            arguments.Add($"contextArguments: {source.ContextArguments}");
+        }
+
         return $"@join__field({string.Join(", ", arguments)})";
+    }
+
+    /// <summary>
+    /// The join__field <c>contextArguments</c> of a field with @fromContext arguments: each names the context (prefixed
+    /// with the subgraph, as contexts are per subgraph), the argument, its type and the selection read from the context.
+    /// </summary>
+    private static string? ContextArguments(SubgraphSchema subgraph, SubgraphField field)
+    {
+        var contextual = field.Arguments.Where(a => a.FromContext is not null).Select(a => (Argument: a, Reference: ContextReference.Parse(a.FromContext!))).Where(c => c.Reference is not null).ToList();
+        return contextual.Count == 0
+            ? null
+            : "[" + string.Join(", ", contextual.Select(c => $"{{context: {ValuePrinter.Quote(subgraph.Name + "__" + c.Reference!.Context)}, name: {ValuePrinter.Quote(c.Argument.Name)}, type: {ValuePrinter.Quote(c.Argument.Type.ToString())}, selection: {ValuePrinter.Quote(c.Reference.Selection)}}}")) + "]";
     }
 
     private static bool SameShape(TypeReference external, TypeReference merged)
@@ -193,15 +217,13 @@ internal sealed partial class SchemaMerger
         return a.Name == b.Name;
     }
 
-    private static bool IsUsedInSubgraph(SubgraphSchema subgraph, SubgraphType type, SubgraphField field)
-    {
-        if (type.Keys.Exists(k => FieldSet.TryParse(k.Fields)?.Any(s => s.Name == field.Name) == true))
-        {
-            return true;
-        }
-
-        return type.Fields.Exists(f => f.Requires is not null && FieldSet.TryParse(f.Requires)?.Any(s => s.Name == field.Name) == true);
-    }
+    /// <summary>
+    /// Whether the overridden subgraph still needs its field (Apollo's <c>isFieldUsed</c>): a key, @requires or @provides
+    /// selects it, or it implements a field of an interface its type implements.
+    /// </summary>
+    private static bool IsUsedInSubgraph(SubgraphSchema subgraph, SubgraphType type, SubgraphField field) =>
+        ExternalUsage.UsedExternals(subgraph).Contains((type.Name, field.Name))
+        || type.Interfaces.Exists(i => subgraph.Types.TryGetValue(i, out var itf) && itf.Field(field.Name) is not null);
 
     private void CheckSharing(string coordinate, List<(SubgraphSchema Subgraph, SubgraphType Type, SubgraphField Field)> resolving)
     {
@@ -221,9 +243,13 @@ internal sealed partial class SchemaMerger
         var where = nonShareable.Count == resolving.Count
             ? "all of them"
             : nonShareable.Count == 1 ? $"subgraph \"{nonShareable[0]}\"" : $"subgraphs {Quoted(nonShareable)}";
+        var targetless = resolving.Find(r => nonShareable.Contains(r.Subgraph.Name) && r.Field.OverrideFrom is { } from && !subgraphs.Exists(s => s.Name == from));
+        var note = targetless.Field is null
+            ? ""
+            : $" (please note that \"{coordinate}\" has an @override directive in \"{targetless.Subgraph.Name}\" that targets an unknown subgraph so this could be due to misspelling the @override(from:) argument)";
         errors.Add(new CompositionError(
             ErrorCodes.InvalidFieldSharing,
-            $"Non-shareable field \"{coordinate}\" is resolved from multiple subgraphs: it is resolved from subgraphs {all} and defined as non-shareable in {where}",
+            $"Non-shareable field \"{coordinate}\" is resolved from multiple subgraphs: it is resolved from subgraphs {all} and defined as non-shareable in {where}{note}",
             nonShareable[0],
             resolving.First(r => r.Subgraph.Name == nonShareable[0]).Subgraph.LocationOf(resolving.First(r => r.Subgraph.Name == nonShareable[0]).Field.Node)));
     }
@@ -267,14 +293,21 @@ internal sealed partial class SchemaMerger
         }
     }
 
-    private static bool IsShareable(SubgraphSchema subgraph, SubgraphType type, SubgraphField field)
+    private bool IsShareable(SubgraphSchema subgraph, SubgraphType type, SubgraphField field)
     {
         if (!subgraph.IsFederation2 || field.Shareable || type.Shareable || field.External)
         {
             return true;
         }
 
-        return type.Keys.Exists(k => FieldSet.TryParse(k.Fields)?.Any(s => s.Name == field.Name) == true);
+        // A field some key selects (nested key selections included) is shareable: every subgraph with the key resolves it.
+        if (!keyFields.TryGetValue(subgraph.Name, out var fields))
+        {
+            fields = ExternalUsage.KeyFields(subgraph);
+            keyFields[subgraph.Name] = fields;
+        }
+
+        return fields.Contains((type.Name, field.Name));
     }
 
     /// <summary>A field shared by subgraphs must be able to return at least one common concrete type.</summary>
@@ -319,6 +352,21 @@ internal sealed partial class SchemaMerger
             var having = definedIn.Where(d => d.Field.Arguments.Exists(a => a.Name == name))
                 .Select(d => (d.Subgraph, Argument: d.Field.Arguments.First(a => a.Name == name)))
                 .ToList();
+
+            // A contextual argument is filled by the gateway from the context, so it is not part of the supergraph field.
+            if (having.Exists(h => h.Argument.FromContext is not null))
+            {
+                foreach (var (subgraph, _) in having.Where(h => h.Argument.FromContext is null && h.Argument.IsRequired))
+                {
+                    errors.Add(new CompositionError(
+                        ErrorCodes.ContextualArgumentNotContextualInAllSubgraphs,
+                        $"Argument \"{coordinate}({name}:)\" is contextual in at least one subgraph but in \"{coordinate}({name}:)\" it does not have @fromContext, is not nullable and has no default value.",
+                        subgraph.Name));
+                }
+
+                continue;
+            }
+
             if (having.Count < definedIn.Count)
             {
                 var required = having.Find(h => h.Argument.IsRequired);
@@ -331,11 +379,24 @@ internal sealed partial class SchemaMerger
                         missing.Subgraph.Name,
                         missing.Subgraph.LocationOf(missing.Field.Node)));
                 }
+                else
+                {
+                    PresenceHint(
+                        HintCodes.InconsistentArgumentPresence,
+                        $"Optional argument \"{coordinate}({name}:)\" will not be included in the supergraph as it does not appear in all subgraphs: ",
+                        "it",
+                        subgraphs.Select(s => (s.Name, having.Exists(h => h.Subgraph == s))));
+                }
 
                 continue;
             }
 
             var type = MergeInputType(having.Select(h => (h.Subgraph, h.Argument.Type)).ToList(), $"Type of argument \"{coordinate}({name}:)\"", ErrorCodes.ArgumentTypeMismatch);
+            if (type is not null)
+            {
+                CompatibleTypeHint(HintCodes.InconsistentButCompatibleArgumentType, "argument", $"{coordinate}({name}:)", type, "supertype", having.Select(h => (h.Subgraph.Name, h.Argument.Type)));
+            }
+
             if (type is null)
             {
                 continue;
@@ -343,7 +404,7 @@ internal sealed partial class SchemaMerger
 
             var argument = new SupergraphArgument(name, type)
             {
-                Description = MostCommon(having.Select(h => h.Argument.Description)),
+                Description = MergeDescription($"{coordinate}({name}:)", having.Select(h => (h.Subgraph.Name, h.Argument.Description))),
                 Inaccessible = having.Exists(h => h.Argument.Inaccessible),
                 DefaultValue = MergeDefault(having.Select(h => (h.Subgraph, h.Argument.DefaultValue)).ToList(), ErrorCodes.ArgumentDefaultMismatch, $"Argument \"{coordinate}({name}:)\""),
             };
@@ -352,7 +413,7 @@ internal sealed partial class SchemaMerger
                 argument.Directives.Add("@inaccessible");
             }
 
-            AddDistinct(argument.Directives, having.SelectMany(h => h.Argument.OtherDirectives));
+            AddOtherDirectives(argument.Directives, having.SelectMany(h => h.Argument.OtherDirectives), $"{coordinate}({name}:)");
             merged.Arguments.Add(argument);
         }
     }

@@ -12,25 +12,30 @@ internal sealed partial class SchemaMerger
 {
     private readonly List<SubgraphSchema> subgraphs;
     private readonly List<CompositionError> errors;
+    private readonly List<CompositionHint> hints;
     private readonly Supergraph supergraph;
     private readonly HashSet<string> inputEnums = new(StringComparer.Ordinal);
     private readonly HashSet<string> outputEnums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Type, string Field)> inputEnumExample = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Type, string Field)> outputEnumExample = new(StringComparer.Ordinal);
 
+    /// <summary>Per subgraph, the fields its keys select (shareable without @shareable).</summary>
+    private readonly Dictionary<string, HashSet<(string Type, string Field)>> keyFields = new(StringComparer.Ordinal);
+
     /// <summary>For every abstract type, the types that implement it or belong to it in some subgraph.</summary>
     private readonly Dictionary<string, HashSet<string>> possibleTypes = new(StringComparer.Ordinal);
 
-    private SchemaMerger(List<SubgraphSchema> subgraphs, List<CompositionError> errors)
+    private SchemaMerger(List<SubgraphSchema> subgraphs, List<CompositionError> errors, List<CompositionHint> hints)
     {
         this.subgraphs = subgraphs;
         this.errors = errors;
+        this.hints = hints;
         supergraph = new Supergraph { Subgraphs = subgraphs, GraphEnumNames = GraphEnumNames(subgraphs) };
     }
 
-    public static Supergraph Merge(List<SubgraphSchema> subgraphs, List<CompositionError> errors)
+    public static Supergraph Merge(List<SubgraphSchema> subgraphs, List<CompositionError> errors, List<CompositionHint> hints)
     {
-        var merger = new SchemaMerger(subgraphs, errors);
+        var merger = new SchemaMerger(subgraphs, errors, hints);
         merger.Run();
         return merger.supergraph;
     }
@@ -88,7 +93,7 @@ internal sealed partial class SchemaMerger
             {
                 errors.Add(new CompositionError(
                     ErrorCodes.InterfaceObjectUsageError,
-                    $"Type \"{name}\" is declared with @interfaceObject in all the subgraphs in which it is defined (it is defined in {SubgraphList(sources.Select(s => s.Subgraph.Name).ToList())} but should be defined as an interface in at least one subgraph)",
+                    $"Type \"{name}\" is declared with @interfaceObject in all the subgraphs in which it is defined (it is defined in {PrintSubgraphNames(sources.Select(s => s.Subgraph.Name).ToList())} but should be defined as an interface in at least one subgraph)",
                     sources[0].Subgraph.Name,
                     sources[0].Subgraph.LocationOf(sources[0].Type.Node)));
                 continue;
@@ -125,13 +130,15 @@ internal sealed partial class SchemaMerger
         }
 
         MergeComposedDirectives();
-        supergraph.Description = MostCommon(subgraphs.Select(s => s.SchemaDescription));
+        supergraph.Description = MergeDescription(null, subgraphs.Select(s => (s.Name, s.SchemaDescription)));
         supergraph.UsesInaccessible = supergraph.Types.Values.Any(t => t.Inaccessible
             || t.Fields.Any(f => f.Inaccessible || f.Arguments.Any(a => a.Inaccessible))
             || t.EnumValues.Any(v => v.Inaccessible));
         var federationMinor = subgraphs.Max(s => s.FederationMinorVersion);
         supergraph.JoinVersion = federationMinor >= 8 ? 5 : federationMinor == 7 ? 4 : 3;
-        var applied = supergraph.Types.Values.SelectMany(t => t.Directives.Concat(t.Fields.SelectMany(f => f.Directives)).Concat(t.EnumValues.SelectMany(v => v.Directives))).ToList();
+        var applied = supergraph.Types.Values.SelectMany(t => t.Directives.Concat(t.Fields.SelectMany(f => f.Directives.Concat(f.Arguments.SelectMany(a => a.Directives)))).Concat(t.EnumValues.SelectMany(v => v.Directives))).ToList();
+        supergraph.UsesListSize = applied.Exists(d => d.StartsWith("@listSize(", StringComparison.Ordinal));
+        supergraph.UsesCost = supergraph.UsesListSize || applied.Exists(d => d.StartsWith("@cost(", StringComparison.Ordinal));
         foreach (var (spec, printed) in new[] { ("authenticated", "@authenticated"), ("requiresScopes", "@requiresScopes(scopes: "), ("policy", "@policy(policies: ") })
         {
             if (supergraph.ComposedDirectives.TrueForAll(c => c.Name != spec) && applied.Exists(d => d.StartsWith(printed, StringComparison.Ordinal)))
@@ -149,10 +156,6 @@ internal sealed partial class SchemaMerger
             || t.Fields.Any(f => f.OtherDirectives.Any(IsTag) || f.Arguments.Any(a => a.OtherDirectives.Any(IsTag)))
             || t.EnumValues.Any(v => v.OtherDirectives.Any(IsTag))));
     }
-
-    private static string SubgraphList(List<string> names) => names.Count == 1
-        ? $"subgraph \"{names[0]}\""
-        : "subgraphs " + string.Join(", ", names.Take(names.Count - 1).Select(n => $"\"{n}\"")) + $" and \"{names[^1]}\"";
 
     private static bool IsTag(string directive) => directive.StartsWith("@tag(", StringComparison.Ordinal);
 
@@ -223,14 +226,6 @@ internal sealed partial class SchemaMerger
         return set;
     }
 
-    private static string? MostCommon(IEnumerable<string?> values)
-    {
-        var present = values.Where(v => v is not null).Select(v => v!).ToList();
-        return present.Count == 0
-            ? null
-            : present.GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(g => g.Count()).First().Key;
-    }
-
     private static void AddDistinct(List<string> target, IEnumerable<string> values)
     {
         foreach (var value in values)
@@ -245,9 +240,9 @@ internal sealed partial class SchemaMerger
     /// <summary>
     /// Adds the tag, deprecation, access-control and composed directives of every source once. Access
     /// rules from several subgraphs must all hold: each access directive merges into one application
-    /// (<see cref="AccessRules.Merge"/>).
+    /// (<see cref="AccessRules.Merge"/>). Merging different applications is hinted (MERGED_NON_REPEATABLE_DIRECTIVE_ARGUMENTS).
     /// </summary>
-    private static void AddOtherDirectives(List<string> target, IEnumerable<string> all)
+    private void AddOtherDirectives(List<string> target, IEnumerable<string> all, string coordinate)
     {
         var list = all.ToList();
 
@@ -258,6 +253,25 @@ internal sealed partial class SchemaMerger
             if (applications.Count > 0 && !target.Exists(d => AccessRules.KindOf(d) == kind))
             {
                 target.Add(AccessRules.Merge(kind, applications));
+                if (kind != AccessRules.Authenticated && applications.Distinct(StringComparer.Ordinal).Count() > 1)
+                {
+                    var name = applications[0][1..applications[0].IndexOf('(', StringComparison.Ordinal)];
+                    MergedDirectiveHint(name, coordinate, name == "requiresScopes" ? "{ \"scopes\": DNF_CONJUNCTION }" : "{ \"policies\": DNF_CONJUNCTION }");
+                }
+            }
+        }
+
+        // @cost and @listSize are not repeatable: different applications merge into one (Apollo's MAX, NULLABLE_MAX, NULLABLE_UNION, NULLABLE_AND).
+        foreach (var name in new[] { "@cost(", "@listSize(" })
+        {
+            var applications = list.Where(d => d.StartsWith(name, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+            if (applications.Count > 1)
+            {
+                list = [.. list.Where(d => !d.StartsWith(name, StringComparison.Ordinal)), DemandControl.Merge(applications)];
+                MergedDirectiveHint(
+                    name[1..^1],
+                    coordinate,
+                    name == "@cost(" ? "{ \"weight\": MAX }" : "{ \"assumedSize\": NULLABLE_MAX, \"slicingArguments\": NULLABLE_UNION, \"sizedFields\": NULLABLE_UNION, \"requireOneSlicingArgument\": NULLABLE_AND }");
             }
         }
 
@@ -284,19 +298,21 @@ internal sealed partial class SchemaMerger
     {
         var merged = new SupergraphType(name, kind)
         {
-            Description = MostCommon(sources.Select(s => s.Type.Description)),
+            Description = MergeDescription(name, sources.Select(s => (s.Subgraph.Name, s.Type.Description))),
             Inaccessible = sources.Exists(s => s.Type.Inaccessible),
         };
         foreach (var (subgraph, type) in sources)
         {
             if (type.Keys.Count == 0)
             {
-                merged.JoinTypes.Add(new JoinType(subgraph.Name, null, true, type.IsExtension, type.InterfaceObject));
+                // Apollo marks only keys as extensions: a type without a key (a union, an enum...) never is.
+                merged.JoinTypes.Add(new JoinType(subgraph.Name, null, true, false, type.InterfaceObject));
             }
 
             foreach (var key in type.Keys)
             {
-                merged.JoinTypes.Add(new JoinType(subgraph.Name, key.Fields, key.Resolvable, type.IsExtension, type.InterfaceObject));
+                var extension = subgraph.IsFederation2 ? key.OnExtension || type.HasExtendsDirective : type.IsExtension;
+                merged.JoinTypes.Add(new JoinType(subgraph.Name, key.Fields, key.Resolvable, extension, type.InterfaceObject));
             }
         }
 
@@ -341,12 +357,21 @@ internal sealed partial class SchemaMerger
             merged.Directives.Add($"@join__unionMember(graph: {G(graph)}, member: \"{member}\")");
         }
 
+        foreach (var (subgraph, type) in sources)
+        {
+            foreach (var context in type.Contexts)
+            {
+                merged.Directives.Add($"@context(name: {ValuePrinter.Quote(subgraph.Name + "__" + context)})");
+                supergraph.UsesContext = true;
+            }
+        }
+
         if (merged.Inaccessible)
         {
             merged.Directives.Add("@inaccessible");
         }
 
-        AddOtherDirectives(merged.Directives, sources.SelectMany(s => s.Type.OtherDirectives));
+        AddOtherDirectives(merged.Directives, sources.SelectMany(s => s.Type.OtherDirectives), merged.Name);
     }
 
     private SupergraphType MergeUnion(string name, List<(SubgraphSchema Subgraph, SubgraphType Type)> sources)
@@ -358,6 +383,15 @@ internal sealed partial class SchemaMerger
             foreach (var (subgraph, type) in sources.Where(s => s.Type.UnionMembers.Contains(member)))
             {
                 merged.JoinUnionMembers.Add((subgraph.Name, member));
+            }
+
+            if (sources.Exists(s => !s.Type.UnionMembers.Contains(member)))
+            {
+                PresenceHint(
+                    HintCodes.InconsistentUnionMember,
+                    $"Union type \"{name}\" includes member type \"{member}\" in some but not all defining subgraphs: ",
+                    $"\"{member}\"",
+                    sources.Select(s => (s.Subgraph.Name, s.Type.UnionMembers.Contains(member))));
             }
         }
 
@@ -372,6 +406,11 @@ internal sealed partial class SchemaMerger
         AddDistinct(valueNames, sources.SelectMany(s => s.Type.EnumValues.Select(v => v.Name)));
         var asInput = inputEnums.Contains(name);
         var asOutput = outputEnums.Contains(name);
+        if (!asInput && !asOutput)
+        {
+            hints.Add(new CompositionHint(HintCodes.UnusedEnumType, $"Enum type \"{name}\" is defined but unused. It will be included in the supergraph with all the values appearing in any subgraph (\"as if\" it was only used as an output type)."));
+        }
+
         foreach (var valueName in valueNames)
         {
             var definedIn = sources.Where(s => s.Type.EnumValues.Exists(v => v.Name == valueName)).ToList();
@@ -395,14 +434,28 @@ internal sealed partial class SchemaMerger
 
                 if (asInput)
                 {
+                    PresenceHint(
+                        HintCodes.InconsistentEnumValueForInputEnum,
+                        $"Value \"{valueName}\" of enum type \"{name}\" will not be part of the supergraph as it is not defined in all the subgraphs defining \"{name}\": ",
+                        $"\"{valueName}\"",
+                        sources.Select(s => (s.Subgraph.Name, definedIn.Contains(s))));
                     continue;
                 }
+            }
+
+            if (definedIn.Count < sources.Count && !asInput)
+            {
+                PresenceHint(
+                    HintCodes.InconsistentEnumValueForOutputEnum,
+                    $"Value \"{valueName}\" of enum type \"{name}\" has been added to the supergraph but is only defined in a subset of the subgraphs defining \"{name}\": ",
+                    $"\"{valueName}\"",
+                    sources.Select(s => (s.Subgraph.Name, definedIn.Contains(s))));
             }
 
             var values = definedIn.Select(s => s.Type.EnumValues.First(v => v.Name == valueName)).ToList();
             var value = new SupergraphEnumValue(valueName)
             {
-                Description = MostCommon(values.Select(v => v.Description)),
+                Description = MergeDescription($"{name}.{valueName}", definedIn.Select(s => (s.Subgraph.Name, s.Type.EnumValues.First(v => v.Name == valueName).Description))),
                 Inaccessible = values.Exists(v => v.Inaccessible),
             };
             value.Graphs.AddRange(definedIn.Select(s => s.Subgraph.Name));
@@ -445,6 +498,14 @@ internal sealed partial class SchemaMerger
                         missing.Subgraph.Name,
                         missing.Subgraph.LocationOf(missing.Type.Node)));
                 }
+                else
+                {
+                    PresenceHint(
+                        HintCodes.InconsistentInputObjectField,
+                        $"Input object field \"{fieldName}\" will not be added to \"{name}\" in the supergraph as it does not appear in all subgraphs: ",
+                        "it",
+                        subgraphs.Select(s => (s.Name, definedIn.Exists(d => d.Subgraph == s))));
+                }
 
                 continue;
             }
@@ -455,9 +516,11 @@ internal sealed partial class SchemaMerger
                 continue;
             }
 
+            CompatibleTypeHint(HintCodes.InconsistentButCompatibleFieldType, "field", $"{name}.{fieldName}", type, "supertype", definedIn.Select(d => (d.Subgraph.Name, d.Field.Type)));
+
             var field = new SupergraphField(fieldName, type)
             {
-                Description = MostCommon(definedIn.Select(d => d.Field.Description)),
+                Description = MergeDescription($"{name}.{fieldName}", definedIn.Select(d => (d.Subgraph.Name, d.Field.Description))),
                 Inaccessible = definedIn.Exists(d => d.Field.Inaccessible),
                 DefaultValue = MergeDefault(definedIn.Select(d => (d.Subgraph, d.Field.DefaultValue)).ToList(), ErrorCodes.InputFieldDefaultMismatch, $"Input field \"{name}.{fieldName}\""),
             };
@@ -471,7 +534,7 @@ internal sealed partial class SchemaMerger
                 field.Directives.AddRange(definedIn.Select(d => $"@join__field(graph: {G(d.Subgraph.Name)}, type: {ValuePrinter.Quote(d.Field.Type.ToString())})"));
             }
 
-            AddDistinct(field.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives));
+            AddOtherDirectives(field.Directives, definedIn.SelectMany(d => d.Field.OtherDirectives), $"{name}.{fieldName}");
             merged.Fields.Add(field);
         }
 

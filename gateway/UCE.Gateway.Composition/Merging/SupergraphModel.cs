@@ -22,6 +22,14 @@ internal sealed class Supergraph
 
     public bool UsesTag { get; set; }
 
+    /// <summary>Some type sets a @context: the context spec is linked.</summary>
+    public bool UsesContext { get; set; }
+
+    /// <summary>Some element carries @cost or @listSize: the cost spec is linked (@listSize imported when used).</summary>
+    public bool UsesCost { get; set; }
+
+    public bool UsesListSize { get; set; }
+
     /// <summary>Minor version of the join spec: 3, 4 (subgraphs on federation 2.7) or 5 (2.8 and later).</summary>
     public int JoinVersion { get; set; } = 3;
 
@@ -96,7 +104,7 @@ internal sealed class SupergraphField(string name, TypeReference type)
 }
 
 /// <summary>One subgraph's declaration of a field, as recorded by @join__field.</summary>
-internal sealed record FieldSource(string Graph, TypeReference Type, bool External, string? Requires, string? Provides, string? OverrideFrom, bool UsedOverridden, string? OverrideLabel = null)
+internal sealed record FieldSource(string Graph, TypeReference Type, bool External, string? Requires, string? Provides, string? OverrideFrom, bool UsedOverridden, string? OverrideLabel = null, string? ContextArguments = null)
 {
     public bool Resolves => !External && !UsedOverridden;
 }

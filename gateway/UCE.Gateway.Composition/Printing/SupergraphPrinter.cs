@@ -106,6 +106,19 @@ internal static class SupergraphPrinter
             directives.Add((supergraph.InaccessibleName, InaccessibleDirective));
         }
 
+        if (supergraph.UsesContext)
+        {
+            directives.Add(("context", "directive @context(name: String!) repeatable on INTERFACE | OBJECT | UNION"));
+            directives.Add(("context__fromContext", "directive @context__fromContext(field: context__ContextFieldValue) on ARGUMENT_DEFINITION"));
+        }
+
+        if (supergraph.UsesCost)
+        {
+            var listSize = supergraph.UsesListSize ? "listSize" : "cost__listSize";
+            directives.Add(("cost", "directive @cost(weight: Int!) on ARGUMENT_DEFINITION | ENUM | FIELD_DEFINITION | INPUT_FIELD_DEFINITION | OBJECT | SCALAR"));
+            directives.Add((listSize, $"directive @{listSize}(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = true) on FIELD_DEFINITION"));
+        }
+
         if (supergraph.UsesTag)
         {
             directives.Add((supergraph.TagName, TagDirective));
@@ -134,6 +147,11 @@ internal static class SupergraphPrinter
         {
             types.Add(("join__ContextArgument", ContextArgumentInput));
             types.Add(("join__FieldValue", "scalar join__FieldValue"));
+        }
+
+        if (supergraph.UsesContext)
+        {
+            types.Add(("context__ContextFieldValue", "scalar context__ContextFieldValue"));
         }
 
         foreach (var spec in supergraph.AccessControlSpecs.Where(s => AccessControl[s].Scalar is not null))
@@ -165,6 +183,16 @@ internal static class SupergraphPrinter
         {
             builder.Append("  @link(url: \"https://specs.apollo.dev/").Append(spec).Append("/v0.1\", for: SECURITY")
                 .Append(RenamedImport(spec, supergraph.AccessNames.GetValueOrDefault(spec, spec))).Append(")\n");
+        }
+
+        if (supergraph.UsesContext)
+        {
+            builder.Append("  @link(url: \"https://specs.apollo.dev/context/v0.1\", for: SECURITY)\n");
+        }
+
+        if (supergraph.UsesCost)
+        {
+            builder.Append("  @link(url: \"https://specs.apollo.dev/cost/v0.1\"").Append(supergraph.UsesListSize ? ", import: [\"@listSize\"]" : "").Append(")\n");
         }
 
         foreach (var composed in supergraph.ComposedDirectives.Where(c => c.LinkUrl is not null).GroupBy(c => c.LinkUrl))

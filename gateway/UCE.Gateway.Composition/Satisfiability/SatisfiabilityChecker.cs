@@ -17,7 +17,7 @@ namespace UCE.Gateway.Composition.Satisfiability;
 /// them. Simpler than Apollo's query graph: nested key and required selections are checked by their
 /// top-level fields only.
 /// </summary>
-internal sealed class SatisfiabilityChecker
+internal sealed partial class SatisfiabilityChecker
 {
     private static readonly IReadOnlyList<FieldSelection> NothingProvided = [];
 
@@ -36,7 +36,8 @@ internal sealed class SatisfiabilityChecker
     /// <summary>One way of standing at a path: the subgraph and what an enclosing @provides lets it resolve.</summary>
     private sealed record Option(string Graph, IReadOnlyList<FieldSelection> Provided);
 
-    private sealed record Position(string Type, List<Option> Options, IReadOnlyList<string> Path, string Operation);
+    /// <summary>A query path with the ways of standing there and the @context names (subgraph-prefixed) its types set.</summary>
+    private sealed record Position(string Type, List<Option> Options, IReadOnlyList<string> Path, string Operation, IReadOnlyList<string> Contexts);
 
     public static void Check(Supergraph supergraph, List<CompositionError> errors) => new SatisfiabilityChecker(supergraph, errors).Run();
 
@@ -55,7 +56,7 @@ internal sealed class SatisfiabilityChecker
                 var options = root.Graphs.Where(g => Resolves(root, field, g, NothingProvided))
                     .Select(g => new Option(g, ChildProvided(field, g, NothingProvided)))
                     .ToList();
-                Enqueue(new Position(field.Type.NamedType, options, [FieldPathEntry(field)], operation));
+                Enqueue(new Position(field.Type.NamedType, options, [FieldPathEntry(field)], operation, ContextsSetBy(root, [])));
             }
         }
 
@@ -87,7 +88,7 @@ internal sealed class SatisfiabilityChecker
             return;
         }
 
-        var key = position.Type + "|" + string.Join(";", position.Options.Select(o => o.Graph + ":" + Signature(o.Provided)).Order(StringComparer.Ordinal));
+        var key = position.Type + "|" + string.Join(";", position.Options.Select(o => o.Graph + ":" + Signature(o.Provided)).Order(StringComparer.Ordinal)) + "|" + string.Join(",", position.Contexts);
         if (visited.Add(key))
         {
             queue.Enqueue(position);
@@ -95,7 +96,35 @@ internal sealed class SatisfiabilityChecker
     }
 
     private static string Signature(IReadOnlyList<FieldSelection> selections) =>
-        string.Join(",", selections.Select(s => s.Name + (s.Selections.Count == 0 ? "" : "{" + Signature(s.Selections) + "}")).Order(StringComparer.Ordinal));
+        string.Join(",", selections.Select(s => (s.IsFragment ? "...on " + s.TypeCondition : s.Name) + (s.Selections.Count == 0 ? "" : "{" + Signature(s.Selections) + "}")).Order(StringComparer.Ordinal));
+
+    /// <summary>What a provided selection gives at an object (or interface) type: its fields, and those of the fragments that apply to the type.</summary>
+    private IReadOnlyList<FieldSelection> Narrow(IReadOnlyList<FieldSelection> provided, string typeName)
+    {
+        if (!provided.Any(p => p.IsFragment))
+        {
+            return provided;
+        }
+
+        var result = new List<FieldSelection>();
+        foreach (var selection in provided)
+        {
+            if (!selection.IsFragment)
+            {
+                result.Add(selection);
+            }
+            else if (selection.TypeCondition is "" || selection.TypeCondition == typeName || IsPossibleType(selection.TypeCondition!, typeName))
+            {
+                result.AddRange(Narrow(selection.Selections, typeName));
+            }
+        }
+
+        return result;
+    }
+
+    private bool IsPossibleType(string abstractName, string typeName) =>
+        supergraph.Types.TryGetValue(abstractName, out var abstractType)
+        && (abstractType.UnionMembers.Contains(typeName) || (supergraph.Types.TryGetValue(typeName, out var type) && type.Interfaces.Contains(abstractName)));
 
     private void Visit(Position position)
     {
@@ -104,8 +133,8 @@ internal sealed class SatisfiabilityChecker
         {
             foreach (var member in type.UnionMembers)
             {
-                var options = position.Options.Where(o => type.JoinUnionMembers.Contains((o.Graph, member))).ToList();
-                Enqueue(position with { Type = member, Options = options, Path = [.. position.Path, "... on " + member] });
+                var options = position.Options.Where(o => type.JoinUnionMembers.Contains((o.Graph, member))).Select(o => o with { Provided = Narrow(o.Provided, member) }).ToList();
+                Enqueue(position with { Type = member, Options = options, Path = [.. position.Path, "... on " + member], Contexts = ContextsSetBy(type, position.Contexts) });
             }
 
             return;
@@ -121,8 +150,8 @@ internal sealed class SatisfiabilityChecker
 
             foreach (var implementation in supergraph.Types.Values.Where(t => t.Kind == TypeKind.Object && t.Interfaces.Contains(type.Name)).OrderBy(t => t.Name, StringComparer.Ordinal))
             {
-                var options = position.Options.Where(o => implementation.JoinImplements.Contains((o.Graph, type.Name))).ToList();
-                Enqueue(position with { Type = implementation.Name, Options = options, Path = [.. position.Path, "... on " + implementation.Name] });
+                var options = position.Options.Where(o => implementation.JoinImplements.Contains((o.Graph, type.Name))).Select(o => o with { Provided = Narrow(o.Provided, implementation.Name) }).ToList();
+                Enqueue(position with { Type = implementation.Name, Options = options, Path = [.. position.Path, "... on " + implementation.Name], Contexts = ContextsSetBy(type, position.Contexts) });
             }
 
             return;
@@ -133,7 +162,7 @@ internal sealed class SatisfiabilityChecker
 
     private void VisitFields(SupergraphType type, Position position)
     {
-        var reachable = position.Options.Select(o => (Option: o, Graphs: ReachableGraphs(type, o))).ToList();
+        var reachable = position.Options.Select(o => o with { Provided = Narrow(o.Provided, type.Name) }).Select(o => (Option: o, Graphs: ReachableGraphs(type, o))).ToList();
         foreach (var field in type.Fields.Where(f => !f.Inaccessible))
         {
             var next = new List<Option>();
@@ -142,7 +171,7 @@ internal sealed class SatisfiabilityChecker
                 foreach (var (graph, via) in graphs)
                 {
                     var provided = graph == option.Graph ? option.Provided : NothingProvided;
-                    if (Resolves(type, field, graph, provided, via) && RequirementsMet(type, field, graph, graphs, option))
+                    if (Resolves(type, field, graph, provided, via) && RequirementsMet(type, field, graph, graphs, option) && ContextsMet(field, graph, position.Contexts))
                     {
                         var child = new Option(graph, ChildProvided(field, graph, provided));
                         if (!next.Exists(n => n.Graph == child.Graph && Signature(n.Provided) == Signature(child.Provided)))
@@ -159,7 +188,8 @@ internal sealed class SatisfiabilityChecker
                 continue;
             }
 
-            Enqueue(new Position(field.Type.NamedType, next, [.. position.Path, FieldPathEntry(field)], position.Operation));
+            // The contexts a type sets are for the fields below it, not its own.
+            Enqueue(new Position(field.Type.NamedType, next, [.. position.Path, FieldPathEntry(field)], position.Operation, ContextsSetBy(type, position.Contexts)));
         }
     }
 
@@ -215,6 +245,20 @@ internal sealed class SatisfiabilityChecker
         return source is not null && (source.Resolves || (source.External && provided.Any(p => p.Name == field.Name)));
     }
 
+    private static IReadOnlyList<string> ContextsSetBy(SupergraphType type, IReadOnlyList<string> inherited)
+    {
+        var set = type.Directives.Where(d => d.StartsWith("@context(name: ", StringComparison.Ordinal)).Select(d => d["@context(name: \"".Length..^2]).ToList();
+        return set.Count == 0 ? inherited : inherited.Union(set, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A field with @fromContext arguments resolves only below a type that sets each context it reads.</summary>
+    private static bool ContextsMet(SupergraphField field, string graph, IReadOnlyList<string> contexts) =>
+        field.Sources.Find(s => s.Graph == graph)?.ContextArguments is not { } arguments
+        || ContextName().Matches(arguments).All(m => contexts.Contains(m.Groups[1].Value, StringComparer.Ordinal));
+
+    [System.Text.RegularExpressions.GeneratedRegex("context: \"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex ContextName();
+
     private bool RequirementsMet(SupergraphType type, SupergraphField field, string graph, List<(string Graph, string? ViaInterface)> reachable, Option option)
     {
         var requires = field.Sources.Find(s => s.Graph == graph)?.Requires;
@@ -223,7 +267,7 @@ internal sealed class SatisfiabilityChecker
             return true;
         }
 
-        return (FieldSet.TryParse(requires) ?? []).All(required => type.Field(required.Name) is { } requiredField
+        return (FieldSet.TryParse(requires) ?? []).Where(r => !r.IsFragment).All(required => type.Field(required.Name) is { } requiredField
             && reachable.Exists(r => Resolves(type, requiredField, r.Graph, r.Graph == option.Graph ? option.Provided : NothingProvided, r.ViaInterface)));
     }
 

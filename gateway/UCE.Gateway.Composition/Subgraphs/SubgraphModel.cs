@@ -70,6 +70,9 @@ internal sealed class SubgraphType(string name, TypeKind kind)
 
     public List<KeyDirective> Keys { get; } = [];
 
+    /// <summary>Names this type sets with @context (Federation 2.8).</summary>
+    public List<string> Contexts { get; } = [];
+
     public bool Shareable { get; set; }
 
     public bool Inaccessible { get; set; }
@@ -94,7 +97,8 @@ internal sealed class SubgraphType(string name, TypeKind kind)
     public bool IsEntity => Keys.Count > 0;
 }
 
-internal sealed record KeyDirective(string Fields, bool Resolvable, ASTNode Node);
+/// <summary>A @key; <paramref name="OnExtension"/> when applied on a type extension (<c>extend type</c>).</summary>
+internal sealed record KeyDirective(string Fields, bool Resolvable, ASTNode Node, bool OnExtension = false);
 
 internal sealed class SubgraphField(string name, TypeReference type)
 {
@@ -144,6 +148,11 @@ internal sealed class SubgraphArgument(string name, TypeReference type)
     public List<string> OtherDirectives { get; } = [];
 
     public bool IsRequired => Type.IsNonNull && DefaultValue is null;
+
+    /// <summary>The <c>field</c> of a @fromContext on this argument (<c>"$context { selection }"</c>).</summary>
+    public string? FromContext { get; set; }
+
+    public ASTNode? Node { get; set; }
 }
 
 internal sealed class SubgraphEnumValue(string name)

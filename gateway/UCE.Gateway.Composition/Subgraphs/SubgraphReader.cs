@@ -96,6 +96,10 @@ internal static class SubgraphReader
         {
             UpgradeFederation1(subgraph);
         }
+        else
+        {
+            DropFakeExternals(subgraph);
+        }
 
         return errors.Count > errorCount ? null : subgraph;
     }
@@ -377,7 +381,7 @@ internal static class SubgraphReader
                 case "key":
                     var fields = StringArgument(directive, "fields") ?? "";
                     var resolvable = directive.Arguments?.Items.Find(a => a.Name.StringValue == "resolvable")?.Value is not GraphQLBooleanValue { BoolValue: false };
-                    type.Keys.Add(new KeyDirective(fields, resolvable, directive));
+                    type.Keys.Add(new KeyDirective(fields, resolvable, directive, isExtension));
                     break;
                 case "shareable":
                     type.Shareable = true;
@@ -400,7 +404,13 @@ internal static class SubgraphReader
                 case "authenticated" or "requiresScopes" or "policy":
                     type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
                     break;
-                case "context" or "fromContext" or "cost" or "listSize":
+                case "context":
+                    type.Contexts.Add(StringArgument(directive, "name") ?? "");
+                    break;
+                case "cost":
+                    type.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, "cost"));
+                    break;
+                case "fromContext" or "listSize":
                     Unsupported(directive, local, context);
                     break;
                 case "external":
@@ -448,7 +458,7 @@ internal static class SubgraphReader
     private static void Unsupported(GraphQLDirective directive, string local, ReadContext context) =>
         context.Errors.Add(new CompositionError(
             ErrorCodes.UnsupportedFeature,
-            $"[{context.Subgraph.Name}] @{local} is not supported by this composer (contexts and demand control are not composed)",
+            $"[{context.Subgraph.Name}] @{local} is not supported by this composer at this location",
             context.Subgraph.Name,
             context.Subgraph.LocationOf(directive)));
 
@@ -512,7 +522,10 @@ internal static class SubgraphReader
                     case "authenticated" or "requiresScopes" or "policy":
                         field.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
                         break;
-                    case "context" or "fromContext" or "cost" or "listSize":
+                    case "cost" or "listSize":
+                        field.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, Canonical(local, context)!));
+                        break;
+                    case "context" or "fromContext":
                         Unsupported(directive, local, context);
                         break;
                     case "shareable":
@@ -549,7 +562,14 @@ internal static class SubgraphReader
             var local = directive.Name.StringValue;
             switch (Canonical(local, context))
             {
-                case "fromContext" or "cost" or "listSize":
+                case "fromContext":
+                    argument.FromContext = StringArgument(directive, "field") ?? "";
+                    argument.Node = node;
+                    break;
+                case "cost":
+                    argument.OtherDirectives.Add(ValuePrinter.PrintDirective(directive, "cost"));
+                    break;
+                case "context" or "listSize":
                     Unsupported(directive, local, context);
                     break;
                 case "inaccessible":
@@ -774,6 +794,27 @@ internal static class SubgraphReader
         foreach (var type in subgraph.Types.Values)
         {
             type.Fields.RemoveAll(f => f.External && !used.Contains((type.Name, f.Name)));
+        }
+    }
+
+    /// <summary>
+    /// @external on the key fields of an extension (<c>extend type</c> or <c>@extends</c>) is Federation 1's way of
+    /// restating the key: Apollo does not consider those fields external, so the subgraph resolves them.
+    /// </summary>
+    private static void DropFakeExternals(SubgraphSchema subgraph)
+    {
+        foreach (var type in subgraph.Types.Values.Where(t => t.Kind is TypeKind.Object or TypeKind.Interface))
+        {
+            foreach (var key in type.Keys.Where(k => k.OnExtension || type.HasExtendsDirective))
+            {
+                foreach (var (typeName, fieldName) in ExternalUsage.Targets(subgraph, type.Name, key.Fields))
+                {
+                    if (subgraph.Types[typeName].Field(fieldName) is { External: true } field)
+                    {
+                        field.External = false;
+                    }
+                }
+            }
         }
     }
 

@@ -37,6 +37,7 @@ internal static class SubgraphValidator
         if (subgraph.IsFederation2)
         {
             ValidateExternalsAreUsed(subgraph, errors);
+            ValidateContexts(subgraph, errors);
         }
 
         ValidateNoAccessRulesOnInterfaces(subgraph, errors);
@@ -118,18 +119,8 @@ internal static class SubgraphValidator
             return;
         }
 
-        foreach (var selection in selections)
-        {
-            var required = type.Field(selection.Name);
-            if (required is null)
-            {
-                errors.Add(Error(subgraph, field, ErrorCodes.RequiresInvalidFields, $"{prefix}Cannot query field \"{selection.Name}\" on type \"{type.Name}\" (if the field is defined in another subgraph, you need to add it to this subgraph with @external)."));
-            }
-            else if (!required.External && subgraph.IsFederation2)
-            {
-                errors.Add(Error(subgraph, field, ErrorCodes.RequiresFieldsMissingExternal, $"{prefix}field \"{type.Name}.{required.Name}\" should not be part of a @requires since it is already provided by this subgraph (it is not marked @external)"));
-            }
-        }
+        var rules = new FieldSetRules("requires", ErrorCodes.RequiresInvalidFields, ErrorCodes.RequiresFieldsMissingExternal, HasArgumentsCode: null);
+        ValidateSelections(subgraph, field, type, selections, hasExternalInParents: false, rules, prefix, errors);
     }
 
     private static void ValidateProvides(SubgraphSchema subgraph, SubgraphType type, SubgraphField field, List<CompositionError> errors)
@@ -153,19 +144,92 @@ internal static class SubgraphValidator
             return;
         }
 
+        var rules = new FieldSetRules("provides", ErrorCodes.ProvidesInvalidFields, ErrorCodes.ProvidesFieldsMissingExternal, ErrorCodes.ProvidesFieldsHasArgs);
+        ValidateSelections(subgraph, field, target, selections, hasExternalInParents: false, rules, prefix, errors);
+    }
+
+    private sealed record FieldSetRules(string Directive, string InvalidFieldsCode, string MissingExternalCode, string? HasArgumentsCode);
+
+    /// <summary>
+    /// Apollo's rule for @requires and @provides selections: they may pass through fields the subgraph
+    /// resolves itself (with arguments, for @requires), through interfaces and unions with inline
+    /// fragments, but every leaf must be @external unless a field above it is.
+    /// </summary>
+    private static void ValidateSelections(SubgraphSchema subgraph, SubgraphField owner, SubgraphType parent, IReadOnlyList<FieldSelection> selections, bool hasExternalInParents, FieldSetRules rules, string prefix, List<CompositionError> errors)
+    {
         foreach (var selection in selections)
         {
-            var provided = target.Field(selection.Name);
-            if (provided is null)
+            if (selection.IsFragment)
             {
-                errors.Add(Error(subgraph, field, ErrorCodes.ProvidesInvalidFields, $"{prefix}Cannot query field \"{selection.Name}\" on type \"{target.Name}\" (if the field is defined in another subgraph, you need to add it to this subgraph with @external)."));
+                var condition = FragmentType(subgraph, parent, selection);
+                if (condition is null)
+                {
+                    errors.Add(Error(subgraph, owner, rules.InvalidFieldsCode, $"{prefix}Fragment cannot be spread here as objects of type \"{parent.Name}\" can never be of type \"{selection.TypeCondition}\"."));
+                    continue;
+                }
+
+                ValidateSelections(subgraph, owner, condition, selection.Selections, hasExternalInParents, rules, prefix, errors);
+                continue;
             }
-            else if (!provided.External && subgraph.IsFederation2)
+
+            var field = parent.Kind == TypeKind.Union ? null : parent.Field(selection.Name);
+            if (field is null)
             {
-                errors.Add(Error(subgraph, field, ErrorCodes.ProvidesFieldsMissingExternal, $"{prefix}field \"{target.Name}.{provided.Name}\" should not be part of a @provides since it is already provided by this subgraph (it is not marked @external)"));
+                errors.Add(Error(subgraph, owner, rules.InvalidFieldsCode, $"{prefix}Cannot query field \"{selection.Name}\" on type \"{parent.Name}\" (if the field is defined in another subgraph, you need to add it to this subgraph with @external)."));
+                continue;
             }
+
+            if (rules.HasArgumentsCode is not null && field.Arguments.Count > 0)
+            {
+                errors.Add(Error(subgraph, owner, rules.HasArgumentsCode, $"{prefix}field {parent.Name}.{field.Name} cannot be included because it has arguments (fields with argument are not allowed in @{rules.Directive})"));
+            }
+
+            if (selection.Selections.Count == 0)
+            {
+                if (!field.External && !hasExternalInParents && subgraph.IsFederation2)
+                {
+                    errors.Add(Error(subgraph, owner, rules.MissingExternalCode, $"{prefix}field \"{parent.Name}.{field.Name}\" should not be part of a @{rules.Directive} since it is already provided by this subgraph (it is not marked @external)"));
+                }
+
+                continue;
+            }
+
+            if (!subgraph.Types.TryGetValue(field.Type.NamedType, out var fieldType) || fieldType.Kind is not (TypeKind.Object or TypeKind.Interface or TypeKind.Union))
+            {
+                errors.Add(Error(subgraph, owner, rules.InvalidFieldsCode, $"{prefix}Field \"{field.Name}\" must not have a selection since type \"{field.Type}\" has no subfields."));
+                continue;
+            }
+
+            // An interface field external on some implementation counts as external for what it selects.
+            var external = hasExternalInParents || field.External || (parent.Kind == TypeKind.Interface
+                && subgraph.Types.Values.Any(t => t.Interfaces.Contains(parent.Name) && t.Field(field.Name) is { External: true }));
+            ValidateSelections(subgraph, owner, fieldType, selection.Selections, external, rules, prefix, errors);
         }
     }
+
+    /// <summary>The type an inline fragment selects on, when it can apply to <paramref name="parent"/>.</summary>
+    public static SubgraphType? FragmentType(SubgraphSchema subgraph, SubgraphType parent, FieldSelection fragment)
+    {
+        if (fragment.TypeCondition is "" || fragment.TypeCondition == parent.Name)
+        {
+            return parent;
+        }
+
+        if (!subgraph.Types.TryGetValue(fragment.TypeCondition!, out var condition))
+        {
+            return null;
+        }
+
+        var parentRuntime = RuntimeTypes(subgraph, parent);
+        return RuntimeTypes(subgraph, condition).Overlaps(parentRuntime) ? condition : null;
+    }
+
+    private static HashSet<string> RuntimeTypes(SubgraphSchema subgraph, SubgraphType type) => type.Kind switch
+    {
+        TypeKind.Union => type.UnionMembers.ToHashSet(StringComparer.Ordinal),
+        TypeKind.Interface => subgraph.Types.Values.Where(t => t.Kind == TypeKind.Object && t.Interfaces.Contains(type.Name)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal),
+        _ => new HashSet<string>(StringComparer.Ordinal) { type.Name },
+    };
 
     private static void ValidateExternalsAreUsed(SubgraphSchema subgraph, List<CompositionError> errors)
     {
@@ -183,6 +247,89 @@ internal static class SubgraphValidator
                 if (!satisfiesInterface)
                 {
                     errors.Add(Error(subgraph, field, ErrorCodes.ExternalUnused, $"Field \"{type.Name}.{field.Name}\" is marked @external but is not used in any federation directive (@key, @provides, @requires) or to satisfy an interface; the field declaration has no use and should be removed (or the field should not be @external)."));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// @context names and the @fromContext arguments that read them (Federation 2.8), with Apollo's codes: a context
+    /// name is alphanumeric without underscores; a contextual argument sits on a field of an object type that does not
+    /// implement an interface field, has no default, names a context some type sets, and selects one field whose type
+    /// fits the argument's.
+    /// </summary>
+    private static void ValidateContexts(SubgraphSchema subgraph, List<CompositionError> errors)
+    {
+        foreach (var type in subgraph.Types.Values)
+        {
+            foreach (var name in type.Contexts)
+            {
+                if (name.Contains('_', StringComparison.Ordinal))
+                {
+                    errors.Add(Error(subgraph, null, ErrorCodes.ContextNameInvalid, $"Context name \"{name}\" may not contain an underscore."));
+                }
+                else if (name.Length == 0 || !char.IsAsciiLetter(name[0]) || !name.All(char.IsAsciiLetterOrDigit))
+                {
+                    errors.Add(Error(subgraph, null, ErrorCodes.ContextNameInvalid, $"Context name \"{name}\" is invalid. It should have only alphanumeric characters."));
+                }
+            }
+        }
+
+        foreach (var type in subgraph.Types.Values.Where(t => t.Kind is TypeKind.Object or TypeKind.Interface))
+        {
+            foreach (var field in type.Fields)
+            {
+                foreach (var argument in field.Arguments.Where(a => a.FromContext is not null))
+                {
+                    ValidateContextArgument(subgraph, type, field, argument, errors);
+                }
+            }
+        }
+    }
+
+    private static void ValidateContextArgument(SubgraphSchema subgraph, SubgraphType type, SubgraphField field, SubgraphArgument argument, List<CompositionError> errors)
+    {
+        var coordinate = $"{type.Name}.{field.Name}({argument.Name}:)";
+        CompositionError ContextError(string code, string message) =>
+            new(code, $"[{subgraph.Name}] {message}", subgraph.Name, subgraph.LocationOf(argument.Node));
+
+        if (type.Kind != TypeKind.Object || type.InterfaceObject)
+        {
+            errors.Add(ContextError(ErrorCodes.ContextNotSet, $"@fromContext argument cannot be used on a field that exists on an abstract type \"{coordinate}\"."));
+            return;
+        }
+
+        foreach (var itf in type.Interfaces.Select(i => subgraph.Types.GetValueOrDefault(i)).Where(i => i?.Field(field.Name) is not null))
+        {
+            errors.Add(ContextError(ErrorCodes.ContextNotSet, $"@fromContext argument cannot be used on a field implementing an interface field \"{itf!.Name}.{field.Name}\"."));
+        }
+
+        if (argument.DefaultValue is not null)
+        {
+            errors.Add(ContextError(ErrorCodes.ContextNotSet, $"@fromContext arguments may not have a default value: \"{coordinate}\"."));
+        }
+
+        if (ContextReference.Parse(argument.FromContext!) is not { } reference)
+        {
+            errors.Add(ContextError(ErrorCodes.NoContextInSelection, $"@fromContext argument does not reference a context \"{argument.FromContext}\"."));
+            return;
+        }
+
+        var locations = subgraph.Types.Values.Where(t => t.Contexts.Contains(reference.Context)).ToList();
+        if (locations.Count == 0)
+        {
+            errors.Add(ContextError(ErrorCodes.ContextNotSet, $"Context \"{reference.Context}\" is used at location \"{coordinate}\" but is never set."));
+            return;
+        }
+
+        // A single field selected on each location must have the argument's type (a non-null value fits a nullable argument).
+        if (FieldSet.TryParse(reference.Selection.Trim().TrimStart('{').TrimEnd('}')) is [{ IsFragment: false, Selections.Count: 0 } selected])
+        {
+            foreach (var location in locations)
+            {
+                if (location.Field(selected.Name) is { } source && source.Type.ToString() != argument.Type.ToString() && source.Type.Nullable.ToString() != argument.Type.ToString())
+                {
+                    errors.Add(ContextError(ErrorCodes.ContextInvalidSelection, $"Context \"{reference.Context}\" is used in \"{coordinate}\" but the selection is invalid: the type of the selection \"{source.Type}\" does not match the expected type \"{argument.Type}\""));
                 }
             }
         }

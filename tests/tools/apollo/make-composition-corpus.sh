@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the composition corpus oracles with Apollo's composition (the version pinned in
 # package.json). Each case directory holds one <subgraph>.graphql per subgraph; the script writes
-# expected.graphql (the supergraph) or expected-errors.json (the error codes) next to them.
+# expected.graphql (the supergraph) and, when Apollo gives any, expected-hints.json (its hints), or
+# expected-errors.json (the error codes) next to them.
 # Subgraph URLs are http://<name>.local/graphql, which the .NET corpus tests use as well.
 # Usage: tests/tools/apollo/make-composition-corpus.sh [corpus-dir]
 set -euo pipefail
@@ -16,8 +17,8 @@ for kind in valid invalid; do
       name="$(basename "$sdl" .graphql)"
       args+=("$name=$sdl")
     done
-    rm -f "$case_dir/expected.graphql" "$case_dir/expected-errors.json"
-    if node "$here/compose-case.mjs" "${args[@]}" > "$case_dir/expected.graphql" 2> "$case_dir/expected-errors.json"; then
+    rm -f "$case_dir/expected.graphql" "$case_dir/expected-errors.json" "$case_dir/expected-hints.json"
+    if HINTS_OUT="$case_dir/expected-hints.json" node "$here/compose-case.mjs" "${args[@]}" > "$case_dir/expected.graphql" 2> "$case_dir/expected-errors.json"; then
       rm -f "$case_dir/expected-errors.json"
       status=composed
     else
