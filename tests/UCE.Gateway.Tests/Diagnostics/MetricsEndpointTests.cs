@@ -38,6 +38,15 @@ public sealed class MetricsEndpointTests(UceSubgraphsFixture subgraphs) : IClass
         Assert.Equal(1, Value(text, "uce_gateway_supergraph_info", $"supergraph_hash=\"{hash}\""));
         Assert.Contains("kestrel_active_connections", text, StringComparison.Ordinal);
 
+        // Every metric the Grafana dashboard charts is one the gateway exports (those that appear only once their event
+        // happened are named here).
+        string[] afterTheirEvent = ["uce_gateway_subscriptions_active", "uce_gateway_subgraph_circuit_open", "uce_persisted_document_requests_total"];
+        var dashboard = await File.ReadAllTextAsync(UceSubgraphsFixture.RepositoryFile("deploy/grafana/uce-gateway.json"));
+        var charted = System.Text.RegularExpressions.Regex.Matches(dashboard, "(uce|kestrel)_[a-z_]+(?=\\{)").Select(m => m.Value)
+            .Select(name => System.Text.RegularExpressions.Regex.Replace(name, "_(bucket|count|sum)$", "")).Distinct().ToList();
+        Assert.True(charted.Count >= 10);
+        Assert.All(charted.Except(afterTheirEvent), name => Assert.Contains($"# TYPE {name} ", text, StringComparison.Ordinal));
+
         using var health = await gateway.Client.GetAsync(new Uri("/health", UriKind.Relative));
         var body = JsonNode.Parse(await health.Content.ReadAsStringAsync())!;
         Assert.Equal("Healthy", body["status"]!.GetValue<string>());
