@@ -39,6 +39,12 @@ internal static class ClientSelections
         var result = new List<ClientSelection>(selectionSet.Selections.Count);
         foreach (var selection in selectionSet.Selections)
         {
+            if (PlanCondition.ExcludesLiterally((selection as IHasDirectivesNode)?.Directives))
+            {
+                // @skip(if: true) and @include(if: false) leave the selection out of the operation.
+                continue;
+            }
+
             switch (selection)
             {
                 case GraphQLField field:

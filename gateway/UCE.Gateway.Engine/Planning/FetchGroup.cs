@@ -35,6 +35,21 @@ internal sealed class FetchGroup
 
     public List<FetchRewrite> InputRewrites { get; } = [];
 
+    /// <summary>
+    /// The variable conditions under which some selection needs this fetch (all of them must hold); empty when it is always
+    /// needed. The plan runs the fetch inside a <see cref="ConditionNode"/> per condition.
+    /// </summary>
+    public IReadOnlyList<PlanCondition> Conditions { get; private set; } = [];
+
+    private bool _used;
+
+    /// <summary>Records that a selection planned under <paramref name="conditions"/> uses this fetch.</summary>
+    public void UsedUnder(IReadOnlyList<PlanCondition> conditions)
+    {
+        Conditions = _used ? PlanCondition.Common(Conditions, conditions) : conditions;
+        _used = true;
+    }
+
     /// <summary>Renames undoing the aliases the planner gave to fields that would conflict in the subgraph operation.</summary>
     public List<FetchRewrite> OutputRewrites { get; } = [];
 

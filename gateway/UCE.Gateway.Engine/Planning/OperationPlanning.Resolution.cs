@@ -267,8 +267,8 @@ internal sealed partial class OperationPlanning
     }
 
     /// <summary>
-    /// <c>@skip</c>, <c>@include</c> and the supergraph's custom executable directives travel to subgraphs;
-    /// others (<c>@defer</c>, directives the gateway alone knows) do not.
+    /// <c>@skip</c>, <c>@include</c> (with a variable: literal ones are decided here) and the supergraph's custom
+    /// executable directives travel to subgraphs; others (<c>@defer</c>, directives the gateway alone knows) do not.
     /// </summary>
     private GraphQLDirectives? ForwardedDirectives(GraphQLDirectives? directives)
     {
@@ -277,7 +277,8 @@ internal sealed partial class OperationPlanning
             return null;
         }
 
-        var kept = directives.Items.Where(d => d.Name.StringValue is "skip" or "include" || _supergraph.ExecutableDirectives.Contains(d.Name.StringValue)).ToList();
+        var kept = directives.Items.Where(d => (d.Name.StringValue is "skip" or "include" && !PlanCondition.IsLiteral(d))
+            || _supergraph.ExecutableDirectives.Contains(d.Name.StringValue)).ToList();
         return kept.Count == 0 ? null : new GraphQLDirectives(kept);
     }
 }

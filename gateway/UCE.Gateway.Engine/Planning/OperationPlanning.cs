@@ -46,7 +46,17 @@ internal sealed partial class OperationPlanning
         /// <summary>The client's selections at this level (siblings of what is being planned), when known.</summary>
         public IReadOnlyList<ClientSelection>? Level { get; init; }
 
+        /// <summary>The variable conditions (<c>@skip</c>/<c>@include</c>) on the way to this position, this selection's own included.</summary>
+        public IReadOnlyList<PlanCondition> Guards { get; init; } = [];
+
         public string Graph => Group.Subgraph;
+
+        /// <summary>This position under the conditions the directives of a selection add.</summary>
+        public Position Guarded(GraphQLDirectives? directives)
+        {
+            var guards = PlanCondition.With(Guards, directives);
+            return ReferenceEquals(guards, Guards) ? this : this with { Guards = guards };
+        }
     }
 
     /// <summary>A subgraph that can take over a selection through one of its entity keys.</summary>
@@ -111,7 +121,13 @@ internal sealed partial class OperationPlanning
                 target = target.AddFragment(null, condition).Selections;
             }
 
-            var position = new Position(group, target, rootTypeName, [], null, [], reserved, null, 0);
+            var guards = (IReadOnlyList<PlanCondition>)[];
+            foreach (var condition in conditions)
+            {
+                guards = PlanCondition.With(guards, condition);
+            }
+
+            var position = new Position(group, target, rootTypeName, [], null, [], reserved, null, 0) { Guards = guards };
             PlanFieldLocally(position, field, definition, JoinFieldIn(group.Subgraph, definition));
         }
     }
@@ -150,7 +166,7 @@ internal sealed partial class OperationPlanning
             ?? throw Unsatisfiable(position, field.Name);
         var group = _groups.FirstOrDefault(g => !g.IsEntityFetch && g.Subgraph == graph && g.Segment == position.Group.Segment)
             ?? NewGroup(graph, false, [], position.Group.Segment);
-        var rootPosition = new Position(group, group.Selections, rootType.Name, [], null, [], position.Reserved, position.Touched, position.JumpDepth + 1);
+        var rootPosition = new Position(group, group.Selections, rootType.Name, [], null, [], position.Reserved, position.Touched, position.JumpDepth + 1) { Guards = position.Guards };
         PlanFieldLocally(rootPosition, field, definition, JoinFieldIn(graph, definition));
     }
 
@@ -214,6 +230,7 @@ internal sealed partial class OperationPlanning
 
     private void PlanTypename(Position position, ClientField field)
     {
+        position = position.Guarded(field.Directives);
         var type = _supergraph.Type(position.ParentType);
         if (type is { Kind: SupergraphTypeKind.Interface } && type.IsInterfaceObjectIn(position.Graph))
         {
@@ -373,6 +390,7 @@ internal sealed partial class OperationPlanning
 
     private void PlanFieldLocally(Position position, ClientField field, SupergraphField definition, FieldInGraph? joinField)
     {
+        position = position.Guarded(field.Directives);
         Touch(position);
         var alias = field.AddedByPlanner ? PlannerAlias(position.Reserved, field.Name) : field.Alias;
         var responseName = alias ?? field.Name;
@@ -417,6 +435,7 @@ internal sealed partial class OperationPlanning
             position.Touched,
             position.JumpDepth)
         {
+            Guards = position.Guards,
             Enclosing = (position, field),
             Level = field.Children,
         };
@@ -459,6 +478,7 @@ internal sealed partial class OperationPlanning
 
     private void PlanFragment(Position position, ClientFragment fragment)
     {
+        position = position.Guarded(fragment.Directives);
         var parent = _supergraph.Type(position.ParentType)!;
         var condition = fragment.TypeCondition ?? parent.Name;
         var conditionType = _supergraph.Type(condition)
@@ -597,6 +617,12 @@ internal sealed partial class OperationPlanning
     private void Jump(Position position, ClientSelection selection, string? onlyGraph = null)
     {
         var fieldName = (selection as ClientField)?.Name;
+        position = position.Guarded(selection switch
+        {
+            ClientField field => field.Directives,
+            ClientFragment fragment => fragment.Directives,
+            _ => null,
+        });
         if (position.JumpDepth >= MaxJumpDepth)
         {
             throw Unsatisfiable(position, fieldName);
@@ -704,7 +730,7 @@ internal sealed partial class OperationPlanning
             childTarget = childTarget.AddFragment(null, condition).Selections;
         }
 
-        var child = new Position(group, childTarget, target.EntityType, position.Path, null, [], position.Reserved, position.Touched, position.JumpDepth + 1);
+        var child = new Position(group, childTarget, target.EntityType, position.Path, null, [], position.Reserved, position.Touched, position.JumpDepth + 1) { Guards = position.Guards };
         var entityType = _supergraph.Type(target.EntityType)!;
         if (IsAbstractIn(target.Graph, entityType))
         {
@@ -892,7 +918,11 @@ internal sealed partial class OperationPlanning
         return false;
     }
 
-    private static void Touch(Position position) => position.Touched?.Add(position.Group);
+    private static void Touch(Position position)
+    {
+        position.Touched?.Add(position.Group);
+        position.Group.UsedUnder(position.Guards);
+    }
 
     private QueryPlanningException Unsatisfiable(Position position, string? fieldName) =>
         new(QueryPlanningException.Unsatisfiable, fieldName is null

@@ -46,7 +46,7 @@ internal sealed class PlanAssembler
             {
                 if (!_taken.Contains(group))
                 {
-                    trees.Add(Tree(group, groups, members, stageDoneBefore, []));
+                    trees.Add(Tree(group, groups, members, stageDoneBefore, [], []));
                 }
             }
 
@@ -57,29 +57,45 @@ internal sealed class PlanAssembler
         return Sequence(stages);
     }
 
-    private PlanNode Tree(FetchGroup group, List<FetchGroup> groups, HashSet<FetchGroup> members, HashSet<FetchGroup> doneBefore, List<FetchGroup> ancestors)
+    private PlanNode Tree(FetchGroup group, List<FetchGroup> groups, HashSet<FetchGroup> members, HashSet<FetchGroup> doneBefore, List<FetchGroup> ancestors, IReadOnlyList<PlanCondition> applied)
     {
         _taken.Add(group);
         var node = Fetch(group);
+        var conditions = group.Conditions.Where(c => !applied.Contains(c)).ToList();
+        var appliedBelow = conditions.Count == 0 ? applied : [.. applied, .. conditions];
         var chain = new List<FetchGroup>(ancestors) { group };
         var children = groups.Where(c => !_taken.Contains(c)
             && c.Dependencies.Contains(group)
             && c.Dependencies.All(d => doneBefore.Contains(d) || chain.Contains(d) || !members.Contains(d))).ToList();
         if (children.Count == 0)
         {
-            return node;
+            return Conditioned(node, conditions);
         }
 
+        // A fetch that reads this one's results is needed only when this one is (its conditions include these).
         var childNodes = new List<PlanNode>();
         foreach (var child in children)
         {
             if (!_taken.Contains(child))
             {
-                childNodes.Add(Tree(child, groups, members, doneBefore, chain));
+                childNodes.Add(Tree(child, groups, members, doneBefore, chain, appliedBelow));
             }
         }
 
-        return Sequence([node, Parallel(childNodes)]);
+        return Conditioned(Sequence([node, Parallel(childNodes)]), conditions);
+    }
+
+    /// <summary>Runs <paramref name="node"/> only when every condition holds (<c>Include</c>/<c>Skip</c> nodes, outermost first).</summary>
+    private static PlanNode Conditioned(PlanNode node, List<PlanCondition> conditions)
+    {
+        for (var i = conditions.Count - 1; i >= 0; i--)
+        {
+            node = conditions[i].NeededWhen
+                ? new ConditionNode(conditions[i].Variable, node, null)
+                : new ConditionNode(conditions[i].Variable, null, node);
+        }
+
+        return node;
     }
 
     private static PlanNode Sequence(List<PlanNode> nodes)

@@ -49,22 +49,25 @@ public static class QueryPlanPrinter
                 PrintNode(flatten.Node, depth + 1, text);
                 text.Append(pad).Append("}\n");
                 break;
-            case ConditionNode condition:
+            case ConditionNode { IfTrue: not null, IfFalse: null } include:
+                // Apollo's names: Include when only the true branch runs something, Skip when only the false one does.
+                text.Append(pad).Append("Include(if: $").Append(include.Variable).Append(") {\n");
+                PrintNode(include.IfTrue!, depth + 1, text);
+                text.Append(pad).Append("}\n");
+                break;
+            case ConditionNode { IfTrue: null, IfFalse: not null } skip:
+                text.Append(pad).Append("Skip(if: $").Append(skip.Variable).Append(") {\n");
+                PrintNode(skip.IfFalse!, depth + 1, text);
+                text.Append(pad).Append("}\n");
+                break;
+            case ConditionNode { IfTrue: not null, IfFalse: not null } condition:
                 text.Append(pad).Append("Condition(if: $").Append(condition.Variable).Append(") {\n");
-                if (condition.IfTrue is not null)
-                {
-                    text.Append(pad).Append(Indent).Append("then {\n");
-                    PrintNode(condition.IfTrue, depth + 2, text);
-                    text.Append(pad).Append(Indent).Append("}\n");
-                }
-
-                if (condition.IfFalse is not null)
-                {
-                    text.Append(pad).Append(Indent).Append("else {\n");
-                    PrintNode(condition.IfFalse, depth + 2, text);
-                    text.Append(pad).Append(Indent).Append("}\n");
-                }
-
+                text.Append(pad).Append(Indent).Append("Then {\n");
+                PrintNode(condition.IfTrue!, depth + 2, text);
+                text.Append(pad).Append(Indent).Append("}\n");
+                text.Append(pad).Append(Indent).Append("Else {\n");
+                PrintNode(condition.IfFalse!, depth + 2, text);
+                text.Append(pad).Append(Indent).Append("}\n");
                 text.Append(pad).Append("}\n");
                 break;
             case FetchNode fetch:
