@@ -38,6 +38,15 @@ public sealed class GatewayResponse
     public JsonObject? Extensions { get; init; }
 
     /// <summary>
+    /// Incremental delivery (<c>@defer</c>): whether more parts follow this one; <c>null</c> (not written) for a
+    /// response that is not part of an incremental stream.
+    /// </summary>
+    public bool? HasNext { get; init; }
+
+    /// <summary>For a subsequent part of an incremental stream: the deferred fragments it delivers (it has no <c>data</c>).</summary>
+    public IReadOnlyList<IncrementalResult>? Incremental { get; init; }
+
+    /// <summary>
     /// True when the answer depends on no caller: a query whose every selection the supergraph leaves open to anyone (no
     /// <c>@authenticated</c>, <c>@requiresScopes</c> or <c>@policy</c> on a field or type it selects), without introspection,
     /// errors or extensions. A host may let shared caches keep it. False for everything else, and always over a supergraph
@@ -86,6 +95,21 @@ public sealed class GatewayResponse
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
+        if (Incremental is not null)
+        {
+            writer.WriteBoolean("hasNext", HasNext ?? false);
+            writer.WritePropertyName("incremental");
+            writer.WriteStartArray();
+            foreach (var item in Incremental)
+            {
+                item.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            return;
+        }
+
         if (Errors.Count > 0)
         {
             writer.WritePropertyName("errors");
@@ -119,6 +143,83 @@ public sealed class GatewayResponse
         {
             writer.WritePropertyName("extensions");
             Extensions.WriteTo(writer);
+        }
+
+        if (HasNext is { } hasNext)
+        {
+            writer.WriteBoolean("hasNext", hasNext);
+        }
+
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>One deferred fragment delivered for one object: its data, where it goes, its label and its errors.</summary>
+public sealed class IncrementalResult
+{
+    private readonly ResponseObject? _data;
+
+    internal IncrementalResult(ResponseObject? data, IReadOnlyList<object> path, string? label, IReadOnlyList<JsonObject> errors)
+    {
+        _data = data;
+        Path = path;
+        Label = label;
+        Errors = errors;
+    }
+
+    /// <summary>The response path of the object the fragment's fields merge into (names and list indexes).</summary>
+    public IReadOnlyList<object> Path { get; }
+
+    public string? Label { get; }
+
+    public IReadOnlyList<JsonObject> Errors { get; }
+
+    /// <summary>The fragment's data as JSON (<c>null</c> when null propagation reached the fragment).</summary>
+    public JsonObject? Data => _data?.ToJsonObject();
+
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("data");
+        if (_data is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            _data.WriteTo(writer);
+        }
+
+        writer.WritePropertyName("path");
+        writer.WriteStartArray();
+        foreach (var segment in Path)
+        {
+            if (segment is int index)
+            {
+                writer.WriteNumberValue(index);
+            }
+            else
+            {
+                writer.WriteStringValue((string)segment);
+            }
+        }
+
+        writer.WriteEndArray();
+        if (Label is not null)
+        {
+            writer.WriteString("label", Label);
+        }
+
+        if (Errors.Count > 0)
+        {
+            writer.WritePropertyName("errors");
+            writer.WriteStartArray();
+            foreach (var error in Errors)
+            {
+                error.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
         }
 
         writer.WriteEndObject();

@@ -69,12 +69,25 @@ public sealed class PlanExecutor
                 return RunParallelAsync(parallel, path, execution);
             case FlattenNode flatten:
                 return RunAsync(flatten.Node, path is null ? flatten.Path : [.. path, .. flatten.Path], execution);
+            case DeferNode defer:
+                // Everything in one response: the primary part first, then every deferred part.
+                return RunUndeferredAsync(defer, path, execution);
             case ConditionNode condition:
                 var branch = IsTrue(execution.Variables, condition.Variable) ? condition.IfTrue : condition.IfFalse;
                 return branch is null ? Task.CompletedTask : RunAsync(branch, path, execution);
             default:
                 throw new NotSupportedException($"Unknown plan node {node.GetType().Name}.");
         }
+    }
+
+    private async Task RunUndeferredAsync(DeferNode defer, IReadOnlyList<string>? path, PlanExecution execution)
+    {
+        if (defer.Primary is not null)
+        {
+            await RunAsync(defer.Primary, path, execution).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(defer.Deferred.Where(d => d.Node is not null).Select(d => RunAsync(d.Node!, path, execution))).ConfigureAwait(false);
     }
 
     private async Task RunSequenceAsync(SequenceNode sequence, IReadOnlyList<string>? path, PlanExecution execution)

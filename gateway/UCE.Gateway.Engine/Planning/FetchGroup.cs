@@ -5,8 +5,9 @@ internal sealed class FetchGroup
 {
     private readonly List<(string Type, List<InputSelection> Inputs)> _requires = [];
 
-    public FetchGroup(int id, string subgraph, bool isEntityFetch, IReadOnlyList<string> path, int segment)
+    public FetchGroup(int id, string subgraph, bool isEntityFetch, IReadOnlyList<string> path, int segment, DeferBlock? defer)
     {
+        Defer = defer;
         Id = id;
         Subgraph = subgraph;
         IsEntityFetch = isEntityFetch;
@@ -16,6 +17,9 @@ internal sealed class FetchGroup
     }
 
     public int Id { get; }
+
+    /// <summary>The deferred fragment this fetch serves; <c>null</c> for the primary part.</summary>
+    public DeferBlock? Defer { get; }
 
     public string Subgraph { get; }
 

@@ -15,16 +15,38 @@ internal sealed class PlanAssembler
         _operation = operation;
     }
 
-    public static PlanNode? Assemble(IReadOnlyList<FetchGroup> groups, GraphQLOperationDefinition operation)
+    public static PlanNode? Assemble(IReadOnlyList<FetchGroup> groups, IReadOnlyList<DeferBlock> deferBlocks, GraphQLOperationDefinition operation)
     {
-        if (groups.Count == 0)
+        var assembler = new PlanAssembler(operation);
+        var primaryGroups = groups.Where(g => g.Defer is null).ToList();
+        PlanNode? primary = null;
+        if (primaryGroups.Count > 0)
         {
-            return null;
+            var segments = primaryGroups.GroupBy(g => g.Segment).OrderBy(s => s.Key).Select(s => assembler.AssembleSegment(s.OrderBy(g => g.Id).ToList())).ToList();
+            primary = Sequence(segments);
         }
 
-        var assembler = new PlanAssembler(operation);
-        var segments = groups.GroupBy(g => g.Segment).OrderBy(s => s.Key).Select(s => assembler.AssembleSegment(s.OrderBy(g => g.Id).ToList())).ToList();
-        return Sequence(segments);
+        if (deferBlocks.Count == 0)
+        {
+            return primary;
+        }
+
+        var deferred = deferBlocks.Where(b => b.Parent is null).Select(b => assembler.Deferred(b, groups, deferBlocks)).ToList();
+        return new DeferNode(primary, deferred);
+    }
+
+    /// <summary>A deferred fragment's fetches (run once the part it is deferred from has run), then its own deferred fragments.</summary>
+    private DeferredNode Deferred(DeferBlock block, IReadOnlyList<FetchGroup> groups, IReadOnlyList<DeferBlock> blocks)
+    {
+        var own = groups.Where(g => g.Defer == block).OrderBy(g => g.Id).ToList();
+        var node = own.Count == 0 ? null : AssembleSegment(own);
+        var nested = blocks.Where(b => b.Parent == block).Select(b => Deferred(b, groups, blocks)).ToList();
+        if (nested.Count > 0)
+        {
+            node = new DeferNode(node, nested);
+        }
+
+        return new DeferredNode(block.Label, block.Path, block.ParentType, block.Fragment, node);
     }
 
     private PlanNode AssembleSegment(List<FetchGroup> groups)

@@ -26,6 +26,22 @@ public sealed record FlattenNode(IReadOnlyList<string> Path, PlanNode Node) : Pl
 public sealed record ConditionNode(string Variable, PlanNode? IfTrue, PlanNode? IfFalse) : PlanNode;
 
 /// <summary>
+/// Incremental delivery (<c>@defer</c>): <paramref name="Primary"/> answers the operation without its deferred fragments,
+/// then each of <paramref name="Deferred"/> runs (they may read what the primary part fetched) and is delivered apart.
+/// </summary>
+public sealed record DeferNode(PlanNode? Primary, IReadOnlyList<DeferredNode> Deferred) : PlanNode;
+
+/// <summary>
+/// One deferred fragment: the fetches it needs beyond the primary part (<c>null</c> when the primary part fetched all of
+/// it), delivered for every object at <paramref name="Path"/>. <paramref name="Node"/> is itself a <see cref="DeferNode"/>
+/// when deferred fragments are nested in this one.
+/// </summary>
+public sealed record DeferredNode(string? Label, IReadOnlyList<string> Path, string ParentType, DeferredFragment Fragment, PlanNode? Node);
+
+/// <summary>The client's deferred fragment: its type condition (if any) and selections, shaped into the deferred part.</summary>
+public sealed record DeferredFragment(string? TypeCondition, GraphQLSelectionSet Selections);
+
+/// <summary>
 /// One request to one subgraph.
 /// </summary>
 /// <param name="Subgraph">The subgraph's name (the <c>name</c> of its <c>@join__graph</c>).</param>

@@ -73,6 +73,39 @@ public static class QueryPlanPrinter
             case FetchNode fetch:
                 PrintFetch(fetch, pad, text);
                 break;
+            case DeferNode defer:
+                text.Append(pad).Append("Defer {\n");
+                text.Append(pad).Append(Indent).Append("Primary {\n");
+                if (defer.Primary is not null)
+                {
+                    PrintNode(defer.Primary, depth + 2, text);
+                }
+
+                text.Append(pad).Append(Indent).Append("}\n");
+                foreach (var deferred in defer.Deferred)
+                {
+                    text.Append(pad).Append(Indent).Append("Deferred(path: \"").Append(string.Join('.', deferred.Path)).Append('"');
+                    if (deferred.Fragment.TypeCondition is { } typeCondition)
+                    {
+                        text.Append(", on: ").Append(typeCondition);
+                    }
+
+                    if (deferred.Label is not null)
+                    {
+                        text.Append(", label: \"").Append(deferred.Label).Append('"');
+                    }
+
+                    text.Append(") {\n");
+                    if (deferred.Node is not null)
+                    {
+                        PrintNode(deferred.Node, depth + 2, text);
+                    }
+
+                    text.Append(pad).Append(Indent).Append("}\n");
+                }
+
+                text.Append(pad).Append("}\n");
+                break;
         }
     }
 
