@@ -158,6 +158,7 @@ public sealed class GatewayResponse
 public sealed class IncrementalResult
 {
     private readonly ResponseObject? _data;
+    private readonly JsonObject? _json;
 
     internal IncrementalResult(ResponseObject? data, IReadOnlyList<object> path, string? label, IReadOnlyList<JsonObject> errors)
     {
@@ -165,6 +166,15 @@ public sealed class IncrementalResult
         Path = path;
         Label = label;
         Errors = errors;
+    }
+
+    /// <summary>A deferred fragment's result built by hand (another engine, tests).</summary>
+    public IncrementalResult(JsonObject? data, IReadOnlyList<object> path, string? label = null, IReadOnlyList<JsonObject>? errors = null)
+    {
+        _json = data;
+        Path = path;
+        Label = label;
+        Errors = errors ?? [];
     }
 
     /// <summary>The response path of the object the fragment's fields merge into (names and list indexes).</summary>
@@ -175,19 +185,23 @@ public sealed class IncrementalResult
     public IReadOnlyList<JsonObject> Errors { get; }
 
     /// <summary>The fragment's data as JSON (<c>null</c> when null propagation reached the fragment).</summary>
-    public JsonObject? Data => _data?.ToJsonObject();
+    public JsonObject? Data => _json ?? _data?.ToJsonObject();
 
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("data");
-        if (_data is null)
+        if (_json is not null)
         {
-            writer.WriteNullValue();
+            _json.WriteTo(writer);
+        }
+        else if (_data is not null)
+        {
+            _data.WriteTo(writer);
         }
         else
         {
-            _data.WriteTo(writer);
+            writer.WriteNullValue();
         }
 
         writer.WritePropertyName("path");
