@@ -37,17 +37,22 @@ public sealed class QueryPlanner
 
         var ifVariables = new SortedSet<string>(StringComparer.Ordinal);
         DeferBlock.CollectIfVariables(selections, ifVariables);
+        if (ifVariables.Count > MostDeferVariables)
+        {
+            // One plan per combination of values: the count is bounded so a document cannot ask for thousands.
+            throw new QueryPlanningException(QueryPlanningException.InvalidOperation, $"The operation decides @defer with {ifVariables.Count} different variables; at most {MostDeferVariables} are supported.");
+        }
+
         return new QueryPlan(operation.Operation, PlanForDeferVariables(operation, selections, [.. ifVariables], new Dictionary<string, bool>(StringComparer.Ordinal)));
     }
 
     /// <summary>
     /// <c>@defer(if: $v)</c>: one plan per value of each such variable, chosen at run time by a condition node (as
-    /// Apollo's planner does). Beyond <see cref="MostDeferVariables"/> variables the rest are taken as false: not deferring
-    /// is always a valid answer.
+    /// Apollo's planner does).
     /// </summary>
     private PlanNode? PlanForDeferVariables(GraphQLOperationDefinition operation, IReadOnlyList<ClientSelection> selections, IReadOnlyList<string> variables, Dictionary<string, bool> assumed)
     {
-        if (variables.Count == 0 || assumed.Count == Math.Min(variables.Count, MostDeferVariables))
+        if (assumed.Count == variables.Count)
         {
             return PlanOnce(operation, selections, assumed);
         }
@@ -58,7 +63,7 @@ public sealed class QueryPlanner
         return whenTrue is null && whenFalse is null ? null : new ConditionNode(variable, whenTrue, whenFalse);
     }
 
-    private const int MostDeferVariables = 2;
+    private const int MostDeferVariables = 3;
 
     private PlanNode? PlanOnce(GraphQLOperationDefinition operation, IReadOnlyList<ClientSelection> selections, IReadOnlyDictionary<string, bool>? deferAssumed)
     {
