@@ -39,6 +39,25 @@ internal sealed class FetchGroup
 
     public List<FetchRewrite> InputRewrites { get; } = [];
 
+    /// <summary>The <c>@fromContext</c> values this entity fetch passes as variables.</summary>
+    public List<ContextValue> ContextValues { get; } = [];
+
+    /// <summary>The variable carrying a context value (the same one for the same value).</summary>
+    public string ContextVariable(string type, int steps, IReadOnlyList<string> valuePath)
+    {
+        foreach (var existing in ContextValues)
+        {
+            if (existing.Type == type && existing.Steps == steps && existing.ValuePath.SequenceEqual(valuePath))
+            {
+                return existing.Variable;
+            }
+        }
+
+        var variable = $"__uce_ctx_{ContextValues.Count}";
+        ContextValues.Add(new ContextValue(variable, type, steps, valuePath));
+        return variable;
+    }
+
     /// <summary>
     /// The variable conditions under which some selection needs this fetch (all of them must hold); empty when it is always
     /// needed. The plan runs the fetch inside a <see cref="ConditionNode"/> per condition.

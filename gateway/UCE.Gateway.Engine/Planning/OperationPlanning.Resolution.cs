@@ -38,8 +38,9 @@ internal sealed partial class OperationPlanning
             return IsKeyField(type, graph, fieldName) || ProvidedContains(provided, typeName, fieldName);
         }
 
-        if (IsOverriddenAway(joinField) || joinField.Requires is not null)
+        if (IsOverriddenAway(joinField) || joinField.Requires is not null || joinField.ContextArguments.Count > 0)
         {
+            // Requirements and @fromContext values reach the subgraph only through a representation's entity fetch.
             return false;
         }
 

@@ -798,9 +798,27 @@ internal sealed partial class OperationPlanning
             }
         }
 
+        var contextValues = new List<(ContextArgument Argument, int Steps, IReadOnlyList<string> ValuePath)>();
+        foreach (var argument in targetJoinField?.ContextArguments ?? [])
+        {
+            contextValues.Add(PlanContextValue(position, requirementPosition, argument, fieldName!));
+        }
+
         var group = ownRepresentations
             ? NewEntityGroup(target.Graph, position.Path, touched, position.Group.Segment, position.Defer)
             : EntityGroup(target.Graph, position.Path, touched, position.Group.Segment, position.Defer);
+        if (contextValues.Count > 0 && selection is ClientField contextual)
+        {
+            var arguments = new List<GraphQLArgument>(contextual.Arguments?.Items ?? []);
+            foreach (var (argument, steps, valuePath) in contextValues)
+            {
+                var variable = group.ContextVariable(argument.Type, steps, valuePath);
+                arguments.Add(new GraphQLArgument(new GraphQLName(argument.Name), new GraphQLVariable(new GraphQLName(variable))));
+            }
+
+            selection = contextual with { Arguments = new GraphQLArguments(arguments) };
+        }
+
         group.AddRequires(position.ParentType, inputs);
         if (target.RewriteTypename)
         {
@@ -830,7 +848,7 @@ internal sealed partial class OperationPlanning
             case ClientField { Name: "__typename" } typename:
                 PlanTypename(child, typename);
                 break;
-            case ClientField field when targetJoinField?.Requires is not null:
+            case ClientField field when targetJoinField?.Requires is not null || targetJoinField?.ContextArguments.Count > 0:
                 PlanFieldLocally(child, field, entityType.Field(field.Name)!, targetJoinField);
                 break;
             case ClientField field:
@@ -895,8 +913,48 @@ internal sealed partial class OperationPlanning
         return result;
     }
 
+    /// <summary>
+    /// Plans a <c>@fromContext</c> argument's selection on the nearest ancestor that sets its context, and says where the
+    /// executor finds the value: how many path segments above the entity, under which response names.
+    /// </summary>
+    private (ContextArgument Argument, int Steps, IReadOnlyList<string> ValuePath) PlanContextValue(Position position, Position requirementPosition, ContextArgument argument, string fieldName)
+    {
+        var up = position.Enclosing;
+        while (up is { } enclosing)
+        {
+            var ancestor = enclosing.Position;
+            if (_supergraph.Type(ancestor.ParentType) is { } type
+                && (type.Contexts.Contains(argument.Context) || _supergraph.PossibleTypesIn(ancestor.Graph, type.Name).Any(p => _supergraph.Type(p)?.Contexts.Contains(argument.Context) == true)))
+            {
+                var reading = ancestor with { Touched = requirementPosition.Touched, JumpDepth = requirementPosition.JumpDepth, Defer = ancestor.Group.Defer, Guards = requirementPosition.Guards };
+                PlanSelections(reading, ClientSelections.FromFieldSet(argument.Selection));
+                var valuePath = new List<string>();
+                var inputs = InputsFor(argument.Selection, ancestor.Reserved);
+                while (inputs.Count == 1 && inputs[0] is InputField field)
+                {
+                    valuePath.Add(field.ResponseName);
+                    if (field.Selections is not { Count: 1 } inner)
+                    {
+                        break;
+                    }
+
+                    inputs = [.. inner];
+                }
+
+                return (argument, position.Path.Count - ancestor.Path.Count, valuePath);
+            }
+
+            up = ancestor.Enclosing;
+        }
+
+        throw new QueryPlanningException(
+            QueryPlanningException.Unsatisfiable,
+            $"'{position.ParentType}.{fieldName}' takes '{argument.Name}' from context '{argument.Context}', which no enclosing selection of this operation sets.");
+    }
+
     private static bool RequiresIn(string graph, SupergraphType type, string fieldName) =>
-        type.Field(fieldName) is { } field && JoinFieldIn(graph, field)?.Requires is not null;
+        type.Field(fieldName) is { } field && JoinFieldIn(graph, field) is { } joinField
+        && (joinField.Requires is not null || joinField.ContextArguments.Count > 0);
 
     private static void AddKeys(List<JumpTarget> result, string graph, SupergraphType sourceType, SupergraphType entityType, bool rewrite, ref int order)
     {

@@ -194,6 +194,11 @@ internal sealed class PlanAssembler
             if (group.IsEntityFetch)
             {
                 text.Append("$representations:[_Any!]!");
+                foreach (var context in group.ContextValues)
+                {
+                    text.Append(",$").Append(context.Variable).Append(':').Append(context.Type);
+                }
+
                 first = false;
             }
 
@@ -235,7 +240,10 @@ internal sealed class PlanAssembler
             usages,
             group.IsEntityFetch ? group.BuildRequires() : null,
             group.InputRewrites.ToList(),
-            group.OutputRewrites.ToList());
+            group.OutputRewrites.ToList())
+        {
+            ContextValues = group.ContextValues.ToList(),
+        };
         return group.IsEntityFetch ? new FlattenNode(group.Path, fetch) : fetch;
     }
 

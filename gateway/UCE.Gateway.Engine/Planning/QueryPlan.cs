@@ -67,7 +67,19 @@ public sealed record FetchNode(
 {
     /// <summary>True for an <c>_entities</c> fetch.</summary>
     public bool IsEntityFetch => Requires is not null;
+
+    /// <summary>
+    /// <c>@fromContext</c> arguments: variables of the subgraph operation whose values are read, per entity, from an
+    /// ancestor of the object at the flatten path; entities with different values go in different requests.
+    /// </summary>
+    public IReadOnlyList<ContextValue> ContextValues { get; init; } = [];
 }
+
+/// <summary>
+/// The value of <paramref name="Variable"/>: found <paramref name="Steps"/> path segments above the entity's object (the
+/// ancestor that sets the context), under the response names <paramref name="ValuePath"/>.
+/// </summary>
+public sealed record ContextValue(string Variable, string Type, int Steps, IReadOnlyList<string> ValuePath);
 
 /// <summary>A part of a representation's shape.</summary>
 public abstract record InputSelection;

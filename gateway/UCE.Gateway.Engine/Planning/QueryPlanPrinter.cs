@@ -124,6 +124,12 @@ public static class QueryPlanPrinter
             text.Append(inner).Append("requires: ").Append(PrintInputs(fetch.Requires)).Append('\n');
         }
 
+        foreach (var context in fetch.ContextValues)
+        {
+            text.Append(inner).Append("context: $").Append(context.Variable).Append(" <- ")
+                .Append(string.Join('/', Enumerable.Repeat("..", context.Steps).Concat(context.ValuePath))).Append('\n');
+        }
+
         foreach (var rewrite in fetch.InputRewrites)
         {
             text.Append(inner).Append("input rewrite: ").Append(PrintRewrite(rewrite)).Append('\n');
