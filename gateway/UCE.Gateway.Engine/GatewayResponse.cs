@@ -54,6 +54,24 @@ public sealed class GatewayResponse
     /// </summary>
     public bool IsPublic { get; init; }
 
+    /// <summary>Writes <c>"data"</c>: the JSON form when there is one, else the shaped one, else null.</summary>
+    internal static void WriteData(Utf8JsonWriter writer, JsonObject? json, ResponseObject? shaped)
+    {
+        writer.WritePropertyName("data");
+        if (json is not null)
+        {
+            json.WriteTo(writer);
+        }
+        else if (shaped is not null)
+        {
+            shaped.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+
     /// <summary>A request error with one error carrying <paramref name="code"/>.</summary>
     public static GatewayResponse RequestError(string message, string code) => new()
     {
@@ -124,19 +142,7 @@ public sealed class GatewayResponse
 
         if (!IsRequestError)
         {
-            writer.WritePropertyName("data");
-            if (_data is not null)
-            {
-                _data.WriteTo(writer);
-            }
-            else if (_shapedData is not null)
-            {
-                _shapedData.WriteTo(writer);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
+            WriteData(writer, _data, _shapedData);
         }
 
         if (Extensions is not null)
@@ -190,19 +196,7 @@ public sealed class IncrementalResult
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName("data");
-        if (_json is not null)
-        {
-            _json.WriteTo(writer);
-        }
-        else if (_data is not null)
-        {
-            _data.WriteTo(writer);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
+        GatewayResponse.WriteData(writer, _json, _data);
 
         writer.WritePropertyName("path");
         writer.WriteStartArray();

@@ -47,6 +47,7 @@ public sealed partial class GraphQLHttpEndpoint
         response.Headers.CacheControl = "no-cache";
         response.Headers[HeaderNames.Vary] = HeaderNames.Accept;
         context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+        await response.StartAsync(cancellationToken);
 
         var part = first;
         while (true)
