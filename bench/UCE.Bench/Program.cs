@@ -26,7 +26,7 @@ static int Usage()
           UCE.Bench security --recording FILE [--iterations N]
           UCE.Bench persisted --supergraph FILE --query FILE --recording FILE [--iterations N]
           UCE.Bench issuer --out DIR [--role ROLE] [--subject SUB] [--client CLIENT] [--hours H]
-          UCE.Bench record --out FILE --subgraph NAME=LISTEN_PORT=UPSTREAM_URL...
+          UCE.Bench record --out FILE --subgraph NAME=LISTEN_PORT=UPSTREAM_URL... [--delay-ms N]
           UCE.Bench replay --recording FILE --subgraph NAME=LISTEN_PORT...
           UCE.Bench heap --pid PID [--out FILE] [--baseline FILE --per N] [--top N]
           UCE.Bench profile --trace FILE.nettrace

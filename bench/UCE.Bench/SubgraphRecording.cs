@@ -16,11 +16,15 @@ public static class SubgraphRecording
 {
     private static readonly string[] NotForwarded = ["Host", "Content-Length", "Connection", "Transfer-Encoding", "Accept-Encoding", "Keep-Alive"];
 
-    /// <summary><c>record --out FILE --subgraph name=listenPort=upstreamUrl ...</c></summary>
+    /// <summary>
+    /// <c>record --out FILE --subgraph name=listenPort=upstreamUrl ... [--delay-ms N]</c>; with a delay, every request waits
+    /// that long before it is forwarded (a slow subgraph, for the <c>@defer</c> bench).
+    /// </summary>
     public static async Task<int> RecordAsync(BenchArguments arguments)
     {
         var output = arguments.Required("out");
         var routes = arguments.All("subgraph").Select(text => text.Split('=', 3)).ToDictionary(parts => int.Parse(parts[1]), parts => (Name: parts[0], Upstream: new Uri(parts[2])));
+        var delay = TimeSpan.FromMilliseconds(arguments.Int("delay-ms", 0));
         var seen = new ConcurrentDictionary<(string, string), bool>();
         var writeLock = new Lock();
         await using var writer = new StreamWriter(output, append: true, new UTF8Encoding(false)) { AutoFlush = true };
@@ -32,6 +36,11 @@ public static class SubgraphRecording
         {
             var (name, upstream) = routes[context.Connection.LocalPort];
             var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Post, upstream) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             foreach (var (header, values) in context.Request.Headers)
             {

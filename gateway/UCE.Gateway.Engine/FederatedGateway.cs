@@ -144,9 +144,17 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     private async ValueTask<GatewayResponse> ExecuteCoreAsync(GatewayRequest request, CancellationToken cancellationToken)
     {
         var (ready, refusal) = await ReadyAsync(request, allowSubscription: false, cancellationToken).ConfigureAwait(false);
-        if (ready is null)
+        return ready is null ? refusal! : await ExecuteReadyAsync(request, ready, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs an operation that passed every step before execution and shapes the whole response.</summary>
+    private async ValueTask<GatewayResponse> ExecuteReadyAsync(GatewayRequest request, ReadyOperation ready, CancellationToken cancellationToken)
+    {
+        if (request.RefuseDefer && EffectiveRoot(ready.Plan.Root, ready.Variables) is DeferNode)
         {
-            return refusal!;
+            return GatewayResponse.RequestError(
+                "The operation uses @defer but the client does not accept multipart/mixed responses. To enable @defer, send the header 'Accept: multipart/mixed;deferSpec=20220824'.",
+                ErrorCodes.DeferBadHeader);
         }
 
         var (prepared, operation, inputs, variables, introspectionFields, authorization, plan) = ready;
@@ -169,14 +177,17 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         return Complete(request, ready, rootType, execution);
     }
 
-    /// <summary>Shapes the data a plan execution gathered into the client's response.</summary>
-    private GatewayResponse Complete(GatewayRequest request, ReadyOperation ready, GraphQL.Types.IObjectGraphType rootType, PlanExecution execution)
+    /// <summary>
+    /// Shapes the data a plan execution gathered into the client's response; with <paramref name="deferring"/>, the primary
+    /// part of an incremental response (deferred fragments left out, <c>hasNext</c> true).
+    /// </summary>
+    private GatewayResponse Complete(GatewayRequest request, ReadyOperation ready, GraphQL.Types.IObjectGraphType rootType, PlanExecution execution, bool deferring = false)
     {
         ResponseObject? data;
         var completionErrors = new List<JsonObject>();
         lock (execution.Sync)
         {
-            data = ResponseShaper.Shape(_schema, ready.Prepared, ready.Operation, rootType, execution.Data, ready.Variables, execution.Errors, completionErrors, execution.AnyFetchFailed, ready.Authorization.RemovedFields);
+            data = ResponseShaper.Shape(_schema, ready.Prepared, ready.Operation, rootType, execution.Data, ready.Variables, execution.Errors, completionErrors, execution.AnyFetchFailed, ready.Authorization.RemovedFields, deferring);
         }
 
         JsonObject? extensions = null;
@@ -202,7 +213,8 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         {
             Errors = execution.Errors,
             Extensions = extensions,
-            IsPublic = ready.IsPublic && execution.Errors.Count == 0 && extensions is null,
+            IsPublic = !deferring && ready.IsPublic && execution.Errors.Count == 0 && extensions is null,
+            HasNext = deferring ? true : null,
             OperationName = ready.Operation.Name?.StringValue,
         };
     }

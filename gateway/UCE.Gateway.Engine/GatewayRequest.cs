@@ -12,6 +12,10 @@ namespace UCE.Gateway.Engine;
 /// <param name="AllowMutations">False for <c>GET</c>: a mutation is then refused.</param>
 /// <param name="Caller">The authenticated caller (its role picks the operation limits); <c>null</c> for the defaults.</param>
 /// <param name="AllowIntrospection">Whether this request may use <c>__schema</c> and <c>__type</c>; <c>null</c> for <see cref="GatewayOptions.EnableIntrospection"/>.</param>
+/// <param name="RefuseDefer">
+/// Answer an operation that <c>@defer</c>s something with a request error (<c>DEFER_BAD_HEADER</c>) instead of running it
+/// whole: set by the HTTP transport when the client does not accept <c>multipart/mixed</c>, as Apollo Router does.
+/// </param>
 /// <param name="DocumentKey">
 /// A key that stands for <paramref name="Query"/>'s exact text, such as the SHA-256 a persisted document was stored
 /// under: the engine then keeps the parsed, validated document and its plans under this key and never looks at the text
@@ -27,4 +31,5 @@ public sealed record GatewayRequest(
     bool AllowMutations = true,
     GatewayCaller? Caller = null,
     bool? AllowIntrospection = null,
-    string? DocumentKey = null);
+    string? DocumentKey = null,
+    bool RefuseDefer = false);

@@ -41,12 +41,39 @@ public sealed class GatewayResponse
     public string? OperationName { get; init; }
 
     /// <summary>
+    /// Incremental delivery (<c>@defer</c>): whether more parts follow this one; <c>null</c> (not written) for a
+    /// response that is not part of an incremental stream.
+    /// </summary>
+    public bool? HasNext { get; init; }
+
+    /// <summary>For a subsequent part of an incremental stream: the deferred fragments it delivers (it has no <c>data</c>).</summary>
+    public IReadOnlyList<IncrementalResult>? Incremental { get; init; }
+
+    /// <summary>
     /// True when the answer depends on no caller: a query whose every selection the supergraph leaves open to anyone (no
     /// <c>@authenticated</c>, <c>@requiresScopes</c> or <c>@policy</c> on a field or type it selects), without introspection,
     /// errors or extensions. A host may let shared caches keep it. False for everything else, and always over a supergraph
     /// that declares no access rules at all, since nothing there tells public data from private.
     /// </summary>
     public bool IsPublic { get; init; }
+
+    /// <summary>Writes <c>"data"</c>: the JSON form when there is one, else the shaped one, else null.</summary>
+    internal static void WriteData(Utf8JsonWriter writer, JsonObject? json, ResponseObject? shaped)
+    {
+        writer.WritePropertyName("data");
+        if (json is not null)
+        {
+            json.WriteTo(writer);
+        }
+        else if (shaped is not null)
+        {
+            shaped.WriteTo(writer);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
 
     /// <summary>A request error with one error carrying <paramref name="code"/>.</summary>
     public static GatewayResponse RequestError(string message, string code) => new()
@@ -89,6 +116,21 @@ public sealed class GatewayResponse
     public void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
+        if (Incremental is not null)
+        {
+            writer.WriteBoolean("hasNext", HasNext ?? false);
+            writer.WritePropertyName("incremental");
+            writer.WriteStartArray();
+            foreach (var item in Incremental)
+            {
+                item.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            return;
+        }
+
         if (Errors.Count > 0)
         {
             writer.WritePropertyName("errors");
@@ -103,25 +145,92 @@ public sealed class GatewayResponse
 
         if (!IsRequestError)
         {
-            writer.WritePropertyName("data");
-            if (_data is not null)
-            {
-                _data.WriteTo(writer);
-            }
-            else if (_shapedData is not null)
-            {
-                _shapedData.WriteTo(writer);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
+            WriteData(writer, _data, _shapedData);
         }
 
         if (Extensions is not null)
         {
             writer.WritePropertyName("extensions");
             Extensions.WriteTo(writer);
+        }
+
+        if (HasNext is { } hasNext)
+        {
+            writer.WriteBoolean("hasNext", hasNext);
+        }
+
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>One deferred fragment delivered for one object: its data, where it goes, its label and its errors.</summary>
+public sealed class IncrementalResult
+{
+    private readonly ResponseObject? _data;
+    private readonly JsonObject? _json;
+
+    internal IncrementalResult(ResponseObject? data, IReadOnlyList<object> path, string? label, IReadOnlyList<JsonObject> errors)
+    {
+        _data = data;
+        Path = path;
+        Label = label;
+        Errors = errors;
+    }
+
+    /// <summary>A deferred fragment's result built by hand (another engine, tests).</summary>
+    public IncrementalResult(JsonObject? data, IReadOnlyList<object> path, string? label = null, IReadOnlyList<JsonObject>? errors = null)
+    {
+        _json = data;
+        Path = path;
+        Label = label;
+        Errors = errors ?? [];
+    }
+
+    /// <summary>The response path of the object the fragment's fields merge into (names and list indexes).</summary>
+    public IReadOnlyList<object> Path { get; }
+
+    public string? Label { get; }
+
+    public IReadOnlyList<JsonObject> Errors { get; }
+
+    /// <summary>The fragment's data as JSON (<c>null</c> when null propagation reached the fragment).</summary>
+    public JsonObject? Data => _json ?? _data?.ToJsonObject();
+
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        GatewayResponse.WriteData(writer, _json, _data);
+
+        writer.WritePropertyName("path");
+        writer.WriteStartArray();
+        foreach (var segment in Path)
+        {
+            if (segment is int index)
+            {
+                writer.WriteNumberValue(index);
+            }
+            else
+            {
+                writer.WriteStringValue((string)segment);
+            }
+        }
+
+        writer.WriteEndArray();
+        if (Label is not null)
+        {
+            writer.WriteString("label", Label);
+        }
+
+        if (Errors.Count > 0)
+        {
+            writer.WritePropertyName("errors");
+            writer.WriteStartArray();
+            foreach (var error in Errors)
+            {
+                error.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
         }
 
         writer.WriteEndObject();

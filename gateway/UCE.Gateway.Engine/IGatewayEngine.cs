@@ -7,6 +7,14 @@ public interface IGatewayEngine
     ValueTask<GatewayResponse> ExecuteAsync(GatewayRequest request, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Runs one request with incremental delivery (<c>@defer</c>): the primary response first (with <c>hasNext</c> when
+    /// deferred parts follow), then one response per deferred part as soon as it is ready, each with
+    /// <see cref="GatewayResponse.Incremental"/>. A request with nothing deferred yields one response.
+    /// </summary>
+    IAsyncEnumerable<GatewayResponse> ExecuteIncrementalAsync(GatewayRequest request, CancellationToken cancellationToken) =>
+        Once(ExecuteAsync(request, cancellationToken));
+
+    /// <summary>
     /// Runs one request as a stream: a subscription yields a response per event until its source completes or
     /// <paramref name="cancellationToken"/> is cancelled; anything else (and any refusal) yields one response.
     /// </summary>

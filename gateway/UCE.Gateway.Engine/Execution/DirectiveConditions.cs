@@ -31,6 +31,20 @@ internal static class DirectiveConditions
         return true;
     }
 
+    /// <summary>True when the directives hold a <c>@defer</c> whose <c>if</c> (true when absent) is true.</summary>
+    public static bool IsDeferred(GraphQLDirectives? directives, JsonObject variables)
+    {
+        foreach (var directive in directives?.Items ?? [])
+        {
+            if (directive.Name.StringValue == "defer")
+            {
+                return directive.Arguments?.Items.Any(a => a.Name.StringValue == "if") != true || Condition(directive, variables);
+            }
+        }
+
+        return false;
+    }
+
     private static bool Condition(GraphQLDirective directive, JsonObject variables)
     {
         if (directive.Arguments is null)

@@ -28,17 +28,47 @@ internal sealed class EntityBatch
     /// <summary>Per representation index, the objects that receive the entity.</summary>
     public List<List<EntityTarget>> Targets { get; } = [];
 
-    public static EntityBatch Collect(FetchNode fetch, IReadOnlyList<string> path, DataObject data, ApiSchemaIndex schema)
+    public static EntityBatch Collect(FetchNode fetch, IReadOnlyList<string> path, DataObject data, ApiSchemaIndex schema) =>
+        CollectGroups(fetch, path, data, schema)[0].Batch;
+
+    /// <summary>
+    /// The representations of an entity fetch, one batch per distinct set of context values when the fetch passes
+    /// <c>@fromContext</c> arguments (each batch then carries those values, read from the ancestors of its objects), else
+    /// one batch with no values.
+    /// </summary>
+    public static List<(EntityBatch Batch, DataObject? Context)> CollectGroups(FetchNode fetch, IReadOnlyList<string> path, DataObject data, ApiSchemaIndex schema)
     {
-        var batch = new EntityBatch();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new List<(EntityBatch Batch, DataObject? Context)>();
+        var byKey = new Dictionary<string, (EntityBatch Batch, Dictionary<string, int> Index)>(StringComparer.Ordinal);
         var stack = new List<object>(path.Count + 4);
+        var ancestors = new DataObject?[path.Count + 1];
         var scratch = new ArrayBufferWriter<byte>(256);
         using var scratchWriter = new Utf8JsonWriter(scratch, WriterOptions);
-        batch._representations.Write("["u8);
+        if (fetch.ContextValues.Count == 0)
+        {
+            Group(string.Empty, null);
+        }
+
         Walk(data, 0);
-        batch._representations.Write("]"u8);
-        return batch;
+        foreach (var (batch, _) in groups)
+        {
+            batch._representations.Write("]"u8);
+        }
+
+        return groups;
+
+        (EntityBatch Batch, Dictionary<string, int> Index) Group(string key, DataObject? context)
+        {
+            if (!byKey.TryGetValue(key, out var group))
+            {
+                group = (new EntityBatch(), new Dictionary<string, int>(StringComparer.Ordinal));
+                group.Batch._representations.Write("["u8);
+                byKey[key] = group;
+                groups.Add((group.Batch, context));
+            }
+
+            return group;
+        }
 
         void Walk(object? node, int segment)
         {
@@ -66,9 +96,11 @@ internal sealed class EntityBatch
 
                     return;
                 case DataObject obj when segment == path.Count:
+                    ancestors[segment] = obj;
                     Add(obj);
                     return;
                 case DataObject obj:
+                    ancestors[segment] = obj;
                     var step = path[segment];
                     if (step.StartsWith("... on ", StringComparison.Ordinal))
                     {
@@ -112,6 +144,7 @@ internal sealed class EntityBatch
                 PlanExecutor.ApplyRewrites(representation, fetch.InputRewrites);
             }
 
+            var (batch, index) = fetch.ContextValues.Count == 0 ? byKey[string.Empty] : ContextGroup();
             scratch.ResetWrittenCount();
             scratchWriter.Reset(scratch);
             DataObject.Write(scratchWriter, representation);
@@ -131,6 +164,27 @@ internal sealed class EntityBatch
             }
 
             batch.Targets[position].Add(new EntityTarget(obj, [.. stack]));
+        }
+
+        (EntityBatch Batch, Dictionary<string, int> Index) ContextGroup()
+        {
+            var context = new DataObject(fetch.ContextValues.Count);
+            foreach (var value in fetch.ContextValues)
+            {
+                object? found = ancestors[path.Count - value.Steps];
+                foreach (var name in value.ValuePath)
+                {
+                    found = found is DataObject step && step.TryGetValue(name, out var next) ? next : null;
+                }
+
+                context.Set(value.Variable, DataObject.Copy(found));
+            }
+
+            scratch.ResetWrittenCount();
+            scratchWriter.Reset(scratch);
+            DataObject.Write(scratchWriter, context);
+            scratchWriter.Flush();
+            return Group(Encoding.UTF8.GetString(scratch.WrittenSpan), context);
         }
     }
 

@@ -39,6 +39,9 @@ public static class ErrorCodes
 
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
+    /// <summary>The operation defers something but the client does not accept incremental delivery (<c>multipart/mixed</c>); Apollo Router's code.</summary>
+    public const string DeferBadHeader = "DEFER_BAD_HEADER";
+
     /// <summary>The document has more lexical tokens than the caller's limit; it was not parsed.</summary>
     public const string MaxTokensLimit = "MAX_TOKENS_LIMIT";
 

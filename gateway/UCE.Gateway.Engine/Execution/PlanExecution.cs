@@ -14,8 +14,12 @@ internal sealed class PlanExecution
         CancellationToken = cancellationToken;
     }
 
+    /// <summary>The state of one deferred part: the same data (and lock), errors of its own.</summary>
+    public PlanExecution ForDeferredPart() =>
+        new(OperationName, Variables, Headers, IsMutation, CancellationToken) { Data = Data, Sync = Sync };
+
     /// <summary>Everything the fetches returned, merged; keys are response names.</summary>
-    public DataObject Data { get; } = new(8);
+    public DataObject Data { get; private init; } = new(8);
 
     public List<JsonObject> Errors { get; } = [];
 
@@ -23,7 +27,7 @@ internal sealed class PlanExecution
     public bool AnyFetchFailed { get; set; }
 
     /// <summary>Guards <see cref="Data"/> and <see cref="Errors"/>: concurrent fetches read and merge into one tree.</summary>
-    public object Sync { get; } = new();
+    public object Sync { get; private init; } = new();
 
     /// <summary>The client's operation name; <c>null</c> for an anonymous operation.</summary>
     public string? OperationName { get; }

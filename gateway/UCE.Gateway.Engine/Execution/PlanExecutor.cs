@@ -69,12 +69,25 @@ public sealed class PlanExecutor
                 return RunParallelAsync(parallel, path, execution);
             case FlattenNode flatten:
                 return RunAsync(flatten.Node, path is null ? flatten.Path : [.. path, .. flatten.Path], execution);
+            case DeferNode defer:
+                // Everything in one response: the primary part first, then every deferred part.
+                return RunUndeferredAsync(defer, path, execution);
             case ConditionNode condition:
                 var branch = IsTrue(execution.Variables, condition.Variable) ? condition.IfTrue : condition.IfFalse;
                 return branch is null ? Task.CompletedTask : RunAsync(branch, path, execution);
             default:
                 throw new NotSupportedException($"Unknown plan node {node.GetType().Name}.");
         }
+    }
+
+    private async Task RunUndeferredAsync(DeferNode defer, IReadOnlyList<string>? path, PlanExecution execution)
+    {
+        if (defer.Primary is not null)
+        {
+            await RunAsync(defer.Primary, path, execution).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(defer.Deferred.Where(d => d.Node is not null).Select(d => RunAsync(d.Node!, path, execution))).ConfigureAwait(false);
     }
 
     private async Task RunSequenceAsync(SequenceNode sequence, IReadOnlyList<string>? path, PlanExecution execution)
@@ -99,29 +112,38 @@ public sealed class PlanExecutor
     private static bool IsTrue(JsonObject variables, string name) =>
         variables.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
-    private async Task RunFetchAsync(FetchNode fetch, IReadOnlyList<string>? path, PlanExecution execution)
+    private Task RunFetchAsync(FetchNode fetch, IReadOnlyList<string>? path, PlanExecution execution)
     {
-        EntityBatch? batch = null;
-        if (fetch.IsEntityFetch)
+        if (!fetch.IsEntityFetch)
         {
-            lock (execution.Sync)
-            {
-                batch = EntityBatch.Collect(fetch, path ?? [], execution.Data, _schema);
-            }
-
-            if (batch.Count == 0)
-            {
-                return;
-            }
+            return SendFetchAsync(fetch, null, null, execution);
         }
 
+        List<(EntityBatch Batch, DataObject? Context)> groups;
+        lock (execution.Sync)
+        {
+            groups = EntityBatch.CollectGroups(fetch, path ?? [], execution.Data, _schema);
+        }
+
+        // One request per set of @fromContext values (a single one without them).
+        var sends = groups.Where(g => g.Batch.Count > 0).Select(g => SendFetchAsync(fetch, g.Batch, g.Context, execution)).ToList();
+        return sends.Count switch
+        {
+            0 => Task.CompletedTask,
+            1 => sends[0],
+            _ => Task.WhenAll(sends),
+        };
+    }
+
+    private async Task SendFetchAsync(FetchNode fetch, EntityBatch? batch, DataObject? context, PlanExecution execution)
+    {
         if (!_subgraphUrls.TryGetValue(fetch.Subgraph, out var url))
         {
             FailFetch(execution, fetch, batch, ErrorCodes.SubgraphRequestFailed, $"No URL is known for subgraph '{fetch.Subgraph}'.");
             return;
         }
 
-        var request = new SubgraphRequest(fetch.Subgraph, url, WriteBody(fetch, batch, execution.Variables), execution.Headers, execution.IsMutation);
+        var request = new SubgraphRequest(fetch.Subgraph, url, WriteBody(fetch, batch, execution.Variables, context), execution.Headers, execution.IsMutation);
         SubgraphResponse response;
         var timeout = _timeoutOf(fetch.Subgraph);
         try
@@ -229,9 +251,9 @@ public sealed class PlanExecutor
     }
 
     /// <summary>The request body of a root fetch (a subscription's, sent elsewhere).</summary>
-    internal static ReadOnlyMemory<byte> WriteRootBody(FetchNode fetch, JsonObject variables) => WriteBody(fetch, null, variables);
+    internal static ReadOnlyMemory<byte> WriteRootBody(FetchNode fetch, JsonObject variables) => WriteBody(fetch, null, variables, null);
 
-    private static ReadOnlyMemory<byte> WriteBody(FetchNode fetch, EntityBatch? batch, JsonObject variables)
+    private static ReadOnlyMemory<byte> WriteBody(FetchNode fetch, EntityBatch? batch, JsonObject variables, DataObject? context)
     {
         var buffer = new ArrayBufferWriter<byte>(256 + (fetch.Document.Length * 2));
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -258,6 +280,12 @@ public sealed class PlanExecutor
                         value.WriteTo(writer);
                     }
                 }
+            }
+
+            for (var i = 0; i < (context?.Count ?? 0); i++)
+            {
+                writer.WritePropertyName(context!.NameAt(i));
+                DataObject.Write(writer, context.ValueAt(i));
             }
 
             if (batch is not null)

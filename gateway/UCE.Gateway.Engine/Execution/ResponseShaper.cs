@@ -25,6 +25,9 @@ internal sealed class ResponseShaper
     private readonly List<object> _path = new(16);
     private IReadOnlySet<object>? _removedFields;
 
+    /// <summary>Leave out <c>@defer</c>red fragments: they are delivered apart (incremental delivery).</summary>
+    private bool _deferring;
+
     private ResponseShaper(ApiSchemaIndex schema, PreparedDocument document, JsonObject variables, List<JsonObject> errors, List<JsonObject> completionErrors, bool anyFetchFailed)
     {
         _schema = schema;
@@ -71,11 +74,13 @@ internal sealed class ResponseShaper
         List<JsonObject> errors,
         List<JsonObject> completionErrors,
         bool anyFetchFailed,
-        IReadOnlySet<object>? removedFields = null)
+        IReadOnlySet<object>? removedFields = null,
+        bool deferring = false)
     {
         var shaper = new ResponseShaper(schema, document, variables, errors, completionErrors, anyFetchFailed)
         {
             _removedFields = removedFields is { Count: > 0 } ? removedFields : null,
+            _deferring = deferring,
         };
         var fields = shaper.FieldsOf(operation.SelectionSet, rootType, static (shaper, owner, type, into) =>
             shaper.CollectFields(type, (GraphQLSelectionSet)owner, into));
@@ -84,12 +89,36 @@ internal sealed class ResponseShaper
     }
 
     /// <summary>
+    /// Shapes one deferred fragment's selections on one object found at <paramref name="path"/>; <c>null</c> when null
+    /// propagation reaches the fragment. Fragments deferred inside it are left out (they come in parts of their own).
+    /// </summary>
+    public static ResponseObject? ShapeDeferred(
+        ApiSchemaIndex schema,
+        PreparedDocument document,
+        IComplexGraphType type,
+        GraphQLSelectionSet selections,
+        DataObject source,
+        IReadOnlyList<object> path,
+        JsonObject variables,
+        List<JsonObject> errors,
+        List<JsonObject> completionErrors,
+        bool anyFetchFailed)
+    {
+        var shaper = new ResponseShaper(schema, document, variables, errors, completionErrors, anyFetchFailed) { _deferring = true };
+        shaper._path.AddRange(path);
+        var fields = new FieldCollection();
+        shaper.CollectFields(type, selections, fields);
+        fields.Resolve(type);
+        return shaper.CompleteFields(type, source, fields, out var result) == Outcome.Value ? result : null;
+    }
+
+    /// <summary>
     /// The fields selected on <paramref name="type"/> under <paramref name="owner"/> (a selection set or a field's nodes),
     /// cached per document when no <c>@skip</c>/<c>@include</c> makes them depend on variables.
     /// </summary>
     private FieldCollection FieldsOf(object owner, IComplexGraphType type, Action<ResponseShaper, object, IComplexGraphType, FieldCollection> collect)
     {
-        if (_document.ShapeCache is { } cache)
+        if (_document.ShapeCache is { } cache && !_deferring)
         {
             var key = new ShapeKey(owner, type);
             if (cache.TryGetValue(key, out var cached))
@@ -389,7 +418,7 @@ internal sealed class ResponseShaper
 
                     break;
                 case GraphQLInlineFragment inline:
-                    if (IsIncluded(inline.Directives)
+                    if (IsIncluded(inline.Directives) && !IsDeferred(inline.Directives)
                         && (inline.TypeCondition is null || _schema.Satisfies(type.Name, inline.TypeCondition.Type.Name.StringValue)))
                     {
                         CollectFields(type, inline.SelectionSet, fields);
@@ -397,7 +426,7 @@ internal sealed class ResponseShaper
 
                     break;
                 case GraphQLFragmentSpread spread:
-                    if (IsIncluded(spread.Directives)
+                    if (IsIncluded(spread.Directives) && !IsDeferred(spread.Directives)
                         && _fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment)
                         && _schema.Satisfies(type.Name, fragment.TypeCondition.Type.Name.StringValue))
                     {
@@ -410,6 +439,8 @@ internal sealed class ResponseShaper
     }
 
     private bool IsIncluded(GraphQLDirectives? directives) => DirectiveConditions.IsIncluded(directives, _variables);
+
+    private bool IsDeferred(GraphQLDirectives? directives) => _deferring && DirectiveConditions.IsDeferred(directives, _variables);
 
     /// <summary>Fields by response name, in the order of their first appearance.</summary>
     internal sealed class FieldCollection

@@ -18,7 +18,11 @@ internal sealed record ClientField(
 }
 
 /// <summary>An inline fragment (or an inlined named fragment spread).</summary>
-internal sealed record ClientFragment(string? TypeCondition, GraphQLDirectives? Directives, IReadOnlyList<ClientSelection> Children) : ClientSelection;
+internal sealed record ClientFragment(string? TypeCondition, GraphQLDirectives? Directives, IReadOnlyList<ClientSelection> Children) : ClientSelection
+{
+    /// <summary>The fragment's selections as the client wrote them (a deferred fragment is shaped from them).</summary>
+    public GraphQLSelectionSet? Source { get; init; }
+}
 
 /// <summary>Turns operation and field-set syntax into <see cref="ClientSelection"/> trees.</summary>
 internal static class ClientSelections
@@ -39,6 +43,12 @@ internal static class ClientSelections
         var result = new List<ClientSelection>(selectionSet.Selections.Count);
         foreach (var selection in selectionSet.Selections)
         {
+            if (PlanCondition.ExcludesLiterally((selection as IHasDirectivesNode)?.Directives))
+            {
+                // @skip(if: true) and @include(if: false) leave the selection out of the operation.
+                continue;
+            }
+
             switch (selection)
             {
                 case GraphQLField field:
@@ -54,7 +64,10 @@ internal static class ClientSelections
                     result.Add(new ClientFragment(
                         inline.TypeCondition?.Type.Name.StringValue,
                         inline.Directives,
-                        Convert(inline.SelectionSet, fragments, byPlanner, expanding)));
+                        Convert(inline.SelectionSet, fragments, byPlanner, expanding))
+                    {
+                        Source = inline.SelectionSet,
+                    });
                     break;
                 case GraphQLFragmentSpread spread:
                     {
@@ -72,7 +85,10 @@ internal static class ClientSelections
                         result.Add(new ClientFragment(
                             definition.TypeCondition.Type.Name.StringValue,
                             spread.Directives,
-                            Convert(definition.SelectionSet, fragments, byPlanner, expanding)));
+                            Convert(definition.SelectionSet, fragments, byPlanner, expanding))
+                        {
+                            Source = definition.SelectionSet,
+                        });
                         expanding.Remove(name);
                         break;
                     }

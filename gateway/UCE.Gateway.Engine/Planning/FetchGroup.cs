@@ -5,8 +5,9 @@ internal sealed class FetchGroup
 {
     private readonly List<(string Type, List<InputSelection> Inputs)> _requires = [];
 
-    public FetchGroup(int id, string subgraph, bool isEntityFetch, IReadOnlyList<string> path, int segment)
+    public FetchGroup(int id, string subgraph, bool isEntityFetch, IReadOnlyList<string> path, int segment, DeferBlock? defer)
     {
+        Defer = defer;
         Id = id;
         Subgraph = subgraph;
         IsEntityFetch = isEntityFetch;
@@ -16,6 +17,9 @@ internal sealed class FetchGroup
     }
 
     public int Id { get; }
+
+    /// <summary>The deferred fragment this fetch serves; <c>null</c> for the primary part.</summary>
+    public DeferBlock? Defer { get; }
 
     public string Subgraph { get; }
 
@@ -34,6 +38,40 @@ internal sealed class FetchGroup
     public HashSet<FetchGroup> Dependencies { get; } = [];
 
     public List<FetchRewrite> InputRewrites { get; } = [];
+
+    /// <summary>The <c>@fromContext</c> values this entity fetch passes as variables.</summary>
+    public List<ContextValue> ContextValues { get; } = [];
+
+    /// <summary>The variable carrying a context value (the same one for the same value).</summary>
+    public string ContextVariable(string type, int steps, IReadOnlyList<string> valuePath)
+    {
+        foreach (var existing in ContextValues)
+        {
+            if (existing.Type == type && existing.Steps == steps && existing.ValuePath.SequenceEqual(valuePath))
+            {
+                return existing.Variable;
+            }
+        }
+
+        var variable = $"__uce_ctx_{ContextValues.Count}";
+        ContextValues.Add(new ContextValue(variable, type, steps, valuePath));
+        return variable;
+    }
+
+    /// <summary>
+    /// The variable conditions under which some selection needs this fetch (all of them must hold); empty when it is always
+    /// needed. The plan runs the fetch inside a <see cref="ConditionNode"/> per condition.
+    /// </summary>
+    public IReadOnlyList<PlanCondition> Conditions { get; private set; } = [];
+
+    private bool _used;
+
+    /// <summary>Records that a selection planned under <paramref name="conditions"/> uses this fetch.</summary>
+    public void UsedUnder(IReadOnlyList<PlanCondition> conditions)
+    {
+        Conditions = _used ? PlanCondition.Common(Conditions, conditions) : conditions;
+        _used = true;
+    }
 
     /// <summary>Renames undoing the aliases the planner gave to fields that would conflict in the subgraph operation.</summary>
     public List<FetchRewrite> OutputRewrites { get; } = [];

@@ -38,8 +38,9 @@ internal sealed partial class OperationPlanning
             return IsKeyField(type, graph, fieldName) || ProvidedContains(provided, typeName, fieldName);
         }
 
-        if (IsOverriddenAway(joinField) || joinField.Requires is not null)
+        if (IsOverriddenAway(joinField) || joinField.Requires is not null || joinField.ContextArguments.Count > 0)
         {
+            // Requirements and @fromContext values reach the subgraph only through a representation's entity fetch.
             return false;
         }
 
@@ -267,8 +268,8 @@ internal sealed partial class OperationPlanning
     }
 
     /// <summary>
-    /// <c>@skip</c>, <c>@include</c> and the supergraph's custom executable directives travel to subgraphs;
-    /// others (<c>@defer</c>, directives the gateway alone knows) do not.
+    /// <c>@skip</c>, <c>@include</c> (with a variable: literal ones are decided here) and the supergraph's custom
+    /// executable directives travel to subgraphs; others (<c>@defer</c>, directives the gateway alone knows) do not.
     /// </summary>
     private GraphQLDirectives? ForwardedDirectives(GraphQLDirectives? directives)
     {
@@ -277,7 +278,8 @@ internal sealed partial class OperationPlanning
             return null;
         }
 
-        var kept = directives.Items.Where(d => d.Name.StringValue is "skip" or "include" || _supergraph.ExecutableDirectives.Contains(d.Name.StringValue)).ToList();
+        var kept = directives.Items.Where(d => (d.Name.StringValue is "skip" or "include" && !PlanCondition.IsLiteral(d))
+            || _supergraph.ExecutableDirectives.Contains(d.Name.StringValue)).ToList();
         return kept.Count == 0 ? null : new GraphQLDirectives(kept);
     }
 }

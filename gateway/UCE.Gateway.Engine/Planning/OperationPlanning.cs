@@ -18,15 +18,27 @@ internal sealed partial class OperationPlanning
     private readonly SupergraphSchema _supergraph;
     private readonly GraphQLOperationDefinition _operation;
     private readonly List<FetchGroup> _groups = [];
+    private readonly List<DeferBlock> _deferBlocks = [];
+    private readonly IReadOnlyDictionary<string, bool>? _deferAssumed;
     private int _segment;
 
-    public OperationPlanning(SupergraphSchema supergraph, GraphQLOperationDefinition operation)
+    /// <param name="supergraph">The supergraph planned over.</param>
+    /// <param name="operation">The client's operation.</param>
+    /// <param name="deferAssumed">
+    /// The values assumed for the variables of <c>@defer(if: $v)</c>; <c>null</c> to ignore <c>@defer</c> (the whole
+    /// operation in one response, as mutations and subscriptions are answered).
+    /// </param>
+    public OperationPlanning(SupergraphSchema supergraph, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, bool>? deferAssumed = null)
     {
         _supergraph = supergraph;
         _operation = operation;
+        _deferAssumed = deferAssumed;
     }
 
     public IReadOnlyList<FetchGroup> Groups => _groups;
+
+    /// <summary>The deferred fragments, in document order (a nested one after the fragment it is nested in).</summary>
+    public IReadOnlyList<DeferBlock> DeferBlocks => _deferBlocks;
 
     /// <summary>Where the planner is writing: a group, the selection set inside its operation, and the client-side position.</summary>
     private sealed record Position(
@@ -46,7 +58,20 @@ internal sealed partial class OperationPlanning
         /// <summary>The client's selections at this level (siblings of what is being planned), when known.</summary>
         public IReadOnlyList<ClientSelection>? Level { get; init; }
 
+        /// <summary>The variable conditions (<c>@skip</c>/<c>@include</c>) on the way to this position, this selection's own included.</summary>
+        public IReadOnlyList<PlanCondition> Guards { get; init; } = [];
+
+        /// <summary>The deferred fragment being planned; <c>null</c> in the primary part.</summary>
+        public DeferBlock? Defer { get; init; }
+
         public string Graph => Group.Subgraph;
+
+        /// <summary>This position under the conditions the directives of a selection add.</summary>
+        public Position Guarded(GraphQLDirectives? directives)
+        {
+            var guards = PlanCondition.With(Guards, directives);
+            return ReferenceEquals(guards, Guards) ? this : this with { Guards = guards };
+        }
     }
 
     /// <summary>A subgraph that can take over a selection through one of its entity keys.</summary>
@@ -62,10 +87,10 @@ internal sealed partial class OperationPlanning
         } ?? throw new QueryPlanningException(QueryPlanningException.InvalidOperation, $"The schema has no {_operation.Operation.ToString().ToLowerInvariant()} type.");
         var rootType = _supergraph.Type(rootTypeName)!;
         var reserved = ReservedNames(selections);
-        var fields = new List<(ClientField Field, List<GraphQLDirectives> Conditions)>();
-        FlattenRoot(selections, rootTypeName, [], fields);
+        var fields = new List<(ClientField Field, List<GraphQLDirectives> Conditions, DeferBlock? Defer)>();
+        FlattenRoot(selections, rootTypeName, [], null, fields);
         FetchGroup? last = null;
-        foreach (var (field, conditions) in fields)
+        foreach (var (field, conditions, defer) in fields)
         {
             if (field.Name is "__typename" or "__schema" or "__type")
             {
@@ -90,7 +115,7 @@ internal sealed partial class OperationPlanning
                 else
                 {
                     _segment = last is null ? 0 : _segment + 1;
-                    group = NewGroup(BestRootCandidate(candidates, rootTypeName, field), false, [], _segment);
+                    group = NewGroup(BestRootCandidate(candidates, rootTypeName, field), false, [], _segment, null);
                 }
             }
             else
@@ -98,10 +123,10 @@ internal sealed partial class OperationPlanning
                 // Joining a fetch already planned saves a request, unless another subgraph resolves more of the field.
                 var best = BestRootCandidate(candidates, rootTypeName, field);
                 var bestScore = LocalScore(best, definition.NamedType, field.Children);
-                group = _groups.FirstOrDefault(g => !g.IsEntityFetch && candidates.Contains(g.Subgraph)
+                group = _groups.FirstOrDefault(g => !g.IsEntityFetch && g.Defer == defer && candidates.Contains(g.Subgraph)
                         && LocalScore(g.Subgraph, definition.NamedType, field.Children) == bestScore)
-                    ?? _groups.FirstOrDefault(g => !g.IsEntityFetch && g.Subgraph == best)
-                    ?? NewGroup(best, false, [], 0);
+                    ?? _groups.FirstOrDefault(g => !g.IsEntityFetch && g.Defer == defer && g.Subgraph == best)
+                    ?? NewGroup(best, false, [], 0, defer);
             }
 
             last = group;
@@ -111,7 +136,13 @@ internal sealed partial class OperationPlanning
                 target = target.AddFragment(null, condition).Selections;
             }
 
-            var position = new Position(group, target, rootTypeName, [], null, [], reserved, null, 0);
+            var guards = (IReadOnlyList<PlanCondition>)[];
+            foreach (var condition in conditions)
+            {
+                guards = PlanCondition.With(guards, condition);
+            }
+
+            var position = new Position(group, target, rootTypeName, [], null, [], reserved, null, 0) { Guards = guards, Defer = defer };
             PlanFieldLocally(position, field, definition, JoinFieldIn(group.Subgraph, definition));
         }
     }
@@ -148,25 +179,34 @@ internal sealed partial class OperationPlanning
             .OrderByDescending(g => LocalScore(g, definition.NamedType, field.Children))
             .FirstOrDefault()
             ?? throw Unsatisfiable(position, field.Name);
-        var group = _groups.FirstOrDefault(g => !g.IsEntityFetch && g.Subgraph == graph && g.Segment == position.Group.Segment)
-            ?? NewGroup(graph, false, [], position.Group.Segment);
-        var rootPosition = new Position(group, group.Selections, rootType.Name, [], null, [], position.Reserved, position.Touched, position.JumpDepth + 1);
+        var group = _groups.FirstOrDefault(g => !g.IsEntityFetch && g.Subgraph == graph && g.Segment == position.Group.Segment && g.Defer == position.Group.Defer)
+            ?? NewGroup(graph, false, [], position.Group.Segment, position.Group.Defer);
+        var rootPosition = new Position(group, group.Selections, rootType.Name, [], null, [], position.Reserved, position.Touched, position.JumpDepth + 1)
+        {
+            Guards = position.Guards,
+            Defer = position.Group.Defer,
+        };
         PlanFieldLocally(rootPosition, field, definition, JoinFieldIn(graph, definition));
     }
 
-    private void FlattenRoot(IReadOnlyList<ClientSelection> selections, string rootTypeName, List<GraphQLDirectives> conditions, List<(ClientField, List<GraphQLDirectives>)> fields)
+    private void FlattenRoot(
+        IReadOnlyList<ClientSelection> selections,
+        string rootTypeName,
+        List<GraphQLDirectives> conditions,
+        DeferBlock? defer,
+        List<(ClientField, List<GraphQLDirectives>, DeferBlock?)> fields)
     {
         foreach (var selection in selections)
         {
             switch (selection)
             {
                 case ClientField field:
-                    fields.Add((field, conditions));
+                    fields.Add((field, conditions, defer));
                     break;
                 case ClientFragment fragment when fragment.TypeCondition is null || fragment.TypeCondition == rootTypeName:
                     {
                         var forwarded = ForwardedDirectives(fragment.Directives);
-                        FlattenRoot(fragment.Children, rootTypeName, forwarded is null ? conditions : [.. conditions, forwarded], fields);
+                        FlattenRoot(fragment.Children, rootTypeName, forwarded is null ? conditions : [.. conditions, forwarded], DeferBlockOf(fragment, [], rootTypeName, defer) ?? defer, fields);
                         break;
                     }
             }
@@ -184,11 +224,53 @@ internal sealed partial class OperationPlanning
         return candidates.OrderByDescending(g => LocalScore(g, returnType, field.Children)).First();
     }
 
-    private FetchGroup NewGroup(string subgraph, bool isEntityFetch, IReadOnlyList<string> path, int segment)
+    private FetchGroup NewGroup(string subgraph, bool isEntityFetch, IReadOnlyList<string> path, int segment, DeferBlock? defer)
     {
-        var group = new FetchGroup(_groups.Count, subgraph, isEntityFetch, path, segment);
+        var group = new FetchGroup(_groups.Count, subgraph, isEntityFetch, path, segment, defer);
         _groups.Add(group);
         return group;
+    }
+
+    /// <summary>A new deferred block when the fragment is <c>@defer</c>red (and deferring is on for this plan), else <c>null</c>.</summary>
+    private DeferBlock? DeferBlockOf(ClientFragment fragment, IReadOnlyList<string> path, string parentType, DeferBlock? enclosing)
+    {
+        if (_deferAssumed is null || fragment.Source is null)
+        {
+            return null;
+        }
+
+        var (deferred, label) = DeferBlock.Of(fragment.Directives, _deferAssumed);
+        if (!deferred)
+        {
+            return null;
+        }
+
+        var block = new DeferBlock(_deferBlocks.Count, label, path, parentType, new DeferredFragment(fragment.TypeCondition, fragment.Source), enclosing);
+        _deferBlocks.Add(block);
+        return block;
+    }
+
+    /// <summary>
+    /// In a deferred fragment but writing into a fetch of the enclosing part: a field of an entity moves to an entity fetch
+    /// of the deferred part (the same subgraph's included), so the primary part does not wait for it. True when it moved.
+    /// </summary>
+    private bool DeferredJump(Position position, ClientField field)
+    {
+        if (position.Defer is null || position.Group.Defer == position.Defer || field.AddedByPlanner || field.Name == "__typename"
+            || _supergraph.Type(position.ParentType) is not { Kind: SupergraphTypeKind.Object })
+        {
+            return false;
+        }
+
+        var candidates = JumpTargets(position, field.Name, includeCurrent: true);
+        if (!candidates.Any(c => !c.RewriteTypename && CanProvide(position.Graph, position.ParentType, c.Key.Selection, position.Provided)))
+        {
+            // No key to reach the object again: the field is fetched with the enclosing part and delivered with the deferred one.
+            return false;
+        }
+
+        Jump(position, field, deferred: true);
+        return true;
     }
 
     private void PlanSelections(Position position, IReadOnlyList<ClientSelection> selections)
@@ -214,6 +296,7 @@ internal sealed partial class OperationPlanning
 
     private void PlanTypename(Position position, ClientField field)
     {
+        position = position.Guarded(field.Directives);
         var type = _supergraph.Type(position.ParentType);
         if (type is { Kind: SupergraphTypeKind.Interface } && type.IsInterfaceObjectIn(position.Graph))
         {
@@ -259,6 +342,11 @@ internal sealed partial class OperationPlanning
             return;
         }
 
+        if (DeferredJump(position, field))
+        {
+            return;
+        }
+
         if (CanResolveLocally(position.Graph, parent.Name, field.Name, position.Provided) || IsRepresentationKeyField(position, parent, field.Name))
         {
             if (EntityFetchResolvingWholeField(position, parent, field, definition) is { } graph)
@@ -298,7 +386,7 @@ internal sealed partial class OperationPlanning
         var pathKey = string.Join('.', position.Path);
         foreach (var group in _groups)
         {
-            if (group.IsEntityFetch && group.Subgraph != position.Graph && group.PathKey == pathKey && group.Segment == position.Group.Segment
+            if (group.IsEntityFetch && group.Subgraph != position.Graph && group.PathKey == pathKey && group.Segment == position.Group.Segment && group.Defer == position.Defer
                 && group.Dependencies.Count == 1 && group.Dependencies.Contains(position.Group)
                 && CanResolveLocally(group.Subgraph, parent.Name, field.Name, null)
                 && LocalScore(group.Subgraph, definition.NamedType, field.Children) == total
@@ -373,6 +461,7 @@ internal sealed partial class OperationPlanning
 
     private void PlanFieldLocally(Position position, ClientField field, SupergraphField definition, FieldInGraph? joinField)
     {
+        position = position.Guarded(field.Directives);
         Touch(position);
         var alias = field.AddedByPlanner ? PlannerAlias(position.Reserved, field.Name) : field.Alias;
         var responseName = alias ?? field.Name;
@@ -417,6 +506,8 @@ internal sealed partial class OperationPlanning
             position.Touched,
             position.JumpDepth)
         {
+            Guards = position.Guards,
+            Defer = position.Defer,
             Enclosing = (position, field),
             Level = field.Children,
         };
@@ -459,6 +550,12 @@ internal sealed partial class OperationPlanning
 
     private void PlanFragment(Position position, ClientFragment fragment)
     {
+        position = position.Guarded(fragment.Directives);
+        if (DeferBlockOf(fragment, position.Path, position.ParentType, position.Defer) is { } block)
+        {
+            position = position with { Defer = block };
+        }
+
         var parent = _supergraph.Type(position.ParentType)!;
         var condition = fragment.TypeCondition ?? parent.Name;
         var conditionType = _supergraph.Type(condition)
@@ -594,15 +691,21 @@ internal sealed partial class OperationPlanning
     }
 
     /// <summary>Moves a selection the current subgraph cannot resolve to another subgraph through an entity key.</summary>
-    private void Jump(Position position, ClientSelection selection, string? onlyGraph = null)
+    private void Jump(Position position, ClientSelection selection, string? onlyGraph = null, bool deferred = false)
     {
         var fieldName = (selection as ClientField)?.Name;
+        position = position.Guarded(selection switch
+        {
+            ClientField field => field.Directives,
+            ClientFragment fragment => fragment.Directives,
+            _ => null,
+        });
         if (position.JumpDepth >= MaxJumpDepth)
         {
             throw Unsatisfiable(position, fieldName);
         }
 
-        if (onlyGraph is null && RootFieldElsewhereResolving(position, selection) is { } rootPosition)
+        if (onlyGraph is null && !deferred && RootFieldElsewhereResolving(position, selection) is { } rootPosition)
         {
             // Asking another subgraph for the same root field runs in parallel with this fetch, where an entity
             // jump would wait for it.
@@ -610,7 +713,12 @@ internal sealed partial class OperationPlanning
             return;
         }
 
-        var candidates = JumpTargets(position, fieldName);
+        var candidates = JumpTargets(position, fieldName, deferred);
+        if (deferred)
+        {
+            candidates.RemoveAll(c => c.RewriteTypename || !CanProvide(position.Graph, position.ParentType, c.Key.Selection, position.Provided));
+        }
+
         if (onlyGraph is not null)
         {
             candidates.RemoveAll(c => c.Graph != onlyGraph);
@@ -647,7 +755,8 @@ internal sealed partial class OperationPlanning
 
         var target = ChooseJumpTarget(position, candidates, selection as ClientField);
         var touched = new HashSet<FetchGroup>();
-        var requirementPosition = position with { Touched = touched, JumpDepth = position.JumpDepth + 1 };
+        // Keys and requirements are read from the fetch being left, so they belong to its part of the response.
+        var requirementPosition = position with { Touched = touched, JumpDepth = position.JumpDepth + 1, Defer = position.Group.Defer };
 
         Touch(requirementPosition);
         position.Target.AddField(null, "__typename", null, null);
@@ -689,9 +798,27 @@ internal sealed partial class OperationPlanning
             }
         }
 
+        var contextValues = new List<(ContextArgument Argument, int Steps, IReadOnlyList<string> ValuePath)>();
+        foreach (var argument in targetJoinField?.ContextArguments ?? [])
+        {
+            contextValues.Add(PlanContextValue(position, requirementPosition, argument, fieldName!));
+        }
+
         var group = ownRepresentations
-            ? NewEntityGroup(target.Graph, position.Path, touched, position.Group.Segment)
-            : EntityGroup(target.Graph, position.Path, touched, position.Group.Segment);
+            ? NewEntityGroup(target.Graph, position.Path, touched, position.Group.Segment, position.Defer)
+            : EntityGroup(target.Graph, position.Path, touched, position.Group.Segment, position.Defer);
+        if (contextValues.Count > 0 && selection is ClientField contextual)
+        {
+            var arguments = new List<GraphQLArgument>(contextual.Arguments?.Items ?? []);
+            foreach (var (argument, steps, valuePath) in contextValues)
+            {
+                var variable = group.ContextVariable(argument.Type, steps, valuePath);
+                arguments.Add(new GraphQLArgument(new GraphQLName(argument.Name), new GraphQLVariable(new GraphQLName(variable))));
+            }
+
+            selection = contextual with { Arguments = new GraphQLArguments(arguments) };
+        }
+
         group.AddRequires(position.ParentType, inputs);
         if (target.RewriteTypename)
         {
@@ -704,7 +831,11 @@ internal sealed partial class OperationPlanning
             childTarget = childTarget.AddFragment(null, condition).Selections;
         }
 
-        var child = new Position(group, childTarget, target.EntityType, position.Path, null, [], position.Reserved, position.Touched, position.JumpDepth + 1);
+        var child = new Position(group, childTarget, target.EntityType, position.Path, null, [], position.Reserved, position.Touched, position.JumpDepth + 1)
+        {
+            Guards = position.Guards,
+            Defer = position.Defer,
+        };
         var entityType = _supergraph.Type(target.EntityType)!;
         if (IsAbstractIn(target.Graph, entityType))
         {
@@ -717,7 +848,7 @@ internal sealed partial class OperationPlanning
             case ClientField { Name: "__typename" } typename:
                 PlanTypename(child, typename);
                 break;
-            case ClientField field when targetJoinField?.Requires is not null:
+            case ClientField field when targetJoinField?.Requires is not null || targetJoinField?.ContextArguments.Count > 0:
                 PlanFieldLocally(child, field, entityType.Field(field.Name)!, targetJoinField);
                 break;
             case ClientField field:
@@ -729,7 +860,7 @@ internal sealed partial class OperationPlanning
         }
     }
 
-    private List<JumpTarget> JumpTargets(Position position, string? fieldName)
+    private List<JumpTarget> JumpTargets(Position position, string? fieldName, bool includeCurrent = false)
     {
         var type = _supergraph.Type(position.ParentType)!;
         var result = new List<JumpTarget>();
@@ -739,7 +870,7 @@ internal sealed partial class OperationPlanning
             if (type.Kind == SupergraphTypeKind.Object)
             {
                 if (fieldName is not null && CanResolveInEntity(graph, type.Name, fieldName)
-                    && (graph != position.Graph || RequiresIn(graph, type, fieldName)))
+                    && (graph != position.Graph || includeCurrent || RequiresIn(graph, type, fieldName)))
                 {
                     AddKeys(result, graph, type, type, false, ref order);
                 }
@@ -782,8 +913,48 @@ internal sealed partial class OperationPlanning
         return result;
     }
 
+    /// <summary>
+    /// Plans a <c>@fromContext</c> argument's selection on the nearest ancestor that sets its context, and says where the
+    /// executor finds the value: how many path segments above the entity, under which response names.
+    /// </summary>
+    private (ContextArgument Argument, int Steps, IReadOnlyList<string> ValuePath) PlanContextValue(Position position, Position requirementPosition, ContextArgument argument, string fieldName)
+    {
+        var up = position.Enclosing;
+        while (up is { } enclosing)
+        {
+            var ancestor = enclosing.Position;
+            if (_supergraph.Type(ancestor.ParentType) is { } type
+                && (type.Contexts.Contains(argument.Context) || _supergraph.PossibleTypesIn(ancestor.Graph, type.Name).Any(p => _supergraph.Type(p)?.Contexts.Contains(argument.Context) == true)))
+            {
+                var reading = ancestor with { Touched = requirementPosition.Touched, JumpDepth = requirementPosition.JumpDepth, Defer = ancestor.Group.Defer, Guards = requirementPosition.Guards };
+                PlanSelections(reading, ClientSelections.FromFieldSet(argument.Selection));
+                var valuePath = new List<string>();
+                var inputs = InputsFor(argument.Selection, ancestor.Reserved);
+                while (inputs.Count == 1 && inputs[0] is InputField field)
+                {
+                    valuePath.Add(field.ResponseName);
+                    if (field.Selections is not { Count: 1 } inner)
+                    {
+                        break;
+                    }
+
+                    inputs = [.. inner];
+                }
+
+                return (argument, position.Path.Count - ancestor.Path.Count, valuePath);
+            }
+
+            up = ancestor.Enclosing;
+        }
+
+        throw new QueryPlanningException(
+            QueryPlanningException.Unsatisfiable,
+            $"'{position.ParentType}.{fieldName}' takes '{argument.Name}' from context '{argument.Context}', which no enclosing selection of this operation sets.");
+    }
+
     private static bool RequiresIn(string graph, SupergraphType type, string fieldName) =>
-        type.Field(fieldName) is { } field && JoinFieldIn(graph, field)?.Requires is not null;
+        type.Field(fieldName) is { } field && JoinFieldIn(graph, field) is { } joinField
+        && (joinField.Requires is not null || joinField.ContextArguments.Count > 0);
 
     private static void AddKeys(List<JumpTarget> result, string graph, SupergraphType sourceType, SupergraphType entityType, bool rewrite, ref int order)
     {
@@ -836,20 +1007,20 @@ internal sealed partial class OperationPlanning
         return conflicts;
     }
 
-    private FetchGroup NewEntityGroup(string graph, IReadOnlyList<string> path, HashSet<FetchGroup> dependencies, int segment)
+    private FetchGroup NewEntityGroup(string graph, IReadOnlyList<string> path, HashSet<FetchGroup> dependencies, int segment, DeferBlock? defer)
     {
-        var created = NewGroup(graph, true, path, segment);
+        var created = NewGroup(graph, true, path, segment, defer);
         created.Dependencies.UnionWith(dependencies);
         return created;
     }
 
     /// <summary>Finds an entity fetch to the subgraph at the path that may wait for <paramref name="dependencies"/>, or starts one.</summary>
-    private FetchGroup EntityGroup(string graph, IReadOnlyList<string> path, HashSet<FetchGroup> dependencies, int segment)
+    private FetchGroup EntityGroup(string graph, IReadOnlyList<string> path, HashSet<FetchGroup> dependencies, int segment, DeferBlock? defer)
     {
         var pathKey = string.Join('.', path);
         foreach (var group in _groups)
         {
-            if (!group.IsEntityFetch || group.Subgraph != graph || group.PathKey != pathKey || group.Segment != segment || dependencies.Contains(group))
+            if (!group.IsEntityFetch || group.Subgraph != graph || group.PathKey != pathKey || group.Segment != segment || group.Defer != defer || dependencies.Contains(group))
             {
                 continue;
             }
@@ -863,7 +1034,7 @@ internal sealed partial class OperationPlanning
             return group;
         }
 
-        var created = NewGroup(graph, true, path, segment);
+        var created = NewGroup(graph, true, path, segment, defer);
         created.Dependencies.UnionWith(dependencies);
         return created;
     }
@@ -892,7 +1063,11 @@ internal sealed partial class OperationPlanning
         return false;
     }
 
-    private static void Touch(Position position) => position.Touched?.Add(position.Group);
+    private static void Touch(Position position)
+    {
+        position.Touched?.Add(position.Group);
+        position.Group.UsedUnder(position.Guards);
+    }
 
     private QueryPlanningException Unsatisfiable(Position position, string? fieldName) =>
         new(QueryPlanningException.Unsatisfiable, fieldName is null

@@ -15,16 +15,38 @@ internal sealed class PlanAssembler
         _operation = operation;
     }
 
-    public static PlanNode? Assemble(IReadOnlyList<FetchGroup> groups, GraphQLOperationDefinition operation)
+    public static PlanNode? Assemble(IReadOnlyList<FetchGroup> groups, IReadOnlyList<DeferBlock> deferBlocks, GraphQLOperationDefinition operation)
     {
-        if (groups.Count == 0)
+        var assembler = new PlanAssembler(operation);
+        var primaryGroups = groups.Where(g => g.Defer is null).ToList();
+        PlanNode? primary = null;
+        if (primaryGroups.Count > 0)
         {
-            return null;
+            var segments = primaryGroups.GroupBy(g => g.Segment).OrderBy(s => s.Key).Select(s => assembler.AssembleSegment(s.OrderBy(g => g.Id).ToList())).ToList();
+            primary = Sequence(segments);
         }
 
-        var assembler = new PlanAssembler(operation);
-        var segments = groups.GroupBy(g => g.Segment).OrderBy(s => s.Key).Select(s => assembler.AssembleSegment(s.OrderBy(g => g.Id).ToList())).ToList();
-        return Sequence(segments);
+        if (deferBlocks.Count == 0)
+        {
+            return primary;
+        }
+
+        var deferred = deferBlocks.Where(b => b.Parent is null).Select(b => assembler.Deferred(b, groups, deferBlocks)).ToList();
+        return new DeferNode(primary, deferred);
+    }
+
+    /// <summary>A deferred fragment's fetches (run once the part it is deferred from has run), then its own deferred fragments.</summary>
+    private DeferredNode Deferred(DeferBlock block, IReadOnlyList<FetchGroup> groups, IReadOnlyList<DeferBlock> blocks)
+    {
+        var own = groups.Where(g => g.Defer == block).OrderBy(g => g.Id).ToList();
+        var node = own.Count == 0 ? null : AssembleSegment(own);
+        var nested = blocks.Where(b => b.Parent == block).Select(b => Deferred(b, groups, blocks)).ToList();
+        if (nested.Count > 0)
+        {
+            node = new DeferNode(node, nested);
+        }
+
+        return new DeferredNode(block.Label, block.Path, block.ParentType, block.Fragment, node);
     }
 
     private PlanNode AssembleSegment(List<FetchGroup> groups)
@@ -46,7 +68,7 @@ internal sealed class PlanAssembler
             {
                 if (!_taken.Contains(group))
                 {
-                    trees.Add(Tree(group, groups, members, stageDoneBefore, []));
+                    trees.Add(Tree(group, groups, members, stageDoneBefore, [], []));
                 }
             }
 
@@ -57,29 +79,45 @@ internal sealed class PlanAssembler
         return Sequence(stages);
     }
 
-    private PlanNode Tree(FetchGroup group, List<FetchGroup> groups, HashSet<FetchGroup> members, HashSet<FetchGroup> doneBefore, List<FetchGroup> ancestors)
+    private PlanNode Tree(FetchGroup group, List<FetchGroup> groups, HashSet<FetchGroup> members, HashSet<FetchGroup> doneBefore, List<FetchGroup> ancestors, IReadOnlyList<PlanCondition> applied)
     {
         _taken.Add(group);
         var node = Fetch(group);
+        var conditions = group.Conditions.Where(c => !applied.Contains(c)).ToList();
+        var appliedBelow = conditions.Count == 0 ? applied : [.. applied, .. conditions];
         var chain = new List<FetchGroup>(ancestors) { group };
         var children = groups.Where(c => !_taken.Contains(c)
             && c.Dependencies.Contains(group)
             && c.Dependencies.All(d => doneBefore.Contains(d) || chain.Contains(d) || !members.Contains(d))).ToList();
         if (children.Count == 0)
         {
-            return node;
+            return Conditioned(node, conditions);
         }
 
+        // A fetch that reads this one's results is needed only when this one is (its conditions include these).
         var childNodes = new List<PlanNode>();
         foreach (var child in children)
         {
             if (!_taken.Contains(child))
             {
-                childNodes.Add(Tree(child, groups, members, doneBefore, chain));
+                childNodes.Add(Tree(child, groups, members, doneBefore, chain, appliedBelow));
             }
         }
 
-        return Sequence([node, Parallel(childNodes)]);
+        return Conditioned(Sequence([node, Parallel(childNodes)]), conditions);
+    }
+
+    /// <summary>Runs <paramref name="node"/> only when every condition holds (<c>Include</c>/<c>Skip</c> nodes, outermost first).</summary>
+    private static PlanNode Conditioned(PlanNode node, List<PlanCondition> conditions)
+    {
+        for (var i = conditions.Count - 1; i >= 0; i--)
+        {
+            node = conditions[i].NeededWhen
+                ? new ConditionNode(conditions[i].Variable, node, null)
+                : new ConditionNode(conditions[i].Variable, null, node);
+        }
+
+        return node;
     }
 
     private static PlanNode Sequence(List<PlanNode> nodes)
@@ -156,6 +194,11 @@ internal sealed class PlanAssembler
             if (group.IsEntityFetch)
             {
                 text.Append("$representations:[_Any!]!");
+                foreach (var context in group.ContextValues)
+                {
+                    text.Append(",$").Append(context.Variable).Append(':').Append(context.Type);
+                }
+
                 first = false;
             }
 
@@ -197,7 +240,10 @@ internal sealed class PlanAssembler
             usages,
             group.IsEntityFetch ? group.BuildRequires() : null,
             group.InputRewrites.ToList(),
-            group.OutputRewrites.ToList());
+            group.OutputRewrites.ToList())
+        {
+            ContextValues = group.ContextValues.ToList(),
+        };
         return group.IsEntityFetch ? new FlattenNode(group.Path, fetch) : fetch;
     }
 

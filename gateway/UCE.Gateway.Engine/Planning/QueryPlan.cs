@@ -26,6 +26,22 @@ public sealed record FlattenNode(IReadOnlyList<string> Path, PlanNode Node) : Pl
 public sealed record ConditionNode(string Variable, PlanNode? IfTrue, PlanNode? IfFalse) : PlanNode;
 
 /// <summary>
+/// Incremental delivery (<c>@defer</c>): <paramref name="Primary"/> answers the operation without its deferred fragments,
+/// then each of <paramref name="Deferred"/> runs (they may read what the primary part fetched) and is delivered apart.
+/// </summary>
+public sealed record DeferNode(PlanNode? Primary, IReadOnlyList<DeferredNode> Deferred) : PlanNode;
+
+/// <summary>
+/// One deferred fragment: the fetches it needs beyond the primary part (<c>null</c> when the primary part fetched all of
+/// it), delivered for every object at <paramref name="Path"/>. <paramref name="Node"/> is itself a <see cref="DeferNode"/>
+/// when deferred fragments are nested in this one.
+/// </summary>
+public sealed record DeferredNode(string? Label, IReadOnlyList<string> Path, string ParentType, DeferredFragment Fragment, PlanNode? Node);
+
+/// <summary>The client's deferred fragment: its type condition (if any) and selections, shaped into the deferred part.</summary>
+public sealed record DeferredFragment(string? TypeCondition, GraphQLSelectionSet Selections);
+
+/// <summary>
 /// One request to one subgraph.
 /// </summary>
 /// <param name="Subgraph">The subgraph's name (the <c>name</c> of its <c>@join__graph</c>).</param>
@@ -51,7 +67,19 @@ public sealed record FetchNode(
 {
     /// <summary>True for an <c>_entities</c> fetch.</summary>
     public bool IsEntityFetch => Requires is not null;
+
+    /// <summary>
+    /// <c>@fromContext</c> arguments: variables of the subgraph operation whose values are read, per entity, from an
+    /// ancestor of the object at the flatten path; entities with different values go in different requests.
+    /// </summary>
+    public IReadOnlyList<ContextValue> ContextValues { get; init; } = [];
 }
+
+/// <summary>
+/// The value of <paramref name="Variable"/>: found <paramref name="Steps"/> path segments above the entity's object (the
+/// ancestor that sets the context), under the response names <paramref name="ValuePath"/>.
+/// </summary>
+public sealed record ContextValue(string Variable, string Type, int Steps, IReadOnlyList<string> ValuePath);
 
 /// <summary>A part of a representation's shape.</summary>
 public abstract record InputSelection;

@@ -49,26 +49,62 @@ public static class QueryPlanPrinter
                 PrintNode(flatten.Node, depth + 1, text);
                 text.Append(pad).Append("}\n");
                 break;
-            case ConditionNode condition:
+            case ConditionNode { IfTrue: not null, IfFalse: null } include:
+                // Apollo's names: Include when only the true branch runs something, Skip when only the false one does.
+                text.Append(pad).Append("Include(if: $").Append(include.Variable).Append(") {\n");
+                PrintNode(include.IfTrue!, depth + 1, text);
+                text.Append(pad).Append("}\n");
+                break;
+            case ConditionNode { IfTrue: null, IfFalse: not null } skip:
+                text.Append(pad).Append("Skip(if: $").Append(skip.Variable).Append(") {\n");
+                PrintNode(skip.IfFalse!, depth + 1, text);
+                text.Append(pad).Append("}\n");
+                break;
+            case ConditionNode { IfTrue: not null, IfFalse: not null } condition:
                 text.Append(pad).Append("Condition(if: $").Append(condition.Variable).Append(") {\n");
-                if (condition.IfTrue is not null)
-                {
-                    text.Append(pad).Append(Indent).Append("then {\n");
-                    PrintNode(condition.IfTrue, depth + 2, text);
-                    text.Append(pad).Append(Indent).Append("}\n");
-                }
-
-                if (condition.IfFalse is not null)
-                {
-                    text.Append(pad).Append(Indent).Append("else {\n");
-                    PrintNode(condition.IfFalse, depth + 2, text);
-                    text.Append(pad).Append(Indent).Append("}\n");
-                }
-
+                text.Append(pad).Append(Indent).Append("Then {\n");
+                PrintNode(condition.IfTrue!, depth + 2, text);
+                text.Append(pad).Append(Indent).Append("}\n");
+                text.Append(pad).Append(Indent).Append("Else {\n");
+                PrintNode(condition.IfFalse!, depth + 2, text);
+                text.Append(pad).Append(Indent).Append("}\n");
                 text.Append(pad).Append("}\n");
                 break;
             case FetchNode fetch:
                 PrintFetch(fetch, pad, text);
+                break;
+            case DeferNode defer:
+                text.Append(pad).Append("Defer {\n");
+                text.Append(pad).Append(Indent).Append("Primary {\n");
+                if (defer.Primary is not null)
+                {
+                    PrintNode(defer.Primary, depth + 2, text);
+                }
+
+                text.Append(pad).Append(Indent).Append("}\n");
+                foreach (var deferred in defer.Deferred)
+                {
+                    text.Append(pad).Append(Indent).Append("Deferred(path: \"").Append(string.Join('.', deferred.Path)).Append('"');
+                    if (deferred.Fragment.TypeCondition is { } typeCondition)
+                    {
+                        text.Append(", on: ").Append(typeCondition);
+                    }
+
+                    if (deferred.Label is not null)
+                    {
+                        text.Append(", label: \"").Append(deferred.Label).Append('"');
+                    }
+
+                    text.Append(") {\n");
+                    if (deferred.Node is not null)
+                    {
+                        PrintNode(deferred.Node, depth + 2, text);
+                    }
+
+                    text.Append(pad).Append(Indent).Append("}\n");
+                }
+
+                text.Append(pad).Append("}\n");
                 break;
         }
     }
@@ -86,6 +122,12 @@ public static class QueryPlanPrinter
         if (fetch.Requires is not null)
         {
             text.Append(inner).Append("requires: ").Append(PrintInputs(fetch.Requires)).Append('\n');
+        }
+
+        foreach (var context in fetch.ContextValues)
+        {
+            text.Append(inner).Append("context: $").Append(context.Variable).Append(" <- ")
+                .Append(string.Join('/', Enumerable.Repeat("..", context.Steps).Concat(context.ValuePath))).Append('\n');
         }
 
         foreach (var rewrite in fetch.InputRewrites)

@@ -29,9 +29,47 @@ public sealed class QueryPlanner
         }
 
         var selections = ClientSelections.FromOperation(operation.SelectionSet, fragments);
-        var planning = new OperationPlanning(_supergraph, operation);
+        if (operation.Operation != OperationType.Query)
+        {
+            // @defer is a hint a server may ignore: mutations and subscriptions are answered whole.
+            return new QueryPlan(operation.Operation, PlanOnce(operation, selections, null));
+        }
+
+        var ifVariables = new SortedSet<string>(StringComparer.Ordinal);
+        DeferBlock.CollectIfVariables(selections, ifVariables);
+        if (ifVariables.Count > MostDeferVariables)
+        {
+            // One plan per combination of values: the count is bounded so a document cannot ask for thousands.
+            throw new QueryPlanningException(QueryPlanningException.InvalidOperation, $"The operation decides @defer with {ifVariables.Count} different variables; at most {MostDeferVariables} are supported.");
+        }
+
+        return new QueryPlan(operation.Operation, PlanForDeferVariables(operation, selections, [.. ifVariables], new Dictionary<string, bool>(StringComparer.Ordinal)));
+    }
+
+    /// <summary>
+    /// <c>@defer(if: $v)</c>: one plan per value of each such variable, chosen at run time by a condition node (as
+    /// Apollo's planner does).
+    /// </summary>
+    private PlanNode? PlanForDeferVariables(GraphQLOperationDefinition operation, IReadOnlyList<ClientSelection> selections, IReadOnlyList<string> variables, Dictionary<string, bool> assumed)
+    {
+        if (assumed.Count == variables.Count)
+        {
+            return PlanOnce(operation, selections, assumed);
+        }
+
+        var variable = variables[assumed.Count];
+        var whenTrue = PlanForDeferVariables(operation, selections, variables, new Dictionary<string, bool>(assumed) { [variable] = true });
+        var whenFalse = PlanForDeferVariables(operation, selections, variables, new Dictionary<string, bool>(assumed) { [variable] = false });
+        return whenTrue is null && whenFalse is null ? null : new ConditionNode(variable, whenTrue, whenFalse);
+    }
+
+    private const int MostDeferVariables = 3;
+
+    private PlanNode? PlanOnce(GraphQLOperationDefinition operation, IReadOnlyList<ClientSelection> selections, IReadOnlyDictionary<string, bool>? deferAssumed)
+    {
+        var planning = new OperationPlanning(_supergraph, operation, deferAssumed);
         planning.PlanRoot(selections);
-        return new QueryPlan(operation.Operation, PlanAssembler.Assemble(planning.Groups, operation));
+        return PlanAssembler.Assemble(planning.Groups, planning.DeferBlocks, operation);
     }
 
     private static GraphQLOperationDefinition SelectOperation(GraphQLDocument document, string? operationName)

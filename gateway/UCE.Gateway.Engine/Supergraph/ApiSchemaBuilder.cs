@@ -82,6 +82,20 @@ internal static class ApiSchemaBuilder
         }
     }
 
+    private sealed class DeferHiddenFilter : GraphQL.Introspection.DefaultSchemaFilter
+    {
+        public override Task<bool> AllowDirective(Directive directive) =>
+            directive.Name == "defer" ? Task.FromResult(false) : base.AllowDirective(directive);
+    }
+
+    private static Directive DeferDirective() => new("defer", DirectiveLocation.FragmentSpread, DirectiveLocation.InlineFragment)
+    {
+        Description = "Delivers the fragment's fields after the rest of the response (multipart/mixed; deferSpec=20220824).",
+        Arguments = new QueryArguments(
+            new QueryArgument<NonNullGraphType<BooleanGraphType>> { Name = "if", DefaultValue = true },
+            new QueryArgument<StringGraphType> { Name = "label" }),
+    };
+
     private static Schema CreateSchema(string sdl, IEnumerable<GraphQLTypeDefinition> types)
     {
         try
@@ -112,6 +126,15 @@ internal static class ApiSchemaBuilder
                 {
                     field.StreamResolver = GatewayOwnedStreamResolver.Instance;
                 }
+            }
+
+            if (schema.Directives.Find("defer") is null)
+            {
+                // Incremental delivery is the gateway's: clients may @defer fragments (answered whole where they cannot be delivered apart).
+                schema.Directives.Register(DeferDirective());
+
+                // Validation knows it; introspection keeps answering the API schema Apollo's composition derives.
+                schema.Filter = new DeferHiddenFilter();
             }
 
             schema.EnableSpecIntrospection();

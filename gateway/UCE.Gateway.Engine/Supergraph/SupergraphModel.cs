@@ -56,6 +56,11 @@ public sealed class SupergraphType
 
     internal List<string> InterfaceList { get; } = [];
 
+    /// <summary>The contexts this type sets (<c>@context(name:)</c>) for <c>@fromContext</c> arguments below it.</summary>
+    public IReadOnlyList<string> Contexts => ContextList;
+
+    internal List<string> ContextList { get; } = [];
+
     internal List<string> UnionMemberList { get; } = [];
 
     internal Dictionary<string, TypeInGraph> GraphMap { get; } = new(StringComparer.Ordinal);
@@ -195,4 +200,14 @@ public sealed class FieldInGraph
 
     /// <summary>The field's type in this subgraph when it differs from the supergraph's (<c>type:</c>).</summary>
     public string? TypeInGraph { get; internal init; }
+
+    /// <summary>Arguments (<c>@fromContext</c>) the gateway fills with a value read from an ancestor that sets the context.</summary>
+    public IReadOnlyList<ContextArgument> ContextArguments { get; internal init; } = [];
 }
+
+/// <summary>
+/// One <c>@fromContext</c> argument as the supergraph records it (<c>join__ContextArgument</c>): the argument
+/// <paramref name="Name"/> of type <paramref name="Type"/> takes the value of <paramref name="Selection"/> on the nearest
+/// ancestor whose type sets <paramref name="Context"/> (<c>@context(name:)</c>).
+/// </summary>
+public sealed record ContextArgument(string Context, string Name, string Type, GraphQLSelectionSet Selection);

@@ -198,6 +198,7 @@ internal sealed class SupergraphReader
                     Provides = provides is null ? null : ParseFieldSet(provides, $"{name}.{field.Name} provides"),
                     ProvidesText = provides,
                     TypeInGraph = StringArgument(directive, "type"),
+                    ContextArguments = ReadContextArguments(directive, $"{name}.{field.Name}"),
                 });
             }
 
@@ -205,9 +206,43 @@ internal sealed class SupergraphReader
         }
     }
 
+    /// <summary>The <c>contextArguments</c> of a <c>@join__field</c> (join v0.5): arguments the gateway fills from an ancestor's context.</summary>
+    private List<ContextArgument> ReadContextArguments(GraphQLDirective directive, string what)
+    {
+        if (directive.Arguments?.Items.FirstOrDefault(a => a.Name.StringValue == "contextArguments")?.Value is not GraphQLListValue list)
+        {
+            return [];
+        }
+
+        var result = new List<ContextArgument>();
+        foreach (var item in list.Values ?? [])
+        {
+            if (item is not GraphQLObjectValue value)
+            {
+                throw Invalid($"A context argument of {what} is not an object.");
+            }
+
+            string? Field(string field) => (value.Fields?.FirstOrDefault(f => f.Name.StringValue == field)?.Value as GraphQLStringValue)?.Value.ToString();
+            var context = Field("context") ?? throw Invalid($"A context argument of {what} names no context.");
+            var argument = Field("name") ?? throw Invalid($"A context argument of {what} has no name.");
+            var selection = Field("selection") ?? throw Invalid($"A context argument of {what} has no selection.");
+            result.Add(new ContextArgument(context, argument, Field("type") ?? "String", ParseFieldSet(selection.Trim().TrimStart('{').TrimEnd('}'), $"{what} context argument {argument}")));
+        }
+
+        return result;
+    }
+
     private SupergraphType NewType(string name, SupergraphTypeKind kind, GraphQLDirectives? directives)
     {
         var type = new SupergraphType(name, kind) { IsInaccessible = Specs.IsInaccessible(directives), Access = ReadAccessRule(directives) };
+        if (Specs.ContextDirective is { } contextDirective)
+        {
+            foreach (var context in Directives(directives, contextDirective))
+            {
+                type.ContextList.Add(StringArgument(context, "name") ?? throw Invalid($"@{contextDirective} on '{name}' has no name."));
+            }
+        }
+
         foreach (var directive in Directives(directives, Specs.JoinName("type")))
         {
             var graph = GraphArgument(directive, true)!;
@@ -362,6 +397,9 @@ internal sealed class LinkedSpecs
 
     public string InaccessibleDirective { get; private set; } = "inaccessible";
 
+    /// <summary>The local name of <c>@context</c> (context spec v0.1), when the supergraph links it.</summary>
+    public string? ContextDirective { get; set; }
+
     /// <summary>Local directive names of the access-control specs linked (<c>authenticated</c>, <c>requiresScopes</c>, <c>policy</c>) to the spec name.</summary>
     public IReadOnlyDictionary<string, string> AccessDirectives => _accessDirectives;
 
@@ -433,7 +471,14 @@ internal sealed class LinkedSpecs
                 }
 
                 var isAccessSpec = specName is "authenticated" or "requiresScopes" or "policy";
-                if (SupergraphReader.StringArgument(directive, "for") == "SECURITY" && specName != "inaccessible" && !(isAccessSpec && version == "v0.1"))
+                var isContextSpec = specName == "context" && version == "v0.1";
+                if (isContextSpec)
+                {
+                    // @context(name:) marks the types a @fromContext argument reads from; the planner passes the value on.
+                    specs.ContextDirective = localName;
+                }
+
+                if (SupergraphReader.StringArgument(directive, "for") == "SECURITY" && specName != "inaccessible" && !(isAccessSpec && version == "v0.1") && !isContextSpec)
                 {
                     // A security feature the gateway does not enforce must not be silently ignored (Apollo Gateway refuses these too).
                     throw new SupergraphException(SupergraphException.UnsupportedSpec, $"The supergraph links {url} for SECURITY, which the gateway does not enforce.");

@@ -101,7 +101,8 @@ public sealed partial class GraphQLHttpEndpoint
         }
 
         var eventStream = GraphQLMediaTypes.AcceptsEventStream(accept);
-        if ((eventStream ? ResponseFormat.Json : GraphQLMediaTypes.Negotiate(accept)) is not { } format)
+        var multipart = !eventStream && GraphQLMediaTypes.AcceptsMultipartDefer(accept);
+        if ((eventStream ? ResponseFormat.Json : GraphQLMediaTypes.Negotiate(accept) ?? (multipart ? ResponseFormat.Json : null)) is not { } format)
         {
             await WriteErrorAsync(context, ResponseFormat.Json, new TransportError(StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE", $"Accept {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}."));
             return;
@@ -172,6 +173,12 @@ public sealed partial class GraphQLHttpEndpoint
             }
 
             var callerContext = CallerContextOf(request.Headers, caller, forwardAllowed: true);
+            if (!batch.IsBatch && multipart)
+            {
+                await ExecuteIncrementalAsync(context, lease.Engine, batch.Operations[0], callerContext, client, format, isGet);
+                return;
+            }
+
             if (!batch.IsBatch)
             {
                 var response = await ExecuteAsync(lease.Engine, batch.Operations[0], callerContext, client, allowMutations: !isGet, context.RequestAborted);
@@ -216,7 +223,8 @@ public sealed partial class GraphQLHttpEndpoint
         }
 
         var started = Stopwatch.GetTimestamp();
-        var response = await ExecuteResolvedAsync(engine, ToGatewayRequest(resolution.Operation!, caller, allowMutations, resolution.DocumentKey), cancellationToken);
+        // A client that does not accept multipart/mixed is told how to ask for @defer, as Apollo Router does.
+        var response = await ExecuteResolvedAsync(engine, ToGatewayRequest(resolution.Operation!, caller, allowMutations, resolution.DocumentKey) with { RefuseDefer = true }, cancellationToken);
         await _persisted.CompleteAsync(resolution, client, response);
         Metrics.RecordOperation(response.OperationName ?? resolution.Trusted?.Name ?? operation.OperationName, client.Name, response, Stopwatch.GetElapsedTime(started));
         return response;
@@ -289,6 +297,11 @@ public sealed partial class GraphQLHttpEndpoint
         {
             httpResponse.Headers.Allow = "POST";
             return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        if (response.Errors.Count == 1 && response.Errors[0]["extensions"]?["code"]?.GetValue<string>() == ErrorCodes.DeferBadHeader)
+        {
+            return StatusCodes.Status406NotAcceptable;
         }
 
         return format == ResponseFormat.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;

@@ -64,6 +64,17 @@ public static class GraphQLMediaTypes
         && (mediaType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase)
             || mediaType.MediaType.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The media type of an incremental (<c>@defer</c>) response, as Apollo Router writes it.</summary>
+    public const string MultipartDefer = "multipart/mixed;boundary=\"graphql\";deferSpec=20220824";
+
+    /// <summary>True when the <c>Accept</c> header takes <c>multipart/mixed</c> with <c>deferSpec=20220824</c> (incremental delivery).</summary>
+    public static bool AcceptsMultipartDefer(IList<string>? acceptHeaders) =>
+        acceptHeaders is not null
+        && MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted)
+        && accepted.Any(mediaType => mediaType.MediaType.Equals("multipart/mixed", StringComparison.OrdinalIgnoreCase)
+            && (mediaType.Quality ?? 1.0) > 0
+            && mediaType.Parameters.Any(p => p.Name.Equals("deferSpec", StringComparison.OrdinalIgnoreCase) && (p.Value.Value ?? string.Empty).Trim('"') == "20220824"));
+
     /// <summary>The media type of a graphql-sse response.</summary>
     public const string EventStream = "text/event-stream";
 

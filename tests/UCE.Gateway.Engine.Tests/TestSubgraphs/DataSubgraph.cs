@@ -72,6 +72,9 @@ public sealed class DataSubgraph
 
         // Access rules are enforced by the gateway; the test subgraphs serve whatever they are asked.
         sdl = System.Text.RegularExpressions.Regex.Replace(sdl, @"@(authenticated\b|requiresScopes\([^)]*\)|policy\([^)]*\))", string.Empty);
+
+        // @context/@fromContext tell the gateway where an argument's value comes from; the subgraph just takes the argument.
+        sdl = System.Text.RegularExpressions.Regex.Replace(sdl, @"@(context|fromContext)\([^)]*\)", string.Empty);
         var document = GraphQLParser.Parser.Parse(sdl);
         if (!document.Definitions.OfType<GraphQLObjectTypeDefinition>().Any(t => t.Name.StringValue == "Query"))
         {
