@@ -113,12 +113,14 @@ namespace UCE.Customers.Data.Migrations
 
                     b.HasIndex("PhoneDigits");
 
-                    b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm");
+                    b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm");
+                    b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm"), new[] { "gin_trgm_ops" });

@@ -12,7 +12,7 @@ using UCE.Customers.Data;
 namespace UCE.Customers.Data.Migrations
 {
     [DbContext(typeof(CustomersDbContext))]
-    [Migration("20261201192433_CustomerSearchIndexes")]
+    [Migration("20261201195835_CustomerSearchIndexes")]
     partial class CustomerSearchIndexes
     {
         /// <inheritdoc />
@@ -116,12 +116,14 @@ namespace UCE.Customers.Data.Migrations
 
                     b.HasIndex("PhoneDigits");
 
-                    b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm");
+                    b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm");
+                    b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm"), new[] { "gin_trgm_ops" });
