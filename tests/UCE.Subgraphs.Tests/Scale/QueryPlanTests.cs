@@ -1,19 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using UCE.Billing;
-using UCE.Communications;
-using UCE.Customers;
-using UCE.Outages;
-using UCE.Products;
-using UCE.Service;
-using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Tests.Infrastructure;
-using UCE.Usage;
 
 namespace UCE.Subgraphs.Tests.Scale;
 
@@ -37,13 +29,13 @@ public sealed class QueryPlanTests
         ["SELECT count(*)::int FROM customers AS c"] = "customers { totalCount } without a search counts every customer",
     };
 
-    public static TheoryData<string> Subgraphs => ["customers", "billing", "usage", "outages", "products", "communications", "service"];
+    public static TheoryData<string> Subgraphs => SubgraphModules.Names();
 
     [Theory]
     [MemberData(nameof(Subgraphs))]
     public async Task Every_list_and_lookup_query_of_the_subgraph_is_served_by_an_index(string subgraph)
     {
-        var module = Module(subgraph);
+        var module = SubgraphModules.Named(subgraph);
         await using var database = await PostgresDatabase.CreateAsync("plans");
         var capture = new SqlCapture();
         await using var host = await SubgraphTestHost.StartAsync(module, database.ConnectionString, services: services => services.AddSingleton<IInterceptor>(capture));
@@ -52,7 +44,7 @@ public sealed class QueryPlanTests
         var selection = new SchemaSelection(schema, host.DemoDate);
         var known = await KnownValues.ReadAsync(database.ConnectionString, host);
 
-        var operations = RootOperations(subgraph, schema, selection, known).Concat(EntityOperations(subgraph, schema, selection, known)).ToList();
+        var operations = RootOperations(schema, selection, known).Concat(EntityOperations(subgraph, schema, selection, known)).ToList();
         capture.Clear();
         var failures = new List<string>();
         foreach (var (query, variables) in operations)
@@ -73,20 +65,8 @@ public sealed class QueryPlanTests
         Assert.True(findings.Count == 0, $"Reads of a whole table in {subgraph}:\n" + string.Join("\n", findings));
     }
 
-    private static SubgraphModule Module(string name) => name switch
-    {
-        "customers" => new CustomersSubgraph(),
-        "billing" => new BillingSubgraph(),
-        "usage" => new UsageSubgraph(),
-        "outages" => new OutagesSubgraph(),
-        "products" => new ProductsSubgraph(),
-        "communications" => new CommunicationsSubgraph(),
-        "service" => new ServiceSubgraph(),
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
-    };
-
     /// <summary>Each root query field once per argument list below (a field without required arguments also once without any).</summary>
-    private static IEnumerable<(string Query, object? Variables)> RootOperations(string subgraph, ISchema schema, SchemaSelection selection, KnownValues known)
+    private static IEnumerable<(string Query, object? Variables)> RootOperations(ISchema schema, SchemaSelection selection, KnownValues known)
     {
         var customer = known.Customer;
         var week = $"from: \"{known.WeekStart}\", to: \"{known.Today}\"";
@@ -145,8 +125,6 @@ public sealed class QueryPlanTests
                 yield return ($"{{ {field.Name}{list} {selected} }}", null);
             }
         }
-
-        _ = subgraph;
     }
 
     /// <summary>One <c>_entities</c> request per entity type (and per key), with several representations each.</summary>
@@ -194,9 +172,9 @@ public sealed class QueryPlanTests
     {
         private readonly Dictionary<string, List<string>> values = new(StringComparer.Ordinal);
 
-        public required UCE.Subgraphs.Hosting.Demo.DemoCustomer Customer { get; init; }
+        public required DemoCustomer Customer { get; init; }
 
-        public required UCE.Subgraphs.Hosting.Demo.DemoGraph Demo { get; init; }
+        public required DemoGraph Demo { get; init; }
 
         public required string Today { get; init; }
 
