@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -274,6 +275,17 @@ public static class SubgraphHost
         watch.Stop();
         var report = new GenerationReport(module.Name, graph.CustomerCount, watch.Elapsed);
         log?.WriteLine(report.ToString());
+        if (services.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.PostgreSql)
+        {
+            // After a bulk load the planner has no statistics, every row still needs its hint bits set (the first reads
+            // would write the whole table) and GIN indexes may hold a pending list; one VACUUM ANALYZE settles all three.
+            var vacuum = Stopwatch.StartNew();
+            await using var db = DatabaseRegistration.CreateContext(services, module);
+            db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+            await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE)", cancellationToken).ConfigureAwait(false);
+            log?.WriteLine($"{module.Name}: VACUUM (ANALYZE) in {vacuum.Elapsed.TotalSeconds:N1} s");
+        }
+
         return report;
     }
 

@@ -14,6 +14,9 @@ public sealed class SubgraphHostOptions
     /// <summary>A PostgreSQL connection string; null falls back to <c>ConnectionStrings:&lt;Name&gt;</c> and then to an SQLite file.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>A read-only PostgreSQL connection string (a replica) for queries; null falls back to <c>ConnectionStrings:&lt;Name&gt;ReadOnly</c>, then to the primary.</summary>
+    public string? ReadOnlyConnectionString { get; init; }
+
     /// <summary>The folder of the SQLite files; null reads <c>UCE_DATA_DIR</c>, then <c>./data</c>.</summary>
     public string? DataDirectory { get; init; }
 

@@ -22,7 +22,7 @@ public sealed class CustomerConnectionType : ObjectGraphType<CustomerConnection>
             .ResolveAsync(async context =>
             {
                 await using var db = await context.Service<IDbContextFactory<CustomersDbContext>>().CreateDbContextAsync(context.CancellationToken);
-                return await CustomerSearch.Apply(db.Customers.AsNoTracking(), context.Source.Search).CountAsync(context.CancellationToken);
+                return await CustomerSearch.Apply(db, context.Source.Search).CountAsync(context.CancellationToken);
             });
     }
 }

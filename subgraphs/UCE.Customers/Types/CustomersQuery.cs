@@ -36,7 +36,7 @@ public sealed class CustomersQuery : ObjectGraphType
         Field<CustomerConnectionType>("customers")
             .Description("Customers by id, optionally filtered by a search on name, e-mail or id, a page at a time; for agents and supervisors.")
             .Authorize(Access.Staff)
-            .Argument<StringGraphType>("search", "Case-insensitive text in the name or e-mail, or an exact customer id.")
+            .Argument<StringGraphType>("search", "A customer id (cus-…), premise (prm-…) or meter (mtr-…) id, an account number (ten digits), a phone number, or at least three characters of the name or e-mail (case-insensitive).")
             .Argument<IntGraphType>("first", $"Page size, 1–{MaxPageSize} (default {DefaultPageSize}).")
             .Argument<StringGraphType>("after", "The cursor of the last customer of the previous page.")
             .ResolveAsync(async context => await CustomersPageAsync(
@@ -97,7 +97,7 @@ public sealed class CustomersQuery : ObjectGraphType
         }
 
         await using var db = await context.Service<IDbContextFactory<CustomersDbContext>>().CreateDbContextAsync(context.CancellationToken);
-        var query = CustomerSearch.Apply(db.Customers.AsNoTracking(), search);
+        var query = CustomerSearch.Apply(db, search);
         if (afterId is not null)
         {
             query = query.Where(customer => string.Compare(customer.Id, afterId) > 0);

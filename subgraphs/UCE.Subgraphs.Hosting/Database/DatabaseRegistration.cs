@@ -1,12 +1,17 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using UCE.Subgraphs.Hosting.Events.Outbox;
 
 namespace UCE.Subgraphs.Hosting.Database;
 
-/// <summary>Registers a module's context: a pooled <see cref="IDbContextFactory{TContext}"/> (data loaders make one context per batch) and a scoped context.</summary>
+/// <summary>
+/// Registers a module's context: an <see cref="IDbContextFactory{TContext}"/> over pooled contexts (data loaders make one
+/// context per batch; queries read from the read-only connection when one is configured, see <see cref="DatabaseRoute"/>)
+/// and a scoped context.
+/// </summary>
 internal static class DatabaseRegistration
 {
     private static readonly MethodInfo RegisterMethod =
@@ -29,18 +34,24 @@ internal static class DatabaseRegistration
         return (DbContext)factoryType.GetMethod(nameof(IDbContextFactory<DbContext>.CreateDbContext))!.Invoke(factory, null)!;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseTarget target, SqlCommandCounter counter, OutboxCommitInterceptor outbox)
+    /// <summary>
+    /// The options of one connection: the provider, the host's interceptors (the command counter, the outbox signal, and
+    /// any <see cref="IInterceptor"/> registered as a service: a test's SQL capture).
+    /// </summary>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, IServiceProvider services)
     {
-        if (target.Provider == DatabaseProvider.PostgreSql)
+        options.UseApplicationServiceProvider(services);
+        if (provider == DatabaseProvider.PostgreSql)
         {
-            options.UseNpgsql(target.ConnectionString);
+            options.UseNpgsql(connectionString);
         }
         else
         {
-            options.UseSqlite(target.ConnectionString);
+            options.UseSqlite(connectionString);
         }
 
-        options.AddInterceptors(counter, outbox);
+        options.AddInterceptors(
+            [services.GetRequiredService<SqlCommandCounter>(), services.GetRequiredService<OutboxCommitInterceptor>(), .. services.GetServices<IInterceptor>()]);
 
         // One process may host several subgraphs (the embedded mode) and tests start many hosts; each
         // distinct set of options gets its own internal provider, which is expected here.
@@ -50,8 +61,22 @@ internal static class DatabaseRegistration
     private static void Register<TContext>(IServiceCollection services, DatabaseTarget target)
         where TContext : DbContext
     {
-        services.AddPooledDbContextFactory<TContext>((provider, options) =>
-            Configure(options, target, provider.GetRequiredService<SqlCommandCounter>(), provider.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddSingleton<IDbContextFactory<TContext>>(provider =>
+        {
+            var primary = Pool<TContext>(provider, target.Provider, target.ConnectionString, target.ContextPoolSize);
+            var readOnly = target.ReadOnlyConnectionString is { } replica
+                ? Pool<TContext>(provider, target.Provider, replica, target.ContextPoolSize)
+                : null;
+            return new RoutedDbContextFactory<TContext>(primary, readOnly);
+        });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
+    }
+
+    private static PooledDbContextFactory<TContext> Pool<TContext>(IServiceProvider services, DatabaseProvider provider, string connectionString, int poolSize)
+        where TContext : DbContext
+    {
+        var options = new DbContextOptionsBuilder<TContext>();
+        Configure(options, provider, connectionString, services);
+        return new PooledDbContextFactory<TContext>(options.Options, poolSize);
     }
 }

@@ -26,7 +26,7 @@ public static class PostgresBulkCopy
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var columns = entity.GetProperties()
             .Select(property => (Property: property, Column: property.GetColumnName(table)))
-            .Where(column => column.Column is not null && column.Property.PropertyInfo is not null)
+            .Where(column => column.Column is not null && column.Property.PropertyInfo is not null && column.Property.GetComputedColumnSql() is null)
             .ToList();
         var tableName = table.Schema is null ? Quote(table.Name) : $"{Quote(table.Schema)}.{Quote(table.Name)}";
         var copy = $"COPY {tableName} ({string.Join(", ", columns.Select(c => Quote(c.Column!)))}) FROM STDIN (FORMAT BINARY)";

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using UCE.Subgraphs.Hosting.AccessLog;
+using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Errors;
 using UCE.Subgraphs.Hosting.Identity;
@@ -173,6 +174,7 @@ internal sealed class GraphQLHttpEndpoint(
         using var activity = SubgraphTelemetry.Source.StartActivity("graphql.execute");
         activity?.SetTag("graphql.operation.name", request.OperationName);
         var userContext = new SubgraphUserContext(caller);
+        using var reads = RouteReads(document, request.OperationName);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -193,6 +195,10 @@ internal sealed class GraphQLHttpEndpoint(
         await accessLog.WriteAsync(userContext.Access, result, request.OperationName).ConfigureAwait(false);
         return result;
     }
+
+    /// <summary>A query operation reads from the read-only connection, when there is one (<see cref="DatabaseRoute"/>); null for others.</summary>
+    internal static IDisposable? RouteReads(GraphQLDocument document, string? operationName) =>
+        SelectedOperation(document, operationName)?.Operation == OperationType.Query ? DatabaseRoute.ReadOnly() : null;
 
     internal static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
     {

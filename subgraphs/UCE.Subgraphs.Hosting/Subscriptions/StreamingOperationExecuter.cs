@@ -33,6 +33,7 @@ internal sealed class StreamingOperationExecuter(IDocumentExecuter<ISchema> exec
         activity?.SetTag("graphql.operation.name", request.OperationName);
         var userContext = new SubgraphUserContext(caller);
         await using var scope = scopes.CreateAsyncScope();
+        using var reads = GraphQLHttpEndpoint.RouteReads(document, request.OperationName);
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,

@@ -1,13 +1,5 @@
 using System.Text.Json;
-using UCE.Billing;
-using UCE.Communications;
-using UCE.Customers;
-using UCE.Outages;
-using UCE.Products;
-using UCE.Service;
-using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Tests.Infrastructure;
-using UCE.Usage;
 
 namespace UCE.Subgraphs.Tests.Hosting;
 
@@ -20,13 +12,13 @@ public sealed class SubgraphIntrospectionTests
     private static readonly string[] OptionSets =
         ["defaults", "descriptions-off", "specifiedByUrl", "directiveIsRepeatable", "schemaDescription", "inputValueDeprecation", "oneOf", "all"];
 
-    public static TheoryData<string> Subgraphs() => new("customers", "billing", "usage", "outages", "products", "communications", "service");
+    public static TheoryData<string> Subgraphs() => SubgraphModules.Names();
 
     [Theory]
     [MemberData(nameof(Subgraphs))]
     public async Task Every_getIntrospectionQuery_option_is_answered_over_http(string subgraph)
     {
-        await using var host = await SubgraphTestHost.StartAsync(ModuleOf(subgraph), connectionString: null);
+        await using var host = await SubgraphTestHost.StartAsync(SubgraphModules.Named(subgraph), connectionString: null);
         var answers = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var optionSet in OptionSets)
         {
@@ -61,18 +53,6 @@ public sealed class SubgraphIntrospectionTests
             Assert.Equal(shape, ShapeOf(answers[optionSet]));
         }
     }
-
-    private static SubgraphModule ModuleOf(string subgraph) => subgraph switch
-    {
-        "customers" => new CustomersSubgraph(),
-        "billing" => new BillingSubgraph(),
-        "usage" => new UsageSubgraph(),
-        "outages" => new OutagesSubgraph(),
-        "products" => new ProductsSubgraph(),
-        "communications" => new CommunicationsSubgraph(),
-        "service" => new ServiceSubgraph(),
-        _ => throw new ArgumentOutOfRangeException(nameof(subgraph), subgraph, null),
-    };
 
     private static Task<string> ReadQueryAsync(string optionSet) =>
         File.ReadAllTextAsync(RepositoryFiles.PathOf($"tests/fixtures/introspection-queries/{optionSet}.graphql"));

@@ -1,15 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using UCE.Billing;
-using UCE.Communications;
-using UCE.Customers;
-using UCE.Outages;
-using UCE.Products;
-using UCE.Service;
-using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Demo;
 using UCE.Subgraphs.Tests.Infrastructure;
-using UCE.Usage;
 
 namespace UCE.Subgraphs.Tests.Hosting;
 
@@ -26,8 +18,8 @@ public sealed partial class TimestampStoreParityTests
     {
         var (query, variables) = TimestampQuery(subgraph);
         await using var database = await PostgresDatabase.CreateAsync(subgraph + "_timestamps");
-        await using var postgres = await SubgraphTestHost.StartAsync(Module(subgraph), database.ConnectionString, clock: new FixedClock(Day, 9));
-        await using var sqlite = await SubgraphTestHost.StartAsync(Module(subgraph), connectionString: null, clock: new FixedClock(Day, 9));
+        await using var postgres = await SubgraphTestHost.StartAsync(SubgraphModules.Named(subgraph), database.ConnectionString, clock: new FixedClock(Day, 9));
+        await using var sqlite = await SubgraphTestHost.StartAsync(SubgraphModules.Named(subgraph), connectionString: null, clock: new FixedClock(Day, 9));
 
         var fromPostgres = Timestamps((await postgres.As(TestCallers.Agent).PostAsync(query, variables)).EnsureNoErrors().Json);
         var fromSqlite = Timestamps((await sqlite.As(TestCallers.Agent).PostAsync(query, variables)).EnsureNoErrors().Json);
@@ -36,17 +28,6 @@ public sealed partial class TimestampStoreParityTests
         Assert.All(fromPostgres, value => Assert.Matches(UtcTimestamp(), value));
         Assert.Equal(fromPostgres, fromSqlite);
     }
-
-    private static SubgraphModule Module(string subgraph) => subgraph switch
-    {
-        "customers" => new CustomersSubgraph(),
-        "billing" => new BillingSubgraph(),
-        "usage" => new UsageSubgraph(),
-        "outages" => new OutagesSubgraph(),
-        "products" => new ProductsSubgraph(),
-        "service" => new ServiceSubgraph(),
-        _ => new CommunicationsSubgraph(),
-    };
 
     private static (string Query, object? Variables) TimestampQuery(string subgraph)
     {

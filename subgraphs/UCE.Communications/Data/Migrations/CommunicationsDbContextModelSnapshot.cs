@@ -162,6 +162,9 @@ namespace UCE.Communications.Data.Migrations
                     b.HasIndex("SourceEventId", "CustomerId", "Channel")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "QueuedAt", "Id" }, "IX_notifications_waiting_QueuedAt_Id")
+                        .HasFilter("\"Status\" IN ('Queued', 'Deferred')");
+
                     b.ToTable("notifications", (string)null);
                 });
 

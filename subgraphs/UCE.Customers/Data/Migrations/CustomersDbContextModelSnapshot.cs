@@ -20,6 +20,7 @@ namespace UCE.Customers.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("UCE.Customers.Data.Account", b =>
@@ -92,6 +93,12 @@ namespace UCE.Customers.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("PhoneDigits")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasComputedColumnSql("replace(replace(replace(replace(replace(replace(\"Phone\", '+', ''), '-', ''), ' ', ''), '.', ''), '(', ''), ')', '')", true);
+
                     b.Property<string>("Segment")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -103,6 +110,20 @@ namespace UCE.Customers.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("PhoneDigits");
+
+                    b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "IX_customers_Email_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm")
+                        .HasAnnotation("Npgsql:StorageParameter:fastupdate", false);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "IX_customers_Name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("customers", (string)null);
                 });
@@ -253,6 +274,8 @@ namespace UCE.Customers.Data.Migrations
 
                     b.HasIndex("MeterId")
                         .IsUnique();
+
+                    b.HasIndex("PremiseId");
 
                     b.ToTable("service_locations", (string)null);
                 });

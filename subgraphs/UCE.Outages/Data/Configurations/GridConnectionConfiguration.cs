@@ -14,5 +14,8 @@ internal sealed class GridConnectionConfiguration : IEntityTypeConfiguration<Gri
         builder.Property(c => c.FeederName).HasMaxLength(64);
         builder.Property(c => c.AreaName).HasMaxLength(128);
         builder.HasIndex(c => c.FeederName);
+
+        // Customer.activeOutageCount starts from the customer's connections.
+        builder.HasIndex(c => c.CustomerId);
     }
 }

@@ -20,5 +20,10 @@ internal sealed class OutageConfiguration : IEntityTypeConfiguration<Outage>
         builder.HasMany(o => o.StatusHistory).WithOne().HasForeignKey(c => c.OutageId);
         builder.HasMany(o => o.Reports).WithOne().HasForeignKey(r => r.OutageId);
         builder.HasIndex(o => new { o.Status, o.FeederName });
+
+        // activeOutages: the outages not restored, newest first (few among many restored ones).
+        builder.HasIndex(o => new { o.StartedAt, o.Id }, "IX_outages_active_StartedAt_Id")
+            .IsDescending(true, false)
+            .HasFilter("\"Status\" <> 'Restored'");
     }
 }

@@ -45,6 +45,8 @@ namespace UCE.Outages.Data.Migrations
 
                     b.HasKey("LocationId");
 
+                    b.HasIndex("CustomerId");
+
                     b.HasIndex("FeederName");
 
                     b.ToTable("grid_connections", (string)null);
@@ -91,6 +93,10 @@ namespace UCE.Outages.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Status", "FeederName");
+
+                    b.HasIndex(new[] { "StartedAt", "Id" }, "IX_outages_active_StartedAt_Id")
+                        .IsDescending(true, false)
+                        .HasFilter("\"Status\" <> 'Restored'");
 
                     b.ToTable("outages", (string)null);
                 });

@@ -35,5 +35,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The work lists: one queue's or one agent's cases by SLA due time.
         builder.HasIndex(c => new { c.Queue, c.SlaDueAt, c.Id });
         builder.HasIndex(c => new { c.AssignedAgent, c.SlaDueAt, c.Id });
+
+        // serviceQualityMetrics: the cases resolved in a period, and the backlog of open cases (all queues or one).
+        builder.HasIndex(c => c.ResolvedAt);
+        builder.HasIndex(c => c.Queue, "IX_cases_open_Queue").HasFilter("\"Status\" NOT IN ('Resolved', 'Closed')");
     }
 }

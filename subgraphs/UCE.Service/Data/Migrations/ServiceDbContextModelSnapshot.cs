@@ -129,9 +129,14 @@ namespace UCE.Service.Data.Migrations
 
                     b.HasIndex("OutageId");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("AssignedAgent", "SlaDueAt", "Id");
 
                     b.HasIndex("Queue", "SlaDueAt", "Id");
+
+                    b.HasIndex(new[] { "Queue" }, "IX_cases_open_Queue")
+                        .HasFilter("\"Status\" NOT IN ('Resolved', 'Closed')");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -357,6 +362,8 @@ namespace UCE.Service.Data.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
 
                     b.HasIndex("ArticleId", "RaterKey")
                         .IsUnique()

@@ -18,5 +18,8 @@ internal sealed class KnowledgeFeedbackConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(f => new { f.ArticleId, f.RaterKey })
             .IsUnique()
             .HasFilter("\"RaterKey\" IS NOT NULL");
+
+        // The helpful / not helpful counts of a batch of articles (the index above holds only known readers' ratings).
+        builder.HasIndex(f => f.ArticleId);
     }
 }

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using UCE.Customers;
+using UCE.Customers.Types;
+using UCE.Subgraphs.Tests.Infrastructure;
+
+namespace UCE.Subgraphs.Tests.Customers;
+
+/// <summary>
+/// <c>customers(search:)</c>: what a text is taken for, and the same customers in the same order, page by page, on
+/// PostgreSQL (trigram and b-tree indexes) and on SQLite (the embedded default) for one search set.
+/// </summary>
+public sealed class CustomerSearchTests
+{
+    private const string Search = """
+        query($search: String, $after: String) {
+          customers(search: $search, first: 3, after: $after) {
+            totalCount
+            edges { cursor node { id name email phone } }
+            pageInfo { hasNextPage hasPreviousPage endCursor }
+          }
+        }
+        """;
+
+    [Theory]
+    [InlineData("cus-000012", CustomerSearchKind.CustomerId)]
+    [InlineData(" CUS-000012 ", CustomerSearchKind.CustomerId)]
+    [InlineData("PRM-00000003", CustomerSearchKind.Premise)]
+    [InlineData("prm-0a1b2c3d4e5f6a7b", CustomerSearchKind.Premise)]
+    [InlineData("mtr-00000004", CustomerSearchKind.Meter)]
+    [InlineData("1000000001", CustomerSearchKind.AccountNumberOrPhone)]
+    [InlineData("+1-555-465-0001", CustomerSearchKind.Phone)]
+    [InlineData("(555) 465 0001", CustomerSearchKind.Phone)]
+    [InlineData("555.465.0001", CustomerSearchKind.Phone)]
+    [InlineData("12345", CustomerSearchKind.Text)]
+    [InlineData("555-0001", CustomerSearchKind.Text)]
+    [InlineData("5-5+5-4650001", CustomerSearchKind.Text)]
+    [InlineData("Reyes", CustomerSearchKind.Text)]
+    [InlineData(".12@example.com", CustomerSearchKind.Text)]
+    [InlineData("  ", CustomerSearchKind.None)]
+    public void A_search_text_is_recognised_by_its_form(string search, CustomerSearchKind kind) =>
+        Assert.Equal(kind, CustomerSearch.Classify(search));
+
+    [Fact]
+    public async Task PostgreSQL_and_SQLite_find_the_same_customers_in_the_same_order_page_by_page()
+    {
+        await using var database = await PostgresDatabase.CreateAsync("search");
+        await using var postgres = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), database.ConnectionString);
+        await using var sqlite = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), null);
+        var demo = postgres.Demo.Customers().ToList();
+        var seventh = (await postgres.As(TestCallers.Agent).PostAsync("{ customer(id: \"cus-000007\") { phone } }")).EnsureNoErrors().At("customer", "phone").GetString()!;
+        var digits = new string([.. seventh.Where(char.IsAsciiDigit)]);
+        string[] searches =
+        [
+            "", "son", "SON", "Reyes", "ava ", "EXAMPLE.COM", ".12@example.com", "Bakery #", "no such person", "100%", "a_b", "o\\k",
+            "cus-000012", "CUS-000012", "cus-999999", demo[2].Location.PremiseId, demo[2].Location.PremiseId.ToLowerInvariant(),
+            demo[3].Location.MeterId, demo[3].Location.MeterId.ToLowerInvariant(), demo[4].Accounts[0].Number, demo[5].Accounts[^1].Number,
+            seventh, digits, digits[1..], $"+{digits[..1]} ({digits[1..4]}) {digits[4..7]}-{digits[7..]}", "9999999999",
+        ];
+
+        var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var search in searches)
+        {
+            var ids = new List<string>();
+            string? after = null;
+            for (var page = 0; page < 20; page++)
+            {
+                var onPostgres = await postgres.As(TestCallers.Agent).PostAsync(Search, new { search, after });
+                var onSqlite = await sqlite.As(TestCallers.Agent).PostAsync(Search, new { search, after });
+                var connection = onPostgres.EnsureNoErrors().At("customers");
+                Assert.True(
+                    JsonElement.DeepEquals(connection, onSqlite.EnsureNoErrors().At("customers")),
+                    $"'{search}', page {page + 1}:\nPostgreSQL {connection}\nSQLite     {onSqlite.At("customers")}");
+                ids.AddRange(connection.GetProperty("edges").EnumerateArray().Select(edge => edge.GetProperty("node").GetProperty("id").GetString()!));
+                if (!connection.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean())
+                {
+                    break;
+                }
+
+                after = connection.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+            }
+
+            Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+            Assert.Equal(ids.Distinct(), ids);
+            found[search] = ids;
+        }
+
+        // The set means something: every kind finds whom it should.
+        Assert.Equal(demo.Count, found[""].Count);
+        Assert.Equal(found["son"], found["SON"]);
+        Assert.NotEmpty(found["son"]);
+        Assert.Equal(["cus-000012"], found["cus-000012"]);
+        Assert.Equal(["cus-000012"], found["CUS-000012"]);
+        Assert.Equal(["cus-000012"], found[".12@example.com"]);
+        Assert.Empty(found["no such person"]);
+        Assert.Empty(found["cus-999999"]);
+        Assert.Equal([demo[2].Id], found[demo[2].Location.PremiseId]);
+        Assert.Equal([demo[2].Id], found[demo[2].Location.PremiseId.ToLowerInvariant()]);
+        Assert.Equal([demo[3].Id], found[demo[3].Location.MeterId]);
+        Assert.Equal([demo[4].Id], found[demo[4].Accounts[0].Number]);
+        Assert.Equal([demo[5].Id], found[demo[5].Accounts[^1].Number]);
+        Assert.Contains("cus-000007", found[seventh]);
+        Assert.Equal(found[seventh], found[digits]);
+        Assert.Equal(found[seventh], found[digits[1..]]);
+        Assert.Equal(found[seventh], found[$"+{digits[..1]} ({digits[1..4]}) {digits[4..7]}-{digits[7..]}"]);
+        Assert.Equal(demo.Count, found["EXAMPLE.COM"].Count);
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData(" x ")]
+    public async Task A_name_or_email_text_shorter_than_three_characters_is_refused(string search)
+    {
+        await using var sqlite = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), null);
+        var response = await sqlite.As(TestCallers.Agent).PostAsync(Search, new { search, after = (string?)null });
+        Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
+    }
+}
