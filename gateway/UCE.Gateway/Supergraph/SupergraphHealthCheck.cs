@@ -30,7 +30,8 @@ public sealed class SupergraphHealthCheck(ActiveSupergraph active) : IHealthChec
         writer.WriteStartObject();
         writer.WriteString("status", report.Status.ToString());
         writer.WritePropertyName("supergraph");
-        if (report.Entries.Values.FirstOrDefault(entry => entry.Data.ContainsKey("hash")) is { Data: var data })
+        // Entries are structs: look for the data itself, which is null when no entry carries a supergraph.
+        if (report.Entries.Values.Select(entry => entry.Data).FirstOrDefault(data => data is not null && data.ContainsKey("hash")) is { } data)
         {
             writer.WriteStartObject();
             writer.WriteString("hash", (string)data["hash"]);
