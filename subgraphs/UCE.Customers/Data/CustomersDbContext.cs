@@ -127,6 +127,9 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
             request.Property(r => r.OpenedAccountId).HasMaxLength(32);
             request.Property(r => r.ClosedAccountId).HasMaxLength(32);
             request.Property(r => r.RequestedBy).HasMaxLength(128);
+
+            // The fulfilment's question, "which scheduled requests are due?", reads only the scheduled ones, by day.
+            request.HasIndex(r => new { r.ScheduledFor, r.Id }, "IX_service_requests_scheduled_due").HasFilter("\"Status\" = 'Scheduled'");
         });
 
         modelBuilder.Entity<IdempotentRequest>(request =>

@@ -17,7 +17,7 @@ namespace UCE.Customers.Requests;
 /// a stop or move closes becomes CLOSED, the request COMPLETED, and the customer's history and the directory stream are
 /// told — one transaction per request. The completion is one conditional update, so two instances running at once (or a
 /// cancellation racing it) complete a request at most once. Runs at start and then every
-/// <c>Customers:Fulfilment:Interval</c> (default one minute).
+/// <c>Customers:Fulfilment:Interval</c> (default one minute), unless <c>Customers:Fulfilment:Enabled</c> is false.
 /// </summary>
 public sealed class ServiceRequestFulfilment(
     IDbContextFactory<CustomersDbContext> contexts,
@@ -29,6 +29,12 @@ public sealed class ServiceRequestFulfilment(
 {
     /// <summary>The configuration key of the pause between passes.</summary>
     public const string IntervalKey = "Customers:Fulfilment:Interval";
+
+    /// <summary>
+    /// The configuration key that turns the job off in this instance (on by default; running it in several instances is
+    /// safe, one is enough).
+    /// </summary>
+    public const string EnabledKey = "Customers:Fulfilment:Enabled";
 
     private const int BatchSize = 100;
 
@@ -130,6 +136,11 @@ public sealed class ServiceRequestFulfilment(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!configuration.GetValue(EnabledKey, true))
+        {
+            return;
+        }
+
         var interval = configuration.GetValue<TimeSpan?>(IntervalKey) ?? TimeSpan.FromMinutes(1);
         using var uncounted = SqlCommandCounter.Uncounted();
         while (!stoppingToken.IsCancellationRequested)

@@ -12,9 +12,12 @@ public sealed class MetricsEndpointTests(UceSubgraphsFixture subgraphs) : IClass
     public async Task Operations_errors_subgraph_fetches_caches_and_the_supergraph_hash_are_exported_for_prometheus()
     {
         await using var gateway = await subgraphs.StartGatewayAsync();
+        // Gateways of other test classes in this process export through the same meter names: this test's operation has a
+        // name of its own, and counts shared with them are checked as at least.
+        var operation = "AgentLookup" + Guid.NewGuid().ToString("N")[..8];
         for (var i = 0; i < 3; i++)
         {
-            var ok = await Customer360Tests.PostAsAgentAsync(gateway, "query AgentLookup($id: ID!) { customer(id: $id) { name accounts { balance { amount } } } }", new { id = "cus-000002" });
+            var ok = await Customer360Tests.PostAsAgentAsync(gateway, "query " + operation + "($id: ID!) { customer(id: $id) { name accounts { balance { amount } } } }", new { id = "cus-000002" });
             Assert.Null(ok["errors"]);
         }
 
@@ -30,12 +33,12 @@ public sealed class MetricsEndpointTests(UceSubgraphsFixture subgraphs) : IClass
         var text = await response.Content.ReadAsStringAsync();
         var hash = gateway.Active.Current!.ContentHash;
 
-        Assert.Equal(3, Value(text, "uce_gateway_operations_total", "graphql_operation_name=\"AgentLookup\""));
-        Assert.Equal(3, Value(text, "uce_gateway_operation_duration_seconds_count", "graphql_operation_name=\"AgentLookup\""));
-        Assert.Equal(1, Value(text, "uce_gateway_errors_total", "error_code=\"GRAPHQL_VALIDATION_FAILED\""));
+        Assert.Equal(3, Value(text, "uce_gateway_operations_total", $"graphql_operation_name=\"{operation}\""));
+        Assert.Equal(3, Value(text, "uce_gateway_operation_duration_seconds_count", $"graphql_operation_name=\"{operation}\""));
+        Assert.True(Value(text, "uce_gateway_errors_total", "error_code=\"GRAPHQL_VALIDATION_FAILED\"") >= 1);
         Assert.True(Value(text, "uce_gateway_subgraph_fetch_duration_seconds_count", "subgraph=\"billing\"") >= 1);
         Assert.True(Value(text, "uce_gateway_plan_cache_hits_total", "") >= 2);
-        Assert.Equal(1, Value(text, "uce_gateway_supergraph_info", $"supergraph_hash=\"{hash}\""));
+        Assert.True(Value(text, "uce_gateway_supergraph_info", $"supergraph_hash=\"{hash}\"") >= 1);
         Assert.Contains("kestrel_active_connections", text, StringComparison.Ordinal);
 
         // Every metric the Grafana dashboard charts is one the gateway exports (those that appear only once their event

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using UCE.Customers;
+using UCE.Customers.Requests;
 using UCE.Subgraphs.Hosting;
 using UCE.Subgraphs.Hosting.Database;
 using UCE.Subgraphs.Tests.Infrastructure;
@@ -42,7 +43,14 @@ public sealed class ReadReplicaTests
             await using var host = await SubgraphTestHost.StartAsync(
                 new CustomersSubgraph(),
                 database.ConnectionString,
-                configuration: new Dictionary<string, string?> { ["ConnectionStrings:CustomersReadOnly"] = readOnly },
+                configuration: new Dictionary<string, string?>
+                {
+                    ["ConnectionStrings:CustomersReadOnly"] = readOnly,
+                    // Background work reads through the primary: keep the scheduled-request job and the interaction consumer
+                    // (which records the mutation's own interaction a moment later) out of the captured commands.
+                    [ServiceRequestFulfilment.EnabledKey] = "false",
+                    ["Interactions:ConsumerEnabled"] = "false",
+                },
                 services: services => services.AddSingleton<IInterceptor>(capture));
             var primaryUser = new NpgsqlConnectionStringBuilder(database.ConnectionString).Username;
 

@@ -331,6 +331,9 @@ namespace UCE.Customers.Data.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex(new[] { "ScheduledFor", "Id" }, "IX_service_requests_scheduled_due")
+                        .HasFilter("\"Status\" = 'Scheduled'");
+
                     b.ToTable("service_requests", (string)null);
                 });
 
