@@ -157,8 +157,9 @@ public sealed class ServiceRequestFulfilment(
             {
                 return;
             }
-            catch (Exception error) when (error is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever failed (the database away, a timeout), the job must not stop the host: the next pass tries again.
                 logger.LogWarning(error, "Completing scheduled service requests failed; tried again in {Interval}", interval);
             }
 
