@@ -12,6 +12,8 @@ return args.FirstOrDefault() switch
     "heap" => HeapCensus.Run(BenchArguments.Parse(args.Skip(1))),
     "profile" => CpuProfile.Run(BenchArguments.Parse(args.Skip(1))),
     "subscriptions" => await SubscriptionRun.RunAsync(BenchArguments.Parse(args.Skip(1))),
+    "mixed" => await MixedRun.RunAsync(BenchArguments.Parse(args.Skip(1))),
+    "proxy" => await RoundRobinProxy.RunAsync(BenchArguments.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -26,7 +28,11 @@ static int Usage()
           UCE.Bench security --recording FILE [--iterations N]
           UCE.Bench persisted --supergraph FILE --query FILE --recording FILE [--iterations N]
           UCE.Bench issuer --out DIR [--role ROLE] [--subject SUB] [--client CLIENT] [--hours H]
-          UCE.Bench record --out FILE --subgraph NAME=LISTEN_PORT=UPSTREAM_URL... [--delay-ms N]
+          UCE.Bench record --out FILE --subgraph NAME=LISTEN_PORT=UPSTREAM_URL... [--delay-ms N]   (POST /__bench/delay/MS changes the delay)
+          UCE.Bench mixed --url URL --query CUSTOMER360_FILE --timeline FILE [--payments FILE] [--seconds S] [--warmup-seconds W=10]
+                         [--concurrency C] [--customers N] [--mix "customer360=60,search=20,payment=10,report=10"] [--run NAME] [--pid PID]...
+                         [--metrics URL] [--header Name:Value]...
+          UCE.Bench proxy --listen PORT --backend URL [--backend URL]...
           UCE.Bench replay --recording FILE --subgraph NAME=LISTEN_PORT...
           UCE.Bench heap --pid PID [--out FILE] [--baseline FILE --per N] [--top N]
           UCE.Bench profile --trace FILE.nettrace

@@ -18,13 +18,14 @@ public static class SubgraphRecording
 
     /// <summary>
     /// <c>record --out FILE --subgraph name=listenPort=upstreamUrl ... [--delay-ms N]</c>; with a delay, every request waits
-    /// that long before it is forwarded (a slow subgraph, for the <c>@defer</c> bench).
+    /// that long before it is forwarded (a slow subgraph, for the <c>@defer</c> bench). <c>POST /__bench/delay/{ms}</c> on any
+    /// of its ports changes the delay while it runs (a subgraph that turns slow and recovers, for the fault runs).
     /// </summary>
     public static async Task<int> RecordAsync(BenchArguments arguments)
     {
         var output = arguments.Required("out");
         var routes = arguments.All("subgraph").Select(text => text.Split('=', 3)).ToDictionary(parts => int.Parse(parts[1]), parts => (Name: parts[0], Upstream: new Uri(parts[2])));
-        var delay = TimeSpan.FromMilliseconds(arguments.Int("delay-ms", 0));
+        var delayMs = arguments.Int("delay-ms", 0);
         var seen = new ConcurrentDictionary<(string, string), bool>();
         var writeLock = new Lock();
         await using var writer = new StreamWriter(output, append: true, new UTF8Encoding(false)) { AutoFlush = true };
@@ -32,11 +33,16 @@ public static class SubgraphRecording
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
 
         await using var app = Build(routes.Keys);
+        app.MapPost("/__bench/delay/{ms:int}", (int ms) =>
+        {
+            Volatile.Write(ref delayMs, Math.Max(0, ms));
+            return Results.Text($"delay {ms} ms\n");
+        });
         app.MapPost("/{**path}", async context =>
         {
             var (name, upstream) = routes[context.Connection.LocalPort];
             var body = await new StreamReader(context.Request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
-            if (delay > TimeSpan.Zero)
+            if (Volatile.Read(ref delayMs) is > 0 and var delay)
             {
                 await Task.Delay(delay, context.RequestAborted);
             }

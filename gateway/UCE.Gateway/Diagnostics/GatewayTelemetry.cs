@@ -10,7 +10,7 @@ public static class GatewayTelemetry
     /// <summary>The configuration key that turns the <c>/metrics</c> endpoint off.</summary>
     public const string PrometheusEnabledKey = "Gateway:Metrics:Enabled";
 
-    /// <summary>The meters exported: the gateway's own, its subgraph circuits, and ASP.NET Core's server meters.</summary>
+    /// <summary>The meters exported: the gateway's own, its subgraph circuits, ASP.NET Core's server meters and the runtime's.</summary>
     public static readonly string[] Meters =
     [
         GatewayMetrics.MeterName,
@@ -18,6 +18,8 @@ public static class GatewayTelemetry
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Http.Connections",
+        // The runtime's own: GC heap size and collections, working set, thread pool queue, exceptions.
+        "System.Runtime",
     ];
 
     /// <summary>
