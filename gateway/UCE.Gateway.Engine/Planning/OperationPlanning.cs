@@ -758,11 +758,23 @@ internal sealed partial class OperationPlanning
         // Keys and requirements are read from the fetch being left, so they belong to its part of the response.
         var requirementPosition = position with { Touched = touched, JumpDepth = position.JumpDepth + 1, Defer = position.Group.Defer };
 
-        Touch(requirementPosition);
-        position.Target.AddField(null, "__typename", null, null);
-        PlanSelections(requirementPosition, ClientSelections.FromFieldSet(target.Key.Selection));
         var inputs = new List<InputSelection> { new InputField("__typename") };
         inputs.AddRange(InputsFor(target.Key.Selection, position.Reserved));
+        if (KeyAlreadyInResponse(position, target, inputs))
+        {
+            // The fetch being left was sent this key in its representations: it is in the response already, so the
+            // new fetch reads it where that fetch did and need not wait for it.
+            foreach (var dependency in position.Group.Dependencies)
+            {
+                Touch(requirementPosition with { Group = dependency });
+            }
+        }
+        else
+        {
+            Touch(requirementPosition);
+            position.Target.AddField(null, "__typename", null, null);
+            PlanSelections(requirementPosition, ClientSelections.FromFieldSet(target.Key.Selection));
+        }
 
         FieldInGraph? targetJoinField = null;
         var ownRepresentations = false;
@@ -859,6 +871,15 @@ internal sealed partial class OperationPlanning
                 break;
         }
     }
+
+    /// <summary>
+    /// True when jumping from the top of an entity fetch to another subgraph through a key that fetch's representations
+    /// already hold: the fetches that produced the representations put the key in the response at this path.
+    /// </summary>
+    private static bool KeyAlreadyInResponse(Position position, JumpTarget target, List<InputSelection> keyInputs) =>
+        position.Group.IsEntityFetch && position.Enclosing is null && position.Path.Count == position.Group.Path.Count
+        && target.Graph != position.Graph && !target.RewriteTypename && position.Group.Dependencies.Count > 0
+        && position.Group.Represents(position.ParentType, keyInputs);
 
     private List<JumpTarget> JumpTargets(Position position, string? fieldName, bool includeCurrent = false)
     {
