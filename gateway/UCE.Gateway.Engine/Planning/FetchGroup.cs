@@ -104,6 +104,22 @@ internal sealed class FetchGroup
         }
     }
 
+    /// <summary>True when the representations of <paramref name="type"/> sent to this fetch hold every one of <paramref name="inputs"/>.</summary>
+    public bool Represents(string type, IReadOnlyList<InputSelection> inputs)
+    {
+        var index = _requires.FindIndex(r => r.Type == type);
+        return index >= 0 && Holds(_requires[index].Inputs, inputs);
+    }
+
+    private static bool Holds(IReadOnlyList<InputSelection> held, IReadOnlyList<InputSelection> wanted) =>
+        wanted.All(w => w switch
+        {
+            InputField field => held.Any(h => h is InputField f && f.Name == field.Name && f.ResponseName == field.ResponseName
+                && (field.Selections is null ? f.Selections is null : f.Selections is not null && Holds(f.Selections, field.Selections))),
+            InputFragment fragment => held.Any(h => h is InputFragment f && f.TypeCondition == fragment.TypeCondition && Holds(f.Selections, fragment.Selections)),
+            _ => false,
+        });
+
     public IReadOnlyList<InputSelection> BuildRequires() =>
         _requires.Select(r => (InputSelection)new InputFragment(r.Type, r.Inputs)).ToList();
 

@@ -758,11 +758,23 @@ internal sealed partial class OperationPlanning
         // Keys and requirements are read from the fetch being left, so they belong to its part of the response.
         var requirementPosition = position with { Touched = touched, JumpDepth = position.JumpDepth + 1, Defer = position.Group.Defer };
 
-        Touch(requirementPosition);
-        position.Target.AddField(null, "__typename", null, null);
-        PlanSelections(requirementPosition, ClientSelections.FromFieldSet(target.Key.Selection));
         var inputs = new List<InputSelection> { new InputField("__typename") };
         inputs.AddRange(InputsFor(target.Key.Selection, position.Reserved));
+        if (KeyAlreadyInResponse(position, target, inputs))
+        {
+            // The fetch being left was sent this key in its representations: it is in the response already, so the
+            // new fetch reads it where that fetch did and need not wait for it.
+            foreach (var dependency in position.Group.Dependencies)
+            {
+                Touch(requirementPosition with { Group = dependency });
+            }
+        }
+        else
+        {
+            Touch(requirementPosition);
+            position.Target.AddField(null, "__typename", null, null);
+            PlanSelections(requirementPosition, ClientSelections.FromFieldSet(target.Key.Selection));
+        }
 
         FieldInGraph? targetJoinField = null;
         var ownRepresentations = false;
@@ -772,7 +784,7 @@ internal sealed partial class OperationPlanning
             if (targetJoinField?.Requires is { } requires)
             {
                 var requirementNames = position.Reserved;
-                var conflicts = ConflictingRequirements(position.Target, requires);
+                var conflicts = ConflictingRequirements(position, requires);
                 if (conflicts.Count > 0)
                 {
                     // Another requirement already fetches these fields with other arguments: this one reads them
@@ -859,6 +871,15 @@ internal sealed partial class OperationPlanning
                 break;
         }
     }
+
+    /// <summary>
+    /// True when jumping from the top of an entity fetch to another subgraph through a key that fetch's representations
+    /// already hold: the fetches that produced the representations put the key in the response at this path.
+    /// </summary>
+    private static bool KeyAlreadyInResponse(Position position, JumpTarget target, List<InputSelection> keyInputs) =>
+        position.Group.IsEntityFetch && position.Enclosing is null && position.Path.Count == position.Group.Path.Count
+        && target.Graph != position.Graph && !target.RewriteTypename && position.Group.Dependencies.Count > 0
+        && position.Group.Represents(position.ParentType, keyInputs);
 
     private List<JumpTarget> JumpTargets(Position position, string? fieldName, bool includeCurrent = false)
     {
@@ -985,8 +1006,11 @@ internal sealed partial class OperationPlanning
             .First();
     }
 
-    /// <summary>The top-level fields of a requirement that the selection already holds under the same name with other arguments.</summary>
-    private static List<string> ConflictingRequirements(SubgraphSelectionSet target, GraphQLSelectionSet requires)
+    /// <summary>
+    /// The top-level fields of a requirement that clash with what this selection already holds under the same response
+    /// name (other arguments, at the top or anywhere below), or with what the client selects here below the same field.
+    /// </summary>
+    private static List<string> ConflictingRequirements(Position position, GraphQLSelectionSet requires)
     {
         var conflicts = new List<string>();
         foreach (var selection in requires.Selections)
@@ -997,14 +1021,80 @@ internal sealed partial class OperationPlanning
             }
 
             var name = field.Name.StringValue;
-            var signature = SubgraphField.SignatureOf(name, field.Arguments, null);
-            if (target.Items.OfType<SubgraphField>().Any(f => f.ResponseName == name && f.Signature != signature))
+            var responseName = PlannerAlias(position.Reserved, name) ?? name;
+            if (ClashesWithPlanned(position.Target, field, responseName) || ClashesBelowClientField(position.Level, field, responseName))
             {
                 conflicts.Add(name);
             }
         }
 
         return conflicts;
+    }
+
+    /// <summary>True when a field of the selection set with the response name has other arguments, or a clash below.</summary>
+    private static bool ClashesWithPlanned(SubgraphSelectionSet target, GraphQLField field, string responseName)
+    {
+        var signature = SubgraphField.SignatureOf(field.Name.StringValue, field.Arguments, null);
+        foreach (var item in target.Items)
+        {
+            switch (item)
+            {
+                case SubgraphField existing when existing.ResponseName == responseName:
+                    if (SubgraphField.SignatureOf(existing.Name, existing.Arguments, null) != signature
+                        || (existing.Selections is { } below && FieldsOf(field.SelectionSet).Any(child => ClashesWithPlanned(below, child, child.Name.StringValue))))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case SubgraphInlineFragment fragment when ClashesWithPlanned(fragment.Selections, field, responseName):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the client selects the field here with the same arguments and, below it, a field of the requirement under
+    /// the same response name with other arguments. (Other arguments at the top are kept apart by planner aliases already.)
+    /// </summary>
+    private static bool ClashesBelowClientField(IReadOnlyList<ClientSelection>? level, GraphQLField field, string responseName)
+    {
+        var signature = SubgraphField.SignatureOf(field.Name.StringValue, field.Arguments, null);
+        return FieldsOf(level).Any(client => !client.AddedByPlanner && client.ResponseName == responseName
+            && SubgraphField.SignatureOf(client.Name, client.Arguments, null) == signature
+            && FieldsOf(field.SelectionSet).Any(child => ClashesWithClient(client.Children, child)));
+    }
+
+    private static bool ClashesWithClient(IReadOnlyList<ClientSelection>? level, GraphQLField field)
+    {
+        var name = field.Name.StringValue;
+        var signature = SubgraphField.SignatureOf(name, field.Arguments, null);
+        return FieldsOf(level).Any(client => client.ResponseName == name
+            && (SubgraphField.SignatureOf(client.Name, client.Arguments, null) != signature
+                || FieldsOf(field.SelectionSet).Any(child => ClashesWithClient(client.Children, child))));
+    }
+
+    /// <summary>The fields of a requirement's selection set, those inside its inline fragments included.</summary>
+    private static IEnumerable<GraphQLField> FieldsOf(GraphQLSelectionSet? selections)
+    {
+        foreach (var selection in selections?.Selections ?? [])
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    yield return field;
+                    break;
+                case GraphQLInlineFragment fragment:
+                    foreach (var inner in FieldsOf(fragment.SelectionSet))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+            }
+        }
     }
 
     private FetchGroup NewEntityGroup(string graph, IReadOnlyList<string> path, HashSet<FetchGroup> dependencies, int segment, DeferBlock? defer)

@@ -103,6 +103,61 @@ public sealed class FixtureExecutionTests
         Assert.Equal(2, graph.Subgraphs.RequestsTo("charges").Count);
     }
 
+    private static readonly Dictionary<string, string> ParcelData = new()
+    {
+        ["depots"] = """
+            { "Query": { "parcels": [ { "id": "p1", "label": "Boxes", "measurements": { "kg": 4, "lb": 8.8 } },
+                                      { "id": "p2", "label": "Crate", "measurements": { "kg": 10, "lb": 22 } } ] } }
+            """,
+    };
+
+    private static readonly Dictionary<string, Func<IResolveFieldContext, object?>> ParcelResolvers = new()
+    {
+        ["Measurements.mass"] = context =>
+            ((IDictionary<string, object?>)context.Source!)[context.Arguments!["unit"].Value!.ToString()!.ToLowerInvariant()],
+        ["Parcel.metricFee"] = context => RequiredMass(context) * 10,
+        ["Parcel.imperialFee"] = context => RequiredMass(context) * 5,
+    };
+
+    private static double RequiredMass(IResolveFieldContext context)
+    {
+        var measurements = (IDictionary<string, object?>)((IDictionary<string, object?>)context.Source!)["measurements"]!;
+        return Convert.ToDouble(measurements["mass"], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Nested_requirements_on_one_field_with_different_arguments_each_get_their_own_value()
+    {
+        using var graph = new FixtureGraph("requires-nested-argument-conflict", ParcelData, ParcelResolvers);
+
+        var response = await graph.RunAsync("{ parcels { id metricFee imperialFee } }");
+
+        // metricFee reads the mass in KG (4, 10), imperialFee the mass in LB (8.8, 22).
+        ResponseShapeTests.AssertJson("""
+            {"data":{"parcels":[{"id":"p1","metricFee":40,"imperialFee":44},{"id":"p2","metricFee":100,"imperialFee":110}]}}
+            """, response);
+        Assert.Single(graph.Subgraphs.RequestsTo("depots"));
+        Assert.Equal(2, graph.Subgraphs.RequestsTo("tariffs").Count);
+    }
+
+    [Theory]
+    [InlineData("{ parcels { label measurements { mass(unit: LB) } metricFee } }")]
+    [InlineData("{ parcels { metricFee measurements { mass(unit: LB) } label } }")]
+    public async Task Nested_requirement_and_the_client_selecting_the_same_field_with_other_arguments_each_get_their_own_value(string query)
+    {
+        using var graph = new FixtureGraph("requires-nested-argument-conflict", ParcelData, ParcelResolvers);
+
+        var response = await graph.RunAsync(query);
+
+        var parcels = response["data"]!["parcels"]!.AsArray();
+        Assert.Equal("Boxes", (string?)parcels[0]!["label"]);
+        Assert.Equal(8.8, (double)parcels[0]!["measurements"]!["mass"]!);
+        Assert.Equal(40, (double)parcels[0]!["metricFee"]!);
+        Assert.Equal(22, (double)parcels[1]!["measurements"]!["mass"]!);
+        Assert.Equal(100, (double)parcels[1]!["metricFee"]!);
+        Assert.Single(graph.Subgraphs.RequestsTo("tariffs"));
+    }
+
     [Fact]
     public async Task Value_type_keyed_elsewhere_is_fetched_again_from_a_subgraph_that_has_its_key()
     {
