@@ -132,6 +132,9 @@ soak)
   remember embedded $!
   wait_http http://127.0.0.1:4000/health 120
   log "soak: $MINUTES min at concurrency $CONCURRENCY"
+  # The machine's load average each minute: other work on the two cores shows in the latencies.
+  ( while sleep 60; do echo "$(date -u +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)"; done >> "$OUT/loadavg.log" ) &
+  remember loadavg $!
   mixed soak http://127.0.0.1:4000/graphql $(( MINUTES * 60 )) "$CONCURRENCY" --pid "$(pid_of embedded)" --metrics http://127.0.0.1:4000/metrics
   check_payments soak
   ;;
