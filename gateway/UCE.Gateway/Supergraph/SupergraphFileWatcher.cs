@@ -261,9 +261,25 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
         }
     }
 
+    /// <remarks>
+    /// A Kubernetes ConfigMap volume updates a file by re-pointing symlinks (<c>supergraph.graphql</c> → <c>..data/supergraph.graphql</c>,
+    /// <c>..data</c> → a new timestamped folder): the link itself never changes, so the stamp is taken of what it points to.
+    /// </remarks>
     private static (DateTime WrittenAt, long Length)? Stamp(string path)
     {
         var file = new FileInfo(path);
+        if (file.LinkTarget is not null)
+        {
+            try
+            {
+                file = file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file;
+            }
+            catch (IOException)
+            {
+                // A dangling or looping link: the read that follows reports it.
+            }
+        }
+
         return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
     }
 
