@@ -265,6 +265,7 @@ public sealed class HelmChartTests
             var policy = Assert.Single(policies, p => Selects(p.Map("spec", "podSelector", "matchLabels"), pods));
             Assert.Contains("Ingress", ((YamlSequenceNode)policy.At("spec", "policyTypes")!).Children.Select(c => ((YamlScalarNode)c).Value));
             var rule = Assert.Single(policy.Items("spec", "ingress"));
+            Assert.Equal("http", Assert.Single(rule.Items("ports")).Text("port"));
             var peer = Assert.Single(rule.Items("from"));
             Assert.Null(peer.At("namespaceSelector"));
             Assert.Null(peer.At("ipBlock"));
