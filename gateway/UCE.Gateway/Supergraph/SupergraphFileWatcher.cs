@@ -25,7 +25,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private FileSystemWatcher? _watcher;
     private Task? _loop;
-    private (DateTime WrittenAt, long Length)? _lastSeenStamp;
+    private FileStamp? _lastSeenStamp;
     private string? _lastFailedHash;
     private int _failedLoads;
     private HttpClient? _http;
@@ -108,7 +108,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
         string sdl;
         try
         {
-            _lastSeenStamp = Stamp(path);
+            _lastSeenStamp = FileStamp.Of(path);
             sdl = File.ReadAllText(path);
         }
         catch (IOException exception)
@@ -233,7 +233,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
         {
             try
             {
-                if (await NotifiedWithinPollIntervalAsync(cancellationToken) || Stamp(SupergraphPath!) != _lastSeenStamp)
+                if (await NotifiedWithinPollIntervalAsync(cancellationToken) || FileStamp.Of(SupergraphPath!) != _lastSeenStamp)
                 {
                     await Task.Delay(SettleDelay, cancellationToken);
                     TryLoad();
@@ -259,28 +259,6 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
         {
             return false;
         }
-    }
-
-    /// <remarks>
-    /// A Kubernetes ConfigMap volume updates a file by re-pointing symlinks (<c>supergraph.graphql</c> → <c>..data/supergraph.graphql</c>,
-    /// <c>..data</c> → a new timestamped folder): the link itself never changes, so the stamp is taken of what it points to.
-    /// </remarks>
-    private static (DateTime WrittenAt, long Length)? Stamp(string path)
-    {
-        var file = new FileInfo(path);
-        if (file.LinkTarget is not null)
-        {
-            try
-            {
-                file = file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file;
-            }
-            catch (IOException)
-            {
-                // A dangling or looping link: the read that follows reports it.
-            }
-        }
-
-        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving the supergraph {Path} (load {Generation})")]
