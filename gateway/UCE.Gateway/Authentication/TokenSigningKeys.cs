@@ -36,7 +36,7 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
     private IReadOnlyList<SecurityKey> _fileKeys = [];
     private IReadOnlyList<SecurityKey> _urlKeys = [];
     private volatile IReadOnlyList<SecurityKey> _keys = [];
-    private (DateTime WrittenAt, long Length)? _fileStamp;
+    private FileStamp? _fileStamp;
     private long _lastRefreshTicks;
     private int _refreshes;
     private int _failedReads;
@@ -159,7 +159,7 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
                     Volatile.Write(ref _lastRefreshTicks, _clock.GetTimestamp());
                     await RefreshAllAsync(cancellationToken);
                 }
-                else if (_jwksPath is not null && (notified || Stamp(_jwksPath) != _fileStamp))
+                else if (_jwksPath is not null && (notified || FileStamp.Of(_jwksPath) != _fileStamp))
                 {
                     await Task.Delay(SettleDelay, cancellationToken);
                     RefreshFile();
@@ -225,7 +225,7 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
     {
         try
         {
-            _fileStamp = Stamp(path);
+            _fileStamp = FileStamp.Of(path);
             return Parse(File.ReadAllText(path), path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -315,12 +315,6 @@ public sealed partial class TokenSigningKeys : IHostedService, IDisposable
         {
             return false;
         }
-    }
-
-    private static (DateTime WrittenAt, long Length)? Stamp(string path)
-    {
-        var file = new FileInfo(path);
-        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Token signing keys from {Source}: {Count} ({KeyIds})")]

@@ -25,7 +25,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private FileSystemWatcher? _watcher;
     private Task? _loop;
-    private (DateTime WrittenAt, long Length)? _lastSeenStamp;
+    private FileStamp? _lastSeenStamp;
     private string? _lastFailedHash;
     private int _failedLoads;
     private HttpClient? _http;
@@ -108,7 +108,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
         string sdl;
         try
         {
-            _lastSeenStamp = Stamp(path);
+            _lastSeenStamp = FileStamp.Of(path);
             sdl = File.ReadAllText(path);
         }
         catch (IOException exception)
@@ -233,7 +233,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
         {
             try
             {
-                if (await NotifiedWithinPollIntervalAsync(cancellationToken) || Stamp(SupergraphPath!) != _lastSeenStamp)
+                if (await NotifiedWithinPollIntervalAsync(cancellationToken) || FileStamp.Of(SupergraphPath!) != _lastSeenStamp)
                 {
                     await Task.Delay(SettleDelay, cancellationToken);
                     TryLoad();
@@ -259,12 +259,6 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
         {
             return false;
         }
-    }
-
-    private static (DateTime WrittenAt, long Length)? Stamp(string path)
-    {
-        var file = new FileInfo(path);
-        return file.Exists ? (file.LastWriteTimeUtc, file.Length) : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving the supergraph {Path} (load {Generation})")]

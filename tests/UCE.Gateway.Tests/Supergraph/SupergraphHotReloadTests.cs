@@ -79,6 +79,39 @@ public sealed class SupergraphHotReloadTests
         Assert.Equal(2, factory.Created.Count);
     }
 
+    [Fact]
+    public async Task A_config_map_update_that_repoints_the_volume_links_is_served_without_a_restart()
+    {
+        // The kubelet's layout of a ConfigMap volume: the file is a link into ..data, itself a link to a timestamped folder;
+        // an update writes a new folder and points ..data at it. The file's own link never changes.
+        var volume = Path.Combine(Path.GetTempPath(), "uce-gateway-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(volume, "..2026_12_01_v1"));
+            await File.WriteAllTextAsync(Path.Combine(volume, "..2026_12_01_v1", "supergraph.graphql"), TestSchemas.Greeting);
+            File.CreateSymbolicLink(Path.Combine(volume, "..data"), "..2026_12_01_v1");
+            File.CreateSymbolicLink(Path.Combine(volume, "supergraph.graphql"), Path.Combine("..data", "supergraph.graphql"));
+            await using var host = await GatewayTestHost.StartAsync(
+                supergraphSdl: null,
+                settings: new Dictionary<string, string?> { ["Gateway:SupergraphPath"] = Path.Combine(volume, "supergraph.graphql") });
+            Assert.Equal(1, host.Active.Generation);
+
+            Directory.CreateDirectory(Path.Combine(volume, "..2026_12_01_v2"));
+            await File.WriteAllTextAsync(Path.Combine(volume, "..2026_12_01_v2", "supergraph.graphql"), TestSchemas.GreetingWithAddedField);
+            // The kubelet renames a new link over ..data; File.Move cannot move a link to a folder, so it is replaced here.
+            File.Delete(Path.Combine(volume, "..data"));
+            File.CreateSymbolicLink(Path.Combine(volume, "..data"), "..2026_12_01_v2");
+            Directory.Delete(Path.Combine(volume, "..2026_12_01_v1"), recursive: true);
+
+            await GatewayTestHost.WaitUntilAsync(() => ServesAddedFieldAsync(host), ReloadTimeout, "the added field is served");
+            Assert.Equal(2, host.Active.Generation);
+        }
+        finally
+        {
+            Directory.Delete(volume, recursive: true);
+        }
+    }
+
     private static int AttemptedLoads(GatewayTestHost host) =>
         ((SupergraphFileWatcher)host.Services.GetService(typeof(SupergraphFileWatcher))!).FailedLoads;
 
