@@ -56,6 +56,9 @@ public class UceSubgraphsFixture : IAsyncLifetime
                     ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
                     ["Identity:SigningKeys"] = TestSigning.Configuration,
 
+                    // Stream lag read often, so that tests scraping a subgraph's /metrics do not wait long.
+                    ["Subgraph:Metrics:RefreshInterval"] = "00:00:00.200",
+
                     // The demo set's queued notifications stay queued: the tests compare them across requests.
                     ["Notifications:Dispatcher:Enabled"] = "false",
                 },
