@@ -28,6 +28,13 @@ public class UceSubgraphsFixture : IAsyncLifetime
     /// <summary>The stream the subgraphs meet on, as in the embedded default; null gives each its own.</summary>
     public virtual IEventStream? SharedEventStream => null;
 
+    /// <summary>
+    /// Whether the subgraphs trace, as the embedded default does: the first subgraph's host carries the one tracer of the
+    /// process (EF Core's instrumentation listens process-wide; one per host would record every command once per host).
+    /// Off unless a derived fixture needs spans.
+    /// </summary>
+    protected virtual bool EnableTracing => false;
+
     /// <summary>The committed supergraph (its URLs are replaced by <see cref="GatewaySettings"/>).</summary>
     public string Supergraph { get; private set; } = string.Empty;
 
@@ -48,7 +55,7 @@ public class UceSubgraphsFixture : IAsyncLifetime
                 Port = 0,
                 ConnectionString = database.ConnectionString,
                 DemoDate = demoDate,
-                EnableTracing = false,
+                EnableTracing = EnableTracing && module == EmbeddedSubgraphCatalog.Modules[0],
                 SharedEventStream = SharedEventStream,
                 Configuration =
                 {
