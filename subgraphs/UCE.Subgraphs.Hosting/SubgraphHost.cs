@@ -173,6 +173,7 @@ public static class SubgraphHost
             module.ConfigureGraphQL(graphql);
         });
         module.ConfigureServices(services);
+        builder.AddSubgraphMetrics(module);
         if (options.EnableTracing)
         {
             builder.AddSubgraphTracing(module);
@@ -183,6 +184,7 @@ public static class SubgraphHost
         var app = builder.Build();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapSubgraphMetrics();
         app.UseWebSockets();
         app.Map("/graphql", ServeGraphQLAsync);
         return app;

@@ -1,10 +1,16 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using UCE.Gateway.Engine;
 using UCE.Gateway.Resilience;
 
 namespace UCE.Gateway.Diagnostics;
 
-/// <summary>The gateway's metrics export: Prometheus at <c>/metrics</c>, and OTLP when an endpoint is configured.</summary>
+/// <summary>
+/// The gateway's metrics export (Prometheus at <c>/metrics</c>, and OTLP when an endpoint is configured) and its traces
+/// (over OTLP when an endpoint is configured): the server span of each request, a <c>subgraph.fetch</c> span per
+/// subgraph request and the HTTP client's span below it.
+/// </summary>
 public static class GatewayTelemetry
 {
     /// <summary>The configuration key that turns the <c>/metrics</c> endpoint off.</summary>
@@ -24,7 +30,8 @@ public static class GatewayTelemetry
 
     /// <summary>
     /// Registers <see cref="GatewayMetrics"/> and the export of <see cref="Meters"/> as service <c>uce-gateway</c>: for
-    /// Prometheus unless <c>Gateway:Metrics:Enabled</c> is false, over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// Prometheus unless <c>Gateway:Metrics:Enabled</c> is false, over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
+    /// and then the traces too.
     /// </summary>
     public static IServiceCollection AddGatewayTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -36,21 +43,31 @@ public static class GatewayTelemetry
             return services;
         }
 
-        services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("uce-gateway"))
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter(Meters);
-                if (prometheus)
-                {
-                    metrics.AddPrometheusExporter();
-                }
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("uce-gateway"));
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(GatewayTracing.SourceName)
+                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = http =>
+                    !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) && !http.Request.Path.StartsWithSegments("/metrics", StringComparison.Ordinal))
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter());
+        }
 
-                if (otlp)
-                {
-                    metrics.AddOtlpExporter();
-                }
-            });
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(Meters);
+            if (prometheus)
+            {
+                metrics.AddPrometheusExporter();
+            }
+
+            if (otlp)
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
         return services;
     }
 

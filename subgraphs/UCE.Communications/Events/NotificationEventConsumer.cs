@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UCE.Communications.Delivery;
+using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Events;
 
 namespace UCE.Communications.Events;
@@ -16,17 +17,18 @@ public sealed class NotificationEventConsumer(
     HighUsageNotifier usage,
     NotificationOptions options,
     TimeProvider clock,
-    ILogger<NotificationEventConsumer> logger) : BackgroundService
+    ILogger<NotificationEventConsumer> logger,
+    SubgraphMetrics? metrics = null) : BackgroundService
 {
     private NotificationEventOptions Events => options.Events;
 
     /// <summary>A consumer of the outages change stream; the hosted service runs one, tests drive their own.</summary>
     public StreamConsumer OutageChanges(StreamConsumerOptions? consumerOptions = null) =>
-        new(stream, consumerOptions ?? Events.ConsumerOptionsFor(Events.OutageChangeStream), HandleOutageChangeAsync, clock, logger);
+        new(stream, consumerOptions ?? Events.ConsumerOptionsFor(Events.OutageChangeStream), HandleOutageChangeAsync, clock, logger, metrics);
 
     /// <summary>A consumer of the usage event stream.</summary>
     public StreamConsumer UsageEvents(StreamConsumerOptions? consumerOptions = null) =>
-        new(stream, consumerOptions ?? Events.ConsumerOptionsFor(Events.UsageEventStream), HandleUsageEventAsync, clock, logger);
+        new(stream, consumerOptions ?? Events.ConsumerOptionsFor(Events.UsageEventStream), HandleUsageEventAsync, clock, logger, metrics);
 
     public async Task<StreamEntryOutcome> HandleOutageChangeAsync(StreamEntry entry, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UCE.Subgraphs.Hosting.Database;
+using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Events;
 using UCE.Subgraphs.Hosting.Events.Interactions;
 
@@ -15,11 +16,12 @@ public sealed class InteractionEventConsumer(
     InteractionRecorder recorder,
     InteractionStreamOptions options,
     TimeProvider clock,
-    ILogger<InteractionEventConsumer> logger) : BackgroundService
+    ILogger<InteractionEventConsumer> logger,
+    SubgraphMetrics? metrics = null) : BackgroundService
 {
     /// <summary>A consumer of the interaction stream; the hosted service runs one, tests drive their own.</summary>
     public StreamConsumer Interactions(StreamConsumerOptions? consumerOptions = null) =>
-        new(stream, consumerOptions ?? options.ConsumerOptions(), recorder.RecordAsync, clock, logger);
+        new(stream, consumerOptions ?? options.ConsumerOptions(), recorder.RecordAsync, clock, logger, metrics);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UCE.Outages.Types;
+using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Events;
 
 namespace UCE.Outages.Events;
@@ -17,11 +18,12 @@ public sealed class GridEventConsumer(
     GridEventApplier applier,
     GridEventOptions options,
     TimeProvider clock,
-    ILogger<GridEventConsumer> logger) : BackgroundService
+    ILogger<GridEventConsumer> logger,
+    SubgraphMetrics? metrics = null) : BackgroundService
 {
     /// <summary>A consumer of the grid stream; the hosted service runs one, tests drive their own pass by pass.</summary>
     public StreamConsumer CreateConsumer(StreamConsumerOptions? consumerOptions = null) =>
-        new(stream, consumerOptions ?? options.ToConsumerOptions(), HandleAsync, clock, logger);
+        new(stream, consumerOptions ?? options.ToConsumerOptions(), HandleAsync, clock, logger, metrics);
 
     /// <summary>Applies one stream entry: the outcome the stream consumer acknowledges (or dead-letters) it by.</summary>
     public async Task<StreamEntryOutcome> HandleAsync(StreamEntry entry, CancellationToken cancellationToken)

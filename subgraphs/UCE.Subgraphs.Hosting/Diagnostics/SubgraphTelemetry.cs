@@ -2,17 +2,28 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace UCE.Subgraphs.Hosting.Diagnostics;
 
-/// <summary>Logging and tracing every subgraph shares.</summary>
+/// <summary>Logging, tracing and metrics every subgraph shares.</summary>
 public static class SubgraphTelemetry
 {
     /// <summary>The source of the GraphQL request spans (<c>graphql.execute</c>).</summary>
     public static readonly ActivitySource Source = new("UCE.Subgraphs");
+
+    /// <summary>The meters exported: the subgraphs' own, ASP.NET Core's server meters and the HTTP client's.</summary>
+    public static readonly string[] Meters =
+    [
+        SubgraphMetrics.MeterName,
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "System.Net.Http",
+    ];
 
     internal static void AddSubgraphLogging(this WebApplicationBuilder builder)
     {
@@ -41,7 +52,8 @@ public static class SubgraphTelemetry
             {
                 tracing
                     .AddSource(Source.Name)
-                    .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                    .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = http =>
+                        !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) && !http.Request.Path.StartsWithSegments("/metrics", StringComparison.Ordinal))
                     .AddHttpClientInstrumentation()
                     .AddEntityFrameworkCoreInstrumentation();
                 if (!string.IsNullOrWhiteSpace(endpoint))
@@ -49,5 +61,50 @@ public static class SubgraphTelemetry
                     tracing.AddOtlpExporter();
                 }
             });
+    }
+
+    /// <summary>
+    /// Registers <see cref="SubgraphMetrics"/>, the monitor of stream lag, and the export of <see cref="Meters"/> as service
+    /// <c>uce-</c><paramref name="module"/>: for Prometheus unless <c>Subgraph:Metrics:Enabled</c> is false, over OTLP
+    /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    internal static void AddSubgraphMetrics(this WebApplicationBuilder builder, SubgraphModule module)
+    {
+        var options = SubgraphMetricsOptions.Read(builder.Configuration);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<SubgraphMetrics>();
+        var prometheus = options.Enabled;
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (!prometheus && !otlp)
+        {
+            return;
+        }
+
+        builder.Services.AddHostedService<StreamLagMonitor>();
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("uce-" + module.Name))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(Meters);
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+    }
+
+    /// <summary>Maps <c>/metrics</c> (Prometheus text format) when the export is on.</summary>
+    internal static void MapSubgraphMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetRequiredService<SubgraphMetricsOptions>().Enabled)
+        {
+            endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        }
     }
 }

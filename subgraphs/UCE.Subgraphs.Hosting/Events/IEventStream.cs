@@ -34,6 +34,12 @@ public interface IEventStream
     /// <summary>How many entries the group has delivered and not had acknowledged (<c>XPENDING</c>).</summary>
     Task<long> PendingCountAsync(string stream, string group, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How far <paramref name="group"/> is behind <paramref name="stream"/> (<c>XINFO GROUPS</c>: its <c>lag</c> and
+    /// <c>pending</c>); null when the stream or the group does not exist (yet).
+    /// </summary>
+    Task<StreamGroupStatus?> GroupStatusAsync(string stream, string group, CancellationToken cancellationToken = default);
+
     /// <summary>The first <paramref name="count"/> entries of the stream, oldest first (<c>XRANGE</c>); delivery counts are 1.</summary>
     Task<IReadOnlyList<StreamEntry>> RangeAsync(string stream, int count, CancellationToken cancellationToken = default);
 

@@ -121,6 +121,16 @@ public sealed class InProcessEventStream(TimeProvider clock) : IEventStream
         }
     }
 
+    public Task<StreamGroupStatus?> GroupStatusAsync(string stream, string group, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(streams.TryGetValue(stream, out var state) && state.Groups.TryGetValue(group, out var groupState)
+                ? new StreamGroupStatus(state.Entries.Count - groupState.NextIndex, groupState.Pending.Count)
+                : null);
+        }
+    }
+
     public Task<IReadOnlyList<StreamEntry>> RangeAsync(string stream, int count, CancellationToken cancellationToken = default)
     {
         lock (gate)

@@ -63,6 +63,29 @@ public sealed class RedisEventStream(IConnectionMultiplexer redis) : IEventStrea
         return pending.PendingMessageCount;
     }
 
+    public async Task<StreamGroupStatus?> GroupStatusAsync(string stream, string group, CancellationToken cancellationToken = default)
+    {
+        StackExchange.Redis.StreamGroupInfo[] groups;
+        try
+        {
+            groups = await Database.StreamGroupInfoAsync(stream).ConfigureAwait(false);
+        }
+        catch (RedisServerException error) when (error.Message.StartsWith("ERR no such key", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var info in groups)
+        {
+            if (info.Name == group)
+            {
+                return new StreamGroupStatus(info.Lag, info.PendingMessageCount);
+            }
+        }
+
+        return null;
+    }
+
     public async Task<IReadOnlyList<StreamEntry>> RangeAsync(string stream, int count, CancellationToken cancellationToken = default)
     {
         var entries = await Database.StreamRangeAsync(stream, "-", "+", count).ConfigureAwait(false);

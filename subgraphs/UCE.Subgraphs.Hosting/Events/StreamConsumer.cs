@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using UCE.Subgraphs.Hosting.Diagnostics;
 
 namespace UCE.Subgraphs.Hosting.Events;
 
@@ -8,18 +9,21 @@ namespace UCE.Subgraphs.Hosting.Events;
 /// finished with it (applied, already applied, or rejected and dead-lettered). An entry whose handler throws or asks for a
 /// retry stays pending and is claimed again after <see cref="StreamConsumerOptions.ClaimIdleTime"/> — by this consumer or another —
 /// until <see cref="StreamConsumerOptions.MaxDeliveries"/>, then dead-lettered. On its first pass a consumer takes up
-/// what it held before a restart, and every pass claims entries that other consumers left idle too long.
+/// what it held before a restart, and every pass claims entries that other consumers left idle too long. With
+/// <paramref name="metrics"/>, its group's lag is watched from the moment it is created and what it handles is counted.
 /// </summary>
 public sealed class StreamConsumer(
     IEventStream stream,
     StreamConsumerOptions options,
     Func<StreamEntry, CancellationToken, Task<StreamEntryOutcome>> handler,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    SubgraphMetrics? metrics = null)
 {
     // After the stream itself failed, wait longer than an idle poll: Redis is down or restarting, and every poll would log.
     private static readonly TimeSpan FailurePause = TimeSpan.FromSeconds(1);
 
+    private readonly SubgraphMetrics.StreamGroupMetrics? measured = metrics?.WatchStream(stream, options.Stream, options.Group);
     private bool started;
     private DateTimeOffset lastClaim = DateTimeOffset.MinValue;
 
@@ -125,6 +129,7 @@ public sealed class StreamConsumer(
             {
                 // Left pending: claimed again after the idle time, so a passing failure (a database restart) loses nothing.
                 logger.LogWarning(error, "Entry {Id} of {Stream} failed (delivery {Delivery}); it will be tried again", entry.Id, options.Stream, entry.DeliveryCount);
+                measured?.Failed();
                 return;
             }
         }
@@ -134,6 +139,7 @@ public sealed class StreamConsumer(
             if (entry.DeliveryCount < options.MaxDeliveries)
             {
                 logger.LogInformation("Entry {Id} of {Stream} cannot be applied yet (delivery {Delivery}): {Reason}", entry.Id, options.Stream, entry.DeliveryCount, outcome.Reason);
+                measured?.Failed();
                 return;
             }
 
@@ -146,6 +152,14 @@ public sealed class StreamConsumer(
         }
 
         await stream.AcknowledgeAsync(options.Stream, options.Group, entry.Id, cancellationToken).ConfigureAwait(false);
+        if (outcome.Kind == StreamEntryOutcomeKind.Rejected)
+        {
+            measured?.DeadLettered(entry.Id);
+        }
+        else
+        {
+            measured?.Processed(entry.Id);
+        }
     }
 
     private async Task DeadLetterAsync(StreamEntry entry, string reason, CancellationToken cancellationToken)

@@ -41,14 +41,31 @@ public sealed class MetricsEndpointTests(UceSubgraphsFixture subgraphs) : IClass
         Assert.True(Value(text, "uce_gateway_supergraph_info", $"supergraph_hash=\"{hash}\"") >= 1);
         Assert.Contains("kestrel_active_connections", text, StringComparison.Ordinal);
 
-        // Every metric the Grafana dashboard charts is one the gateway exports (those that appear only once their event
-        // happened are named here).
-        string[] afterTheirEvent = ["uce_gateway_subscriptions_active", "uce_gateway_subgraph_circuit_open", "uce_persisted_document_requests_total"];
+        // Every metric the Grafana dashboard charts is one the gateway exports, or for uce_subgraph_* one the subgraph hosts
+        // export (those that appear only once their event happened are named here; the subgraph tests scrape a host after
+        // its outbox published and its consumer processed, failed and dead-lettered entries).
+        string[] afterTheirEvent =
+        [
+            "uce_gateway_subscriptions_active", "uce_gateway_subgraph_circuit_open", "uce_persisted_document_requests_total",
+            "uce_subgraph_outbox_published_total", "uce_subgraph_stream_processed_total", "uce_subgraph_stream_failed_total",
+            "uce_subgraph_stream_dead_lettered_total", "uce_subgraph_stream_last_processed_age_seconds",
+        ];
         var dashboard = await File.ReadAllTextAsync(UceSubgraphsFixture.RepositoryFile("deploy/grafana/uce-gateway.json"));
         var charted = System.Text.RegularExpressions.Regex.Matches(dashboard, "(uce|kestrel)_[a-z_]+(?=\\{)").Select(m => m.Value)
             .Select(name => System.Text.RegularExpressions.Regex.Replace(name, "_(bucket|count|sum)$", "")).Distinct().ToList();
-        Assert.True(charted.Count >= 10);
-        Assert.All(charted.Except(afterTheirEvent), name => Assert.Contains($"# TYPE {name} ", text, StringComparison.Ordinal));
+        var ofSubgraphs = charted.Where(name => name.StartsWith("uce_subgraph_", StringComparison.Ordinal)).ToList();
+        Assert.True(charted.Count - ofSubgraphs.Count >= 10);
+        Assert.True(ofSubgraphs.Count >= 7);
+        Assert.All(charted.Except(ofSubgraphs).Except(afterTheirEvent), name => Assert.Contains($"# TYPE {name} ", text, StringComparison.Ordinal));
+
+        // Billing has an outbox and a directory consumer: its gauges are there once the relay measured and the lag was read.
+        var billingMetrics = new Uri(subgraphs.Urls["billing"], "/metrics");
+        await GatewayTestHost.WaitUntilAsync(async () =>
+        {
+            using var http = new HttpClient();
+            var subgraphText = await http.GetStringAsync(billingMetrics);
+            return ofSubgraphs.Except(afterTheirEvent).All(name => subgraphText.Contains($"# TYPE {name} ", StringComparison.Ordinal));
+        }, TimeSpan.FromSeconds(30), "billing's /metrics exports every gauge of the dashboard's subgraph panels");
 
         using var health = await gateway.Client.GetAsync(new Uri("/health", UriKind.Relative));
         var body = JsonNode.Parse(await health.Content.ReadAsStringAsync())!;

@@ -28,6 +28,13 @@ public class UceSubgraphsFixture : IAsyncLifetime
     /// <summary>The stream the subgraphs meet on, as in the embedded default; null gives each its own.</summary>
     public virtual IEventStream? SharedEventStream => null;
 
+    /// <summary>
+    /// Whether the subgraphs trace, as the embedded default does: the first subgraph's host carries the one tracer of the
+    /// process (EF Core's instrumentation listens process-wide; one per host would record every command once per host).
+    /// Off unless a derived fixture needs spans.
+    /// </summary>
+    protected virtual bool EnableTracing => false;
+
     /// <summary>The committed supergraph (its URLs are replaced by <see cref="GatewaySettings"/>).</summary>
     public string Supergraph { get; private set; } = string.Empty;
 
@@ -48,13 +55,16 @@ public class UceSubgraphsFixture : IAsyncLifetime
                 Port = 0,
                 ConnectionString = database.ConnectionString,
                 DemoDate = demoDate,
-                EnableTracing = false,
+                EnableTracing = EnableTracing && module == EmbeddedSubgraphCatalog.Modules[0],
                 SharedEventStream = SharedEventStream,
                 Configuration =
                 {
                     ["Logging:LogLevel:Default"] = "Warning",
                     ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
                     ["Identity:SigningKeys"] = TestSigning.Configuration,
+
+                    // Stream lag read often, so that tests scraping a subgraph's /metrics do not wait long.
+                    ["Subgraph:Metrics:RefreshInterval"] = "00:00:00.200",
 
                     // The demo set's queued notifications stay queued: the tests compare them across requests.
                     ["Notifications:Dispatcher:Enabled"] = "false",

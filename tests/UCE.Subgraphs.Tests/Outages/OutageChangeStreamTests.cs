@@ -131,6 +131,8 @@ public abstract class OutageChangeStreamTests(GridEventsFixture fixture)
 
         public Task<IReadOnlyList<StreamEntry>> RangeAsync(string stream, int count, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task<StreamGroupStatus?> GroupStatusAsync(string stream, string group, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task WaitForEntriesAsync(string stream, string group, TimeSpan timeout, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

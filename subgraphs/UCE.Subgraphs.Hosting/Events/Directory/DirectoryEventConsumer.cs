@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UCE.Subgraphs.Hosting.Database;
+using UCE.Subgraphs.Hosting.Diagnostics;
 using UCE.Subgraphs.Hosting.Events.Outbox;
 
 namespace UCE.Subgraphs.Hosting.Events.Directory;
@@ -14,13 +15,14 @@ public sealed class DirectoryEventConsumer(
     IEnumerable<IDirectoryProjection> projections,
     DirectoryStreamOptions options,
     TimeProvider clock,
-    ILogger<DirectoryEventConsumer> logger) : BackgroundService
+    ILogger<DirectoryEventConsumer> logger,
+    SubgraphMetrics? metrics = null) : BackgroundService
 {
     private readonly IDirectoryProjection? projection = projections.SingleOrDefault();
 
     /// <summary>A consumer of the directory stream; the hosted service runs one, tests drive their own.</summary>
     public StreamConsumer Directory(StreamConsumerOptions? consumerOptions = null) =>
-        new(stream, consumerOptions ?? options.ConsumerOptions(), ApplyAsync, clock, logger);
+        new(stream, consumerOptions ?? options.ConsumerOptions(), ApplyAsync, clock, logger, metrics);
 
     /// <summary>Checks one entry and hands its event to the projection.</summary>
     public async Task<StreamEntryOutcome> ApplyAsync(StreamEntry entry, CancellationToken cancellationToken)
