@@ -10,8 +10,8 @@ public sealed class GatewayOptions
     /// <summary>Subgraph URLs by subgraph name that replace the URLs written in the supergraph.</summary>
     public IDictionary<string, Uri> SubgraphUrlOverrides { get; init; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
 
-    /// <summary>How long a subgraph may take to answer before its fields become errors (default 30 s).</summary>
-    public TimeSpan SubgraphTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a subgraph may take to answer before its fields become errors (default 5 s: a page waits no longer for its slowest part).</summary>
+    public TimeSpan SubgraphTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Per-subgraph timeouts by subgraph name, overriding <see cref="SubgraphTimeout"/>.</summary>
     public IDictionary<string, TimeSpan> SubgraphTimeouts { get; init; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);

@@ -107,6 +107,9 @@ public sealed class GatewayTestHost : IAsyncDisposable
             ["Identity:SigningKeys"] = TestSigning.Configuration,
             // Tests send far more requests than a client should; the rate-limit tests switch it back on.
             ["Gateway:RateLimit:Enabled"] = "false",
+            // A subgraph's first request (its EF model, JIT) may take seconds on a loaded test machine; the timeout tests
+            // set their own, and SubgraphTimeoutDefaultsTests checks the product's default of 5 s.
+            ["Gateway:DefaultSubgraphTimeout"] = "00:00:30",
         };
         if (trustTestIssuer)
         {
