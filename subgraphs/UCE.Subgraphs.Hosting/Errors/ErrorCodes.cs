@@ -27,6 +27,13 @@ public static class ErrorCodes
     /// <summary>An unexpected failure; details are logged, never returned.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
+    /// <summary>
+    /// The subgraph's database could not be reached or refused the work for now (restarting, connection lost, busy): a
+    /// transient failure, worth a retry after a moment (a mutation with its idempotency key, since a failure during the commit
+    /// leaves its outcome unknown).
+    /// </summary>
+    public const string DatabaseUnavailable = "DATABASE_UNAVAILABLE";
+
     /// <summary>The request does not carry a valid gateway signature (missing, stale, forged); answered with 401.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 
