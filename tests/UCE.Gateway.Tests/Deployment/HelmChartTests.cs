@@ -266,14 +266,29 @@ public sealed class HelmChartTests
             Assert.Contains("Ingress", ((YamlSequenceNode)policy.At("spec", "policyTypes")!).Children.Select(c => ((YamlScalarNode)c).Value));
             var rule = Assert.Single(policy.Items("spec", "ingress"));
             Assert.Equal("http", Assert.Single(rule.Items("ports")).Text("port"));
-            var peer = Assert.Single(rule.Items("from"));
+            // Within the release only the gateway's pods; besides them only the monitoring namespace, for /metrics.
+            var peers = rule.Items("from").ToList();
+            var peer = Assert.Single(peers, p => p.At("podSelector") is not null);
             Assert.Null(peer.At("namespaceSelector"));
-            Assert.Null(peer.At("ipBlock"));
             Assert.True(Selects(peer.Map("podSelector", "matchLabels"), gatewayPods), $"{module.Name}'s policy does not admit the gateway.");
             foreach (var other in ServiceSources.Subgraphs.Where(o => o.Name != module.Name))
             {
                 Assert.False(Selects(peer.Map("podSelector", "matchLabels"), PodLabels(Chart.Deployment(other.Name))), $"{other.Name} may reach {module.Name}.");
             }
+
+            var scraper = Assert.Single(peers, p => p.At("podSelector") is null);
+            Assert.Null(scraper.At("ipBlock"));
+            Assert.Equal("monitoring", scraper.Text("namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"));
+        }
+
+        // Without a metrics peer a subgraph admits the gateway alone.
+        var gatewayOnly = RenderedChart.Render("networkPolicy: { metricsFrom: [] }");
+        foreach (var module in ServiceSources.Subgraphs)
+        {
+            var pods = PodLabels(gatewayOnly.Deployment(module.Name));
+            var policy = Assert.Single(gatewayOnly.OfKind("NetworkPolicy"), p => Selects(p.Map("spec", "podSelector", "matchLabels"), pods));
+            var peer = Assert.Single(Assert.Single(policy.Items("spec", "ingress")).Items("from"));
+            Assert.True(Selects(peer.Map("podSelector", "matchLabels"), gatewayPods));
         }
 
         var gatewayPolicy = Assert.Single(policies, p => Selects(p.Map("spec", "podSelector", "matchLabels"), gatewayPods));
@@ -332,6 +347,26 @@ public sealed class HelmChartTests
         Assert.Equal("true", annotations["prometheus.io/scrape"]);
         Assert.Equal(ServiceSources.MetricsPath(), annotations["prometheus.io/path"]);
         Assert.Equal(Assert.Single(deployment.Container().Items("ports")).Text("containerPort"), annotations["prometheus.io/port"]);
+    }
+
+    [Fact]
+    public void Prometheus_scrapes_every_subgraphs_metrics_path_and_port_and_switching_it_off_removes_both()
+    {
+        var path = ServiceSources.MetricsPath(ServiceSources.SubgraphHostSources);
+        var off = RenderedChart.Render("subgraphDefaults: { metrics: { enabled: false } }");
+        foreach (var module in ServiceSources.Subgraphs)
+        {
+            var deployment = Chart.Deployment(module.Name);
+            var annotations = deployment.Map("spec", "template", "metadata", "annotations");
+            Assert.Equal("true", annotations["prometheus.io/scrape"]);
+            Assert.Equal(path, annotations["prometheus.io/path"]);
+            Assert.Equal(Assert.Single(deployment.Container().Items("ports")).Text("containerPort"), annotations["prometheus.io/port"]);
+            Assert.Equal("true", deployment.Container().Environment()["Subgraph__Metrics__Enabled"]);
+
+            var disabled = off.Deployment(module.Name);
+            Assert.False(disabled.Map("spec", "template", "metadata", "annotations").ContainsKey("prometheus.io/scrape"));
+            Assert.Equal("false", disabled.Container().Environment()["Subgraph__Metrics__Enabled"]);
+        }
     }
 
     private static void AssertProbes(YamlMappingNode deployment, string readiness, string liveness)

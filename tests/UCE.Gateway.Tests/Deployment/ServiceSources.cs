@@ -33,9 +33,9 @@ internal static partial class ServiceSources
             .Where(match => match.Success)
             .Select(match => (match.Groups["path"].Value, match.Groups["rest"].Value))];
 
-    /// <summary>The path the gateway's Prometheus endpoint is mapped on.</summary>
-    public static string MetricsPath() =>
-        RepositoryFiles.CSharpSources(GatewaySources)
+    /// <summary>The path the Prometheus endpoint is mapped on by the sources under <paramref name="directory"/>.</summary>
+    public static string MetricsPath(string directory = GatewaySources) =>
+        RepositoryFiles.CSharpSources(directory)
             .Select(source => PrometheusMapping().Match(source.Text))
             .Single(match => match.Success).Groups["path"].Value;
 
