@@ -96,7 +96,7 @@ mixed() { # label url seconds concurrency [extra options…]
     --concurrency "$concurrency" --customers "$CUSTOMERS" --run "$STAMP-$label" --timeline "$OUT/$label.timeline.jsonl"
     --payments "$OUT/$label.payments.jsonl" "$@")
   echo "${command[*]} --header 'Authorization:Bearer \$TOKEN'" >> "$OUT/commands.txt"
-  "${command[@]}" --header "Authorization:Bearer $TOKEN" > "$OUT/$label.json"
+  "${command[@]}" --header "Authorization:Bearer $TOKEN" > "$OUT/$label.json" 2> "$OUT/$label.err"
 }
 
 # Every payment the clients saw succeed exists exactly once in billing, with the id they were given; none of the run is extra.
@@ -116,6 +116,7 @@ PY
     echo "select 'seen', count(*) from seen;"
     echo "select 'found once with the same id', count(*) from seen s where (select count(*) from payments p where p.\"IdempotencyKey\" = s.key and p.\"Id\" = s.id) = 1;"
     echo "select 'rows of this run', count(*) from payments where \"IdempotencyKey\" like 'ops-$STAMP-$label-%';"
+    echo "select 'rows of keys the clients gave up on (recorded, the answer lost)', count(*) from payments p where p.\"IdempotencyKey\" like 'ops-$STAMP-$label-%' and not exists (select 1 from seen s where s.key = p.\"IdempotencyKey\");"
     echo "select 'keys with more than one row', count(*) from (select \"IdempotencyKey\" from payments where \"IdempotencyKey\" like 'ops-$STAMP-$label-%' group by 1 having count(*) > 1) d;"
   } | psql -h 127.0.0.1 -U postgres -d "uce_ops${CUSTOMERS}_billing" -qtA -F ': ' > "$OUT/$label.payments-check.txt"
   rm -f "$OUT/$label.payments.sql"
@@ -165,33 +166,33 @@ faults)
   mixed warmup "$URL" 5 "$CONCURRENCY" --warmup-seconds 20 --mix customer360=50,search=50
 
   ( sleep 15; log "billing: kill -9"; kill -9 "$(pid_of billing)"; sleep 15; log "billing: start"; start_subgraph billing
-    wait_http http://127.0.0.1:4002/health/ready 60; log "billing: ready" ) &
-  fault billing-killed 75; wait
+    wait_http http://127.0.0.1:4002/health/ready 60; log "billing: ready" ) & ACTIONS=$!
+  fault billing-killed 75; wait "$ACTIONS"
 
   ( sleep 15; log "usage: every request held 10 s"; curl -fs -X POST http://127.0.0.1:5003/__bench/delay/10000 >/dev/null
-    sleep 20; log "usage: delay off"; curl -fs -X POST http://127.0.0.1:5003/__bench/delay/0 >/dev/null ) &
-  fault usage-slow 80; wait
+    sleep 20; log "usage: delay off"; curl -fs -X POST http://127.0.0.1:5003/__bench/delay/0 >/dev/null ) & ACTIONS=$!
+  fault usage-slow 80; wait "$ACTIONS"
 
-  ( sleep 15; log "postgresql: restart"; pg_ctlcluster "$(pg_lsclusters -h | awk 'NR==1 {print $1}')" main restart; log "postgresql: restarted" ) &
-  fault postgresql-restart 60; wait
+  ( sleep 15; log "postgresql: restart"; pg_ctlcluster "$(pg_lsclusters -h | awk 'NR==1 {print $1}')" main restart; log "postgresql: restarted" ) & ACTIONS=$!
+  fault postgresql-restart 60; wait "$ACTIONS"
 
   ( sleep 15; log "redis: shutdown"; redis-cli -h 127.0.0.1 shutdown nosave >/dev/null 2>&1 || true; sleep 5
-    redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null; log "redis: started" ) &
-  fault redis-restart 65; wait
+    redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null; log "redis: started" ) & ACTIONS=$!
+  fault redis-restart 65; wait "$ACTIONS"
 
   ( sleep 15; log "supergraph: swap to the one with Product.terms"; cp "$NEW" "$LIVE.tmp" && mv "$LIVE.tmp" "$LIVE"
     for i in $(seq 1 300); do
       if curl -fs http://127.0.0.1:4100/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
           -d '{"query":"{ products { id terms } }"}' | grep -q '"terms"'; then log "supergraph: gateway-1 serves Product.terms"; break; fi
       sleep 0.1
-    done ) &
-  fault supergraph-swap 45; wait
+    done ) & ACTIONS=$!
+  fault supergraph-swap 45; wait "$ACTIONS"
   for g in 4100 4101; do curl -fs "http://127.0.0.1:$g/health" > "$OUT/health-$g-after-swap.json" || true; done
 
   ( sleep 15; log "gateway-1: SIGTERM"; stop gateway-1; log "gateway-1: exited"; sleep 5; log "gateway-1: start"
     start_gateway gateway-1 4100 "$LIVE" Gateway__Subgraphs__usage__Url=http://127.0.0.1:5003/graphql
-    wait_http http://127.0.0.1:4100/health 60; log "gateway-1: ready" ) &
-  fault gateway-sigterm 60; wait
+    wait_http http://127.0.0.1:4100/health 60; log "gateway-1: ready" ) & ACTIONS=$!
+  fault gateway-sigterm 60; wait "$ACTIONS"
   curl -fs http://127.0.0.1:4300/__proxy > "$OUT/proxy-backends.json" || true
   ;;
 

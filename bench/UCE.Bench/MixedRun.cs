@@ -11,7 +11,7 @@ namespace UCE.Bench;
 /// Mixed traffic for a fixed time at a fixed concurrency — the customer 360, customer searches, payments and outage reports —
 /// with a per-second timeline of what the clients saw: requests by operation, HTTP statuses, transport failures, GraphQL
 /// error codes, partial data, latencies. A payment is sent with an idempotency key of its own and retried with the same key
-/// (at most five times, a second apart) when its outcome is unknown or failed, as a careful client does; every payment the
+/// (a second apart, for at most a minute) when its outcome is unknown or failed, as a careful client does; every payment the
 /// client saw succeed is written to <c>--payments</c>, so that a run can check each exists exactly once. With <c>--pid</c>
 /// the processes' resident memory and with <c>--metrics</c> the GC heap the gateway reports are sampled every ten seconds.
 /// </summary>
@@ -103,12 +103,15 @@ public static class MixedRun
         {
             var key = $"ops-{run}-{n}";
             var account = $"acc-{(n % customers) + 1:D6}-r";
-            for (var attempt = 1; attempt <= 5; attempt++)
+            // Retried with the same key until it succeeds, a second apart, for at most a minute or until 30 s after the run.
+            var attempts = 0;
+            while (attempts < 60)
             {
+                attempts++;
                 var outcome = await SendAsync(Payment, PaymentMutation, new { input = new { accountId = account, amount = 1.25, method = "CARD", idempotencyKey = key } });
                 if (outcome.PaymentId is { } id)
                 {
-                    payments.Enqueue(new PaymentOutcome(key, id, attempt, outcome.Replayed));
+                    payments.Enqueue(new PaymentOutcome(key, id, attempts, outcome.Replayed));
                     return;
                 }
 
@@ -120,7 +123,7 @@ public static class MixedRun
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
 
-            payments.Enqueue(new PaymentOutcome(key, null, 5, false));
+            payments.Enqueue(new PaymentOutcome(key, null, attempts, false));
         }
 
         // Warm-up, not recorded: reads only (no payment or report), so that every payment and report of the run is counted.
@@ -342,7 +345,9 @@ public static class MixedRun
             }
             catch (JsonException)
             {
-                return new Outcome("not-json", status, [], null, false);
+                // A proxy's or server's own answer (502, 503 …): its first words say what happened.
+                Console.Error.WriteLine($"not JSON ({status}): {Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 160)))}");
+                return new Outcome($"not-json:{status}", status, [], null, false);
             }
 
             var kind = status != 200 ? $"http:{status}" : codes.Length == 0 ? "ok" : hasData ? "partial" : "errors";

@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace UCE.Bench;
 
 /// <summary>
-/// <c>proxy --listen PORT --backend URL --backend URL…</c>: a small round-robin load balancer in front of gateway instances,
-/// as a cluster's service or an nginx upstream would be. Each request goes to the next backend in turn; a backend that
-/// refuses the connection (stopped, or not yet listening) is skipped for two seconds and the request goes to the next one,
-/// which is safe for any request because nothing was sent. Any other failure is the client's to see (502). Listens on
-/// 127.0.0.1 only; <c>GET /__proxy</c> reports the requests each backend took.
+/// <c>proxy --listen PORT --backend URL --backend URL… [--health PATH]</c>: a small round-robin load balancer in front of
+/// gateway instances, as a cluster's service with readiness probes or an nginx upstream with health checks would be. Each
+/// backend's health path (default <c>/health</c>) is asked every 500 ms; requests go in turn to the backends that answered
+/// 200 last time (to all of them when none did). A backend that refuses the connection (stopped, or not yet listening) is
+/// skipped until its next good health answer and the request goes to the next one, which is safe for any request because
+/// nothing was sent. Any other failure is the client's to see (502). Listens on 127.0.0.1 only; <c>GET /__proxy</c> reports
+/// the requests each backend took.
 /// </summary>
 public static class RoundRobinProxy
 {
@@ -19,6 +21,7 @@ public static class RoundRobinProxy
     {
         var port = arguments.Int("listen", 4300);
         var backends = arguments.All("backend").Select(url => new Backend(new Uri(url))).ToArray();
+        var healthPath = arguments.Optional("health") ?? "/health";
         if (backends.Length == 0)
         {
             throw new ArgumentException("--backend URL is required at least once.");
@@ -27,6 +30,8 @@ public static class RoundRobinProxy
         using var handler = new SocketsHttpHandler { UseCookies = false, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(5), ConnectTimeout = TimeSpan.FromSeconds(2) };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
         var next = -1;
+        using var stopping = new CancellationTokenSource();
+        var probes = backends.Select(backend => ProbeAsync(http, backend, healthPath, stopping.Token)).ToArray();
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -45,7 +50,7 @@ public static class RoundRobinProxy
             for (var tried = 0; tried < backends.Length; tried++)
             {
                 var backend = backends[(int)((uint)Interlocked.Increment(ref next) % (uint)backends.Length)];
-                if (backend.SkippedUntil > Environment.TickCount64 && tried < backends.Length - 1)
+                if (!backend.Healthy && backends.Any(b => b.Healthy))
                 {
                     continue;
                 }
@@ -77,7 +82,7 @@ public static class RoundRobinProxy
                 catch (HttpRequestException exception) when (exception.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
                 {
                     Interlocked.Increment(ref backend.Refused);
-                    backend.SkippedUntil = Environment.TickCount64 + 2000;
+                    backend.Healthy = false;
                     continue;
                 }
                 catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
@@ -109,16 +114,50 @@ public static class RoundRobinProxy
             await context.Response.WriteAsync("no backend accepted the connection");
         });
         await app.RunAsync();
+        await stopping.CancelAsync();
+        await Task.WhenAll(probes);
         return 0;
+    }
+
+    private static async Task ProbeAsync(HttpClient http, Backend backend, string path, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                using var probe = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                probe.CancelAfter(TimeSpan.FromSeconds(1));
+                using var response = await http.GetAsync(new Uri(backend.Url, path), probe.Token);
+                backend.Healthy = response.StatusCode == HttpStatusCode.OK;
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                backend.Healthy = false;
+            }
+
+            try
+            {
+                await Task.Delay(500, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     private sealed class Backend(Uri url)
     {
         public int Requests;
         public int Refused;
+        private volatile bool healthy = true;
 
         public Uri Url { get; } = url;
 
-        public long SkippedUntil { get; set; }
+        public bool Healthy
+        {
+            get => healthy;
+            set => healthy = value;
+        }
     }
 }
