@@ -3,6 +3,8 @@
 #   bash bench/operations.sh soak [minutes=30] [concurrency=8]   mixed traffic against the embedded graph on PostgreSQL and Redis
 #   bash bench/operations.sh faults [concurrency=8]              faults under mixed load: subgraph killed, subgraph slow, PostgreSQL
 #                                                                restarted, Redis restarted, supergraph swapped, gateway SIGTERM
+#                                                                (UCE_BENCH_FAULTS="gateway-sigterm …": only those; UCE_BENCH_DRAIN=2:
+#                                                                the gateways' Gateway:Server:DrainDelay in seconds)
 #   bash bench/operations.sh scale [seconds=30] [concurrency=16] one, two and three gateways behind a round-robin proxy
 # Needs PostgreSQL and Redis on 127.0.0.1 (bash .ci/services); `faults` restarts both, so nothing else may be using them.
 # Mixed traffic (UCE.Bench mixed): the customer 360 (60 %), customer searches (20 %), payments (10 %, each with its own
@@ -86,7 +88,7 @@ start_subgraph() { # name
 }
 start_gateway() { # name port supergraph [extra env…]
   local name=$1 port=$2 supergraph=$3; shift 3
-  env "${GATEWAY_AUTH[@]}" "$@" dotnet "$GATEWAY" --supergraph "$supergraph" --port "$port" >> "$OUT/$name.log" 2>&1 &
+  env "${GATEWAY_AUTH[@]}" "Gateway__Server__DrainDelay=00:00:$(printf %02d "${UCE_BENCH_DRAIN:-0}")" "$@" dotnet "$GATEWAY" --supergraph "$supergraph" --port "$port" >> "$OUT/$name.log" 2>&1 &
   remember "$name" $!
 }
 
@@ -158,6 +160,8 @@ faults)
   URL=http://127.0.0.1:4300/graphql
 
   # Each fault: 15 s of load before it, the fault, then load until 45 s after it was undone.
+  # UCE_BENCH_FAULTS="gateway-sigterm …": only those faults (default: all six).
+  wanted() { [ -z "${UCE_BENCH_FAULTS:-}" ] || [[ " $UCE_BENCH_FAULTS " == *" $1 "* ]]; }
   fault() { # label seconds; the actions run in the background at their times
     mixed "$1" "$URL" "$2" "$CONCURRENCY" --warmup-seconds 0 --pid "$(pid_of gateway-1)" --pid "$(pid_of gateway-2)"
     check_payments "$1"
@@ -165,34 +169,46 @@ faults)
   # Both gateways and every subgraph warm (reads only), so that the fault runs start from a steady state.
   mixed warmup "$URL" 5 "$CONCURRENCY" --warmup-seconds 20 --mix customer360=50,search=50
 
-  ( sleep 15; log "billing: kill -9"; kill -9 "$(pid_of billing)"; sleep 15; log "billing: start"; start_subgraph billing
-    wait_http http://127.0.0.1:4002/health/ready 60; log "billing: ready" ) & ACTIONS=$!
-  fault billing-killed 75; wait "$ACTIONS"
+  if wanted billing-killed; then
+    ( sleep 15; log "billing: kill -9"; kill -9 "$(pid_of billing)"; sleep 15; log "billing: start"; start_subgraph billing
+      wait_http http://127.0.0.1:4002/health/ready 60; log "billing: ready" ) & ACTIONS=$!
+    fault billing-killed 75; wait "$ACTIONS"
+  fi
 
-  ( sleep 15; log "usage: every request held 10 s"; curl -fs -X POST http://127.0.0.1:5003/__bench/delay/10000 >/dev/null
-    sleep 20; log "usage: delay off"; curl -fs -X POST http://127.0.0.1:5003/__bench/delay/0 >/dev/null ) & ACTIONS=$!
-  fault usage-slow 80; wait "$ACTIONS"
+  if wanted usage-slow; then
+    ( sleep 15; log "usage: every request held 10 s"; curl -fs -X POST http://127.0.0.1:5003/__bench/delay/10000 >/dev/null
+      sleep 20; log "usage: delay off"; curl -fs -X POST http://127.0.0.1:5003/__bench/delay/0 >/dev/null ) & ACTIONS=$!
+    fault usage-slow 80; wait "$ACTIONS"
+  fi
 
-  ( sleep 15; log "postgresql: restart"; pg_ctlcluster "$(pg_lsclusters -h | awk 'NR==1 {print $1}')" main restart; log "postgresql: restarted" ) & ACTIONS=$!
-  fault postgresql-restart 60; wait "$ACTIONS"
+  if wanted postgresql-restart; then
+    ( sleep 15; log "postgresql: restart"; pg_ctlcluster "$(pg_lsclusters -h | awk 'NR==1 {print $1}')" main restart; log "postgresql: restarted" ) & ACTIONS=$!
+    fault postgresql-restart 60; wait "$ACTIONS"
+  fi
 
-  ( sleep 15; log "redis: shutdown"; redis-cli -h 127.0.0.1 shutdown nosave >/dev/null 2>&1 || true; sleep 5
-    redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null; log "redis: started" ) & ACTIONS=$!
-  fault redis-restart 65; wait "$ACTIONS"
+  if wanted redis-restart; then
+    ( sleep 15; log "redis: shutdown"; redis-cli -h 127.0.0.1 shutdown nosave >/dev/null 2>&1 || true; sleep 5
+      redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null; log "redis: started" ) & ACTIONS=$!
+    fault redis-restart 65; wait "$ACTIONS"
+  fi
 
-  ( sleep 15; log "supergraph: swap to the one with Product.terms"; cp "$NEW" "$LIVE.tmp" && mv "$LIVE.tmp" "$LIVE"
-    for i in $(seq 1 300); do
-      if curl -fs http://127.0.0.1:4100/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-          -d '{"query":"{ products { id terms } }"}' | grep -q '"terms"'; then log "supergraph: gateway-1 serves Product.terms"; break; fi
-      sleep 0.1
-    done ) & ACTIONS=$!
-  fault supergraph-swap 45; wait "$ACTIONS"
+  if wanted supergraph-swap; then
+    ( sleep 15; log "supergraph: swap to the one with Product.terms"; cp "$NEW" "$LIVE.tmp" && mv "$LIVE.tmp" "$LIVE"
+      for i in $(seq 1 300); do
+        if curl -fs http://127.0.0.1:4100/graphql -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+            -d '{"query":"{ products { id terms } }"}' | grep -q '"terms"'; then log "supergraph: gateway-1 serves Product.terms"; break; fi
+        sleep 0.1
+      done ) & ACTIONS=$!
+    fault supergraph-swap 45; wait "$ACTIONS"
+  fi
   for g in 4100 4101; do curl -fs "http://127.0.0.1:$g/health" > "$OUT/health-$g-after-swap.json" || true; done
 
-  ( sleep 15; log "gateway-1: SIGTERM"; stop gateway-1; log "gateway-1: exited"; sleep 5; log "gateway-1: start"
-    start_gateway gateway-1 4100 "$LIVE" Gateway__Subgraphs__usage__Url=http://127.0.0.1:5003/graphql
-    wait_http http://127.0.0.1:4100/health 60; log "gateway-1: ready" ) & ACTIONS=$!
-  fault gateway-sigterm 60; wait "$ACTIONS"
+  if wanted gateway-sigterm; then
+    ( sleep 15; log "gateway-1: SIGTERM"; stop gateway-1; log "gateway-1: exited"; sleep 5; log "gateway-1: start"
+      start_gateway gateway-1 4100 "$LIVE" Gateway__Subgraphs__usage__Url=http://127.0.0.1:5003/graphql
+      wait_http http://127.0.0.1:4100/health 60; log "gateway-1: ready" ) & ACTIONS=$!
+    fault gateway-sigterm 60; wait "$ACTIONS"
+  fi
   curl -fs http://127.0.0.1:4300/__proxy > "$OUT/proxy-backends.json" || true
   ;;
 

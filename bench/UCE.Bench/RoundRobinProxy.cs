@@ -47,9 +47,11 @@ public static class RoundRobinProxy
             var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
             var bytes = body.ToArray();
+            // Each backend at most once per request, starting from the next in turn.
+            var start = (uint)Interlocked.Increment(ref next);
             for (var tried = 0; tried < backends.Length; tried++)
             {
-                var backend = backends[(int)((uint)Interlocked.Increment(ref next) % (uint)backends.Length)];
+                var backend = backends[(int)((start + (uint)tried) % (uint)backends.Length)];
                 if (!backend.Healthy && backends.Any(b => b.Healthy))
                 {
                     continue;

@@ -27,6 +27,14 @@ public sealed class GatewayServerOptions
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// On SIGTERM, before anything stops: <c>/health</c> answers 503 (draining) while requests and new connections are still
+    /// served this long, so that a load balancer checking health stops sending requests here before the connections close.
+    /// 0 (the default) where the platform drains first (Kubernetes' preStop pause, as the Helm chart sets); a few seconds
+    /// behind a balancer that only checks health. Counted within <see cref="ShutdownTimeout"/>.
+    /// </summary>
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>The configuration problems, for the options validation at start.</summary>
     public IEnumerable<string> Problems()
     {
@@ -38,6 +46,11 @@ public sealed class GatewayServerOptions
         if (KeepAliveTimeout <= TimeSpan.Zero || RequestHeadersTimeout <= TimeSpan.Zero || ShutdownTimeout < TimeSpan.Zero)
         {
             yield return "Gateway:Server: KeepAliveTimeout and RequestHeadersTimeout must be positive, ShutdownTimeout not negative.";
+        }
+
+        if (DrainDelay < TimeSpan.Zero || (DrainDelay > TimeSpan.Zero && DrainDelay >= ShutdownTimeout))
+        {
+            yield return "Gateway:Server: DrainDelay must not be negative and must be shorter than ShutdownTimeout, which it counts within.";
         }
     }
 }

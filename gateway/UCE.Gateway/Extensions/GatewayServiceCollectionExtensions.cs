@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using UCE.Gateway.Authentication;
 using UCE.Gateway.Configuration;
@@ -58,7 +59,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddGatewayTelemetry(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GatewayWebSocketEndpoint>();
-        services.AddHealthChecks().AddCheck<SupergraphHealthCheck>("supergraph");
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
+        services.AddHealthChecks()
+            .AddCheck<SupergraphHealthCheck>("supergraph")
+            .Add(new HealthCheckRegistration("draining", provider => provider.GetRequiredService<ShutdownDrain>(), HealthStatus.Unhealthy, tags: null));
         return services;
     }
 }

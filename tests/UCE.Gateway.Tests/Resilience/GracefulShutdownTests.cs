@@ -49,4 +49,59 @@ public sealed class GracefulShutdownTests
             await gateway.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task With_a_drain_delay_health_answers_503_while_requests_are_still_served_then_the_server_stops()
+    {
+        await using var outages = await FakeSubscriptionSubgraph.StartAsync();
+        var gateway = await outages.StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:Server:DrainDelay"] = "00:00:05" });
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync("/health")).StatusCode);
+
+            var stopping = gateway.StopAsync();
+            // A balancer polling /health sees the instance leave...
+            var draining = await Eventually(async () => (await gateway.Client.GetAsync("/health")).StatusCode == HttpStatusCode.ServiceUnavailable);
+            Assert.True(draining, "/health did not answer 503 after the host began stopping.");
+            Assert.False(stopping.IsCompleted);
+
+            // ...while a request sent meanwhile, on a new connection, is still answered in full.
+            using var fresh = new HttpClient { BaseAddress = gateway.Address };
+            var token = TestTokenIssuer.Default.CreateToken("agent");
+            using var response = await fresh.SendAsync(GraphQLHttp.PostQuery("{ __typename }").WithToken(token));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("\"__typename\":\"Query\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            await stopping.WaitAsync(TimeSpan.FromSeconds(30));
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => fresh.GetAsync("/health"));
+        }
+        finally
+        {
+            await gateway.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public void A_drain_delay_must_fit_within_the_shutdown_timeout()
+    {
+        Assert.Empty(new UCE.Gateway.Configuration.GatewayServerOptions { DrainDelay = TimeSpan.FromSeconds(5) }.Problems());
+        Assert.NotEmpty(new UCE.Gateway.Configuration.GatewayServerOptions { DrainDelay = TimeSpan.FromSeconds(15) }.Problems());
+        Assert.NotEmpty(new UCE.Gateway.Configuration.GatewayServerOptions { DrainDelay = TimeSpan.FromSeconds(-1) }.Problems());
+    }
+
+    private static async Task<bool> Eventually(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!timeout.IsCancellationRequested)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
 }

@@ -171,6 +171,9 @@ public sealed class GatewayTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the host as SIGTERM does (the drain delay, then the server), without disposing it.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
