@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-}
-case "$MODE" in soak|faults|scale) ;; *) sed -n 2,5p "$0" >&2; exit 2 ;; esac
+case "$MODE" in soak|faults|scale) ;; *) sed -n 2,7p "$0" >&2; exit 2 ;; esac
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 OUT=bench/results/$STAMP-$MODE
 mkdir -p "$OUT"
