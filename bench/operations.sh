@@ -47,6 +47,7 @@ cleanup() {
   for file in "$OUT"/.pids/*; do [ -f "$file" ] && { kill "$(cat "$file")" 2>/dev/null || true; }; done
   for file in "$OUT"/.pids/*; do [ -f "$file" ] && { while kill -0 "$(cat "$file")" 2>/dev/null; do sleep 0.1; done; }; done
   rm -rf "$OUT/.pids"
+  [ -n "${SUPERGRAPHS:-}" ] && rm -rf "$SUPERGRAPHS"
   if [ -n "${UCE_BENCH_DROP:-}" ]; then
     for e in "${SUBGRAPHS[@]}"; do psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS uce_ops${CUSTOMERS}_${e%%:*}" >/dev/null 2>&1 || true; done
   fi
@@ -150,7 +151,9 @@ faults)
   dotnet "$BENCH" record --out /dev/null --subgraph usage=5003=http://127.0.0.1:4003/graphql >> "$OUT/usage-proxy.log" 2>&1 &
   remember usage-proxy $!
   # The gateway starts on a supergraph without Product.terms; the swap brings in the committed one, which has it.
-  OLD=$PWD/$OUT/supergraph-without-terms.graphql; NEW=$PWD/$OUT/supergraph-with-terms.graphql; LIVE=$PWD/$OUT/supergraph.graphql
+  # (In a folder of the run's own outside the results: three copies of the supergraph are not results.)
+  SUPERGRAPHS=$(mktemp -d)
+  OLD=$SUPERGRAPHS/supergraph-without-terms.graphql; NEW=$SUPERGRAPHS/supergraph-with-terms.graphql; LIVE=$SUPERGRAPHS/supergraph.graphql
   grep -v '^  terms: String!$' schema/supergraph.graphql > "$OLD"; cp schema/supergraph.graphql "$NEW"; cp "$OLD" "$LIVE"
   start_gateway gateway-1 4100 "$LIVE" Gateway__Subgraphs__usage__Url=http://127.0.0.1:5003/graphql
   start_gateway gateway-2 4101 "$LIVE" Gateway__Subgraphs__usage__Url=http://127.0.0.1:5003/graphql
