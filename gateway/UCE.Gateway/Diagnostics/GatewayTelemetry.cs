@@ -3,6 +3,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using UCE.Gateway.Engine;
 using UCE.Gateway.Resilience;
+using UCE.Subgraphs.Hosting.Diagnostics;
 
 namespace UCE.Gateway.Diagnostics;
 
@@ -16,20 +17,21 @@ public static class GatewayTelemetry
     /// <summary>The configuration key that turns the <c>/metrics</c> endpoint off.</summary>
     public const string PrometheusEnabledKey = "Gateway:Metrics:Enabled";
 
-    /// <summary>The meters exported: the gateway's own, its subgraph circuits, ASP.NET Core's server meters and the runtime's.</summary>
-    public static readonly string[] Meters =
+    /// <summary>The meters exported from the host that created them: the gateway's own, its subgraph circuits, ASP.NET Core's server meters.</summary>
+    public static readonly string[] HostMeters =
     [
         GatewayMetrics.MeterName,
         SubgraphCircuits.MeterName,
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Http.Connections",
-        // The runtime's own: GC heap size and collections, working set, thread pool queue, exceptions.
-        "System.Runtime",
     ];
 
+    /// <summary>The meters exported wherever they are created: the runtime's (GC heap size and collections, working set, thread pool queue, exceptions).</summary>
+    public static readonly string[] ProcessMeters = ["System.Runtime"];
+
     /// <summary>
-    /// Registers <see cref="GatewayMetrics"/> and the export of <see cref="Meters"/> as service <c>uce-gateway</c>: for
+    /// Registers <see cref="GatewayMetrics"/> and the export of <see cref="HostMeters"/> and <see cref="ProcessMeters"/> as service <c>uce-gateway</c>: for
     /// Prometheus unless <c>Gateway:Metrics:Enabled</c> is false, over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
     /// and then the traces too.
     /// </summary>
@@ -55,9 +57,9 @@ public static class GatewayTelemetry
                 .AddOtlpExporter());
         }
 
+        services.AddExportedMeters(HostMeters, ProcessMeters);
         telemetry.WithMetrics(metrics =>
         {
-            metrics.AddMeter(Meters);
             if (prometheus)
             {
                 metrics.AddPrometheusExporter();

@@ -13,7 +13,7 @@ namespace UCE.Gateway.Persisted;
 /// </summary>
 public sealed class PersistedDocumentMetrics
 {
-    /// <summary>The meter's name; export it with <c>AddMeter("UCE.Gateway")</c>.</summary>
+    /// <summary>The meter's name (the gateway's own, exported by <see cref="Diagnostics.GatewayTelemetry"/>).</summary>
     public const string MeterName = "UCE.Gateway";
 
     private static readonly double[] DurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

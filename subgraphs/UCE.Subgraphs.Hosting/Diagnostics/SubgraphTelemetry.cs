@@ -16,14 +16,16 @@ public static class SubgraphTelemetry
     /// <summary>The source of the GraphQL request spans (<c>graphql.execute</c>).</summary>
     public static readonly ActivitySource Source = new("UCE.Subgraphs");
 
-    /// <summary>The meters exported: the subgraphs' own, ASP.NET Core's server meters and the HTTP client's.</summary>
-    public static readonly string[] Meters =
+    /// <summary>The meters exported from the host that created them: the subgraphs' own and ASP.NET Core's server meters.</summary>
+    public static readonly string[] HostMeters =
     [
         SubgraphMetrics.MeterName,
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
-        "System.Net.Http",
     ];
+
+    /// <summary>The meters exported wherever they are created: the HTTP client's.</summary>
+    public static readonly string[] ProcessMeters = ["System.Net.Http"];
 
     internal static void AddSubgraphLogging(this WebApplicationBuilder builder)
     {
@@ -64,7 +66,8 @@ public static class SubgraphTelemetry
     }
 
     /// <summary>
-    /// Registers <see cref="SubgraphMetrics"/>, the monitor of stream lag, and the export of <see cref="Meters"/> as service
+    /// Registers <see cref="SubgraphMetrics"/>, the monitor of stream lag, and the export of <see cref="HostMeters"/> and
+    /// <see cref="ProcessMeters"/> as service
     /// <c>uce-</c><paramref name="module"/>: for Prometheus unless <c>Subgraph:Metrics:Enabled</c> is false, over OTLP
     /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
     /// </summary>
@@ -82,11 +85,11 @@ public static class SubgraphTelemetry
         }
 
         builder.Services.AddHostedService<StreamLagMonitor>();
+        builder.Services.AddExportedMeters(HostMeters, ProcessMeters);
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("uce-" + module.Name))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(Meters);
                 if (prometheus)
                 {
                     metrics.AddPrometheusExporter();

@@ -70,9 +70,8 @@ public sealed class SubgraphMetricsEndpointTests : IAsyncLifetime
         await shared.AddAsync(directory, new Dictionary<string, string>(StringComparer.Ordinal) { [OutboxMessage.PayloadField] = "not a directory event" });
         var group = ("group", "billing");
 
-        // Other hosts of the test run export through the same meter name, and a billing host's outbox gauges carry only
-        // the subgraph's name: their values are checked by OutboxMetricsTests, here that they are exported. Streams and
-        // the published counter carry this test's stream names.
+        // Other hosts alive in this process export through meters of the same name; /metrics shows this host's only, so
+        // the samples (the outbox gauges carry only the subgraph's name) are this host's.
         var text = "";
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!(Sample(text, "uce_subgraph_outbox_published_total", ("stream", interactions)) == 1
@@ -80,10 +79,7 @@ public sealed class SubgraphMetricsEndpointTests : IAsyncLifetime
             && Sample(text, "uce_subgraph_stream_dead_lettered_total", ("stream", directory), group) == 1
             && Sample(text, "uce_subgraph_stream_lag", ("stream", directory), group) == 0
             && Sample(text, "uce_subgraph_stream_pending", ("stream", directory), group) == 0
-            // The outbox gauges of another billing host alive in this process at the same moment can stand in for this
-            // host's under the same names until that host stops; wait until this host's are the ones exported.
-            && text.Contains("# TYPE uce_subgraph_outbox_pending gauge", StringComparison.Ordinal)
-            && text.Contains("# TYPE uce_subgraph_outbox_oldest_age_seconds gauge", StringComparison.Ordinal)))
+            && Sample(text, "uce_subgraph_outbox_pending", ("subgraph", "billing")) == 0))
         {
             Assert.True(clock.Elapsed < Eventually.Bound, $"The relay did not publish the row or the directory consumer did not handle both entries; /metrics:\n{text}");
             await Task.Delay(20);
@@ -92,7 +88,8 @@ public sealed class SubgraphMetricsEndpointTests : IAsyncLifetime
 
         Assert.Contains("# TYPE uce_subgraph_outbox_pending gauge", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE uce_subgraph_outbox_oldest_age_seconds gauge", text, StringComparison.Ordinal);
-        Assert.Contains("uce_subgraph_outbox_pending{otel_scope_name=\"UCE.Subgraphs\",subgraph=\"billing\"}", text, StringComparison.Ordinal);
+        Assert.Contains("uce_subgraph_outbox_pending{otel_scope_name=\"UCE.Subgraphs\",subgraph=\"billing\"} 0", text, StringComparison.Ordinal);
+        Assert.Equal(0, Sample(text, "uce_subgraph_outbox_oldest_age_seconds", ("subgraph", "billing")));
         Assert.InRange(Sample(text, "uce_subgraph_stream_last_processed_age_seconds", ("stream", directory), group) ?? -1, 0, Eventually.Bound.TotalSeconds * 2);
 
         // ASP.NET Core's meter records a request once it has ended: a scrape shows the ones before it.
@@ -101,9 +98,58 @@ public sealed class SubgraphMetricsEndpointTests : IAsyncLifetime
             "the HTTP server's request durations are exported");
     }
 
-    private async Task<string> ScrapeAsync()
+    [Fact]
+    public async Task A_host_exports_its_own_instruments_and_not_those_of_another_host_in_the_process()
     {
-        using var response = await billing!.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        var otherStream = TestRedis.UniqueName("endpoint-other-interactions");
+        await using var other = await SubgraphTestHost.StartAsync(new BillingSubgraph(), database!.ConnectionString, seedDemoData: false, configuration: new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Interactions:Stream"] = otherStream,
+            ["Directory:Stream"] = TestRedis.UniqueName("endpoint-other-directory"),
+            ["Outbox:PollInterval"] = "00:00:00.100",
+            ["Subgraph:Metrics:RefreshInterval"] = "00:00:00.100",
+        }, sharedEventStream: new InProcessEventStream(TimeProvider.System));
+
+        // Both hosts relay the same outbox table: whichever publishes the row counts it under its own stream name.
+        await using (var db = billing!.CreateDbContext<BillingDbContext>())
+        {
+            db.Set<OutboxMessage>().Add(new OutboxMessage
+            {
+                EventId = $"evt-endpoint-{Guid.NewGuid():N}",
+                Stream = otherStream,
+                Type = "TEST",
+                Payload = "{}",
+                CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        string mine = "", theirs = "";
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                mine = await ScrapeAsync(billing);
+                theirs = await ScrapeAsync(other);
+                return (Sample(mine, "uce_subgraph_outbox_published_total", ("stream", otherStream)) ?? 0)
+                    + (Sample(theirs, "uce_subgraph_outbox_published_total", ("stream", otherStream)) ?? 0) >= 1
+                    && Sample(mine, "uce_subgraph_outbox_pending", ("subgraph", "billing")) == 0
+                    && Sample(theirs, "uce_subgraph_outbox_pending", ("subgraph", "billing")) == 0;
+            },
+            "one of the two hosts published the row and both measured their outbox after it");
+
+        // One count in the process, exported by the host that made it only (before, each host exported every host's
+        // instruments of the meter, and the published row showed on both).
+        Assert.True(
+            Sample(mine, "uce_subgraph_outbox_published_total", ("stream", otherStream)) is null
+                ^ Sample(theirs, "uce_subgraph_outbox_published_total", ("stream", otherStream)) is null,
+            $"the row's count shows on exactly one host; this host:\n{mine}\nthe other:\n{theirs}");
+    }
+
+    private Task<string> ScrapeAsync() => ScrapeAsync(billing!);
+
+    private static async Task<string> ScrapeAsync(SubgraphTestHost host)
+    {
+        using var response = await host.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         return await response.Content.ReadAsStringAsync();
