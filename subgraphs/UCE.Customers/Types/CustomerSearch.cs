@@ -111,9 +111,26 @@ public static class CustomerSearch
                 }
 
                 var pattern = "%" + EscapeLike(term) + "%";
+                var npgsql = db.Database.IsNpgsql();
+                var at = term.IndexOf('@', StringComparison.Ordinal);
+                if (at > 0)
+                {
+                    // Text with an '@' and something before it: an address's local part (or its end) and the start of its
+                    // domain. The trigram index is asked for the part up to the '@' only, and the whole text is checked on
+                    // the rows it finds: a domain's trigrams are in nearly every row (most customers share a few mail
+                    // providers), and reading their index entries would cost more than the rows. lower(Email) has no index,
+                    // so the whole text stays a check and never becomes an index condition.
+                    var local = "%" + EscapeLike(term[..(at + 1)]) + "%";
+                    var lowered = pattern.ToLowerInvariant();
+                    return npgsql
+                        ? customers.Where(customer => EF.Functions.ILike(customer.Name, pattern, LikeEscape)
+                            || (EF.Functions.ILike(customer.Email, local, LikeEscape) && EF.Functions.Like(customer.Email.ToLower(), lowered, LikeEscape)))
+                        : customers.Where(customer => EF.Functions.Like(customer.Name, pattern, LikeEscape)
+                            || (EF.Functions.Like(customer.Email, local, LikeEscape) && EF.Functions.Like(customer.Email.ToLower(), lowered, LikeEscape)));
+                }
 
                 // ILIKE is what PostgreSQL's trigram indexes serve; SQLite's LIKE ignores ASCII letter case by itself.
-                return db.Database.IsNpgsql()
+                return npgsql
                     ? customers.Where(customer => EF.Functions.ILike(customer.Name, pattern, LikeEscape) || EF.Functions.ILike(customer.Email, pattern, LikeEscape))
                     : customers.Where(customer => EF.Functions.Like(customer.Name, pattern, LikeEscape) || EF.Functions.Like(customer.Email, pattern, LikeEscape));
         }

@@ -51,13 +51,14 @@ public sealed class CustomerSearchTests
         var digits = new string([.. seventh.Where(char.IsAsciiDigit)]);
         string[] searches =
         [
-            "", "son", "SON", "Reyes", "ava ", "EXAMPLE.COM", ".12@example.com", "Bakery #", "no such person", "100%", "a_b", "o\\k",
+            "", "son", "SON", "Reyes", "ava ", "EXAMPLE.COM", ".12@example.com", "2@EXAMPLE.C", "@Example.com", "a@b@c", "Bakery #", "no such person", "100%", "a_b", "o\\k",
             "cus-000012", "CUS-000012", "cus-999999", demo[2].Location.PremiseId, demo[2].Location.PremiseId.ToLowerInvariant(),
             demo[3].Location.MeterId, demo[3].Location.MeterId.ToLowerInvariant(), demo[4].Accounts[0].Number, demo[5].Accounts[^1].Number,
             seventh, digits, digits[1..], $"+{digits[..1]} ({digits[1..4]}) {digits[4..7]}-{digits[7..]}", "9999999999",
         ];
 
         var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var emails = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var search in searches)
         {
             var ids = new List<string>();
@@ -70,7 +71,12 @@ public sealed class CustomerSearchTests
                 Assert.True(
                     JsonElement.DeepEquals(connection, onSqlite.EnsureNoErrors().At("customers")),
                     $"'{search}', page {page + 1}:\nPostgreSQL {connection}\nSQLite     {onSqlite.At("customers")}");
-                ids.AddRange(connection.GetProperty("edges").EnumerateArray().Select(edge => edge.GetProperty("node").GetProperty("id").GetString()!));
+                foreach (var node in connection.GetProperty("edges").EnumerateArray().Select(edge => edge.GetProperty("node")))
+                {
+                    ids.Add(node.GetProperty("id").GetString()!);
+                    emails[ids[^1]] = node.GetProperty("email").GetString()!;
+                }
+
                 if (!connection.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean())
                 {
                     break;
@@ -91,6 +97,15 @@ public sealed class CustomerSearchTests
         Assert.Equal(["cus-000012"], found["cus-000012"]);
         Assert.Equal(["cus-000012"], found["CUS-000012"]);
         Assert.Equal(["cus-000012"], found[".12@example.com"]);
+        // Text with an '@' is looked up by the part up to it and checked whole: the same customers as a plain contains.
+        foreach (var text in (string[])["2@EXAMPLE.C", "@Example.com", "a@b@c"])
+        {
+            var expected = emails.Where(email => email.Value.Contains(text, StringComparison.OrdinalIgnoreCase)).Select(email => email.Key).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, found[text]);
+        }
+
+        Assert.True(found["2@EXAMPLE.C"].Count >= 2);
+        Assert.Empty(found["a@b@c"]);
         Assert.Empty(found["no such person"]);
         Assert.Empty(found["cus-999999"]);
         Assert.Equal([demo[2].Id], found[demo[2].Location.PremiseId]);
