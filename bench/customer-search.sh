@@ -41,7 +41,7 @@ trap cleanup EXIT
   echo "time: $(date -u +%FT%TZ)"
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- subgraphs bench || echo ' (working tree differs)')"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r); shared with other work"
-  echo "dotnet: $(dotnet --version); PostgreSQL: $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version')"
+  echo "dotnet: $(dotnet --version); PostgreSQL: $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version'), shared_buffers $(psql -h 127.0.0.1 -U postgres -tAc 'show shared_buffers')"
   echo "customers: ${COUNTS[*]}; requests per search $REQUESTS (+100 warm-up), concurrency $CONCURRENCY; straight to the customers subgraph on 127.0.0.1:$PORT"
   echo "uptime at start: $(uptime)"
 } > "$OUT/environment.txt"
