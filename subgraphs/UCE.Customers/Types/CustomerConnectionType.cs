@@ -1,13 +1,18 @@
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using UCE.Customers.Data;
 using UCE.Subgraphs.Hosting;
+using UCE.Subgraphs.Hosting.Errors;
 
 namespace UCE.Customers.Types;
 
 /// <summary>A page of customers with cursors (Relay connection shape).</summary>
 public sealed class CustomerConnectionType : ObjectGraphType<CustomerConnection>
 {
+    /// <summary>The largest <c>totalCount(atMost:)</c>.</summary>
+    public const int MaxCountLimit = 10_000;
+
     public CustomerConnectionType()
     {
         Name = "CustomerConnection";
@@ -18,11 +23,21 @@ public sealed class CustomerConnectionType : ObjectGraphType<CustomerConnection>
             .Resolve(context => context.Source.Edges.Select(edge => edge.Node).ToList());
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(context => context.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
-            .Description("How many customers match the search, over all pages.")
+            .Description("How many customers match the search, over all pages. With 'atMost', counting stops there: a result equal to it means that many or more (show \"1,000+\"), and a broad search (a common last name among millions) is answered as fast as its first page.")
+            .Argument<IntGraphType>("atMost", $"Count no further than this (1–{MaxCountLimit}); without it, every match is counted.")
             .ResolveAsync(async context =>
             {
+                var atMost = context.GetArgument<int?>("atMost");
+                if (atMost is < 1 or > MaxCountLimit)
+                {
+                    throw new DomainError(ErrorCodes.BadUserInput, $"'atMost' must be between 1 and {MaxCountLimit}.");
+                }
+
                 await using var db = await context.Service<IDbContextFactory<CustomersDbContext>>().CreateDbContextAsync(context.CancellationToken);
-                return await CustomerSearch.Apply(db, context.Source.Search).CountAsync(context.CancellationToken);
+                var matches = CustomerSearch.Apply(db, context.Source.Search);
+                return atMost is { } limit
+                    ? await matches.Select(customer => customer.Id).Take(limit).CountAsync(context.CancellationToken)
+                    : await matches.CountAsync(context.CancellationToken);
             });
     }
 }

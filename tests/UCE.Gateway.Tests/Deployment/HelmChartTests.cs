@@ -183,7 +183,9 @@ public sealed class HelmChartTests
         var configMap = Chart.Single("ConfigMap", volume.Text("configMap", "name")!);
         Assert.Equal(Schema("supergraph.graphql"), configMap.Text("data", file));
         // The chart can only read files inside it: its copy must be the composed supergraph.
-        Assert.Equal(Schema("supergraph.graphql"), RepositoryFiles.Read($"{RenderedChart.ChartPath}/files/supergraph.graphql"));
+        Assert.True(
+            Schema("supergraph.graphql") == RepositoryFiles.Read($"{RenderedChart.ChartPath}/files/supergraph.graphql"),
+            $"{RenderedChart.ChartPath}/files/supergraph.graphql is not schema/supergraph.graphql; after compose, copy it: cp schema/supergraph.graphql {RenderedChart.ChartPath}/files/");
     }
 
     [Fact]

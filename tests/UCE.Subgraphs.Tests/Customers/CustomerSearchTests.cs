@@ -120,6 +120,33 @@ public sealed class CustomerSearchTests
         Assert.Equal(demo.Count, found["EXAMPLE.COM"].Count);
     }
 
+    [Fact]
+    public async Task A_count_with_at_most_stops_there_on_both_stores_and_an_out_of_range_limit_is_refused()
+    {
+        await using var database = await PostgresDatabase.CreateAsync("search_count");
+        await using var postgres = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), database.ConnectionString);
+        await using var sqlite = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), null);
+        const string Count = "query($search: String, $atMost: Int) { customers(search: $search, first: 1) { exact: totalCount capped: totalCount(atMost: $atMost) } }";
+        foreach (var host in (SubgraphTestHost[])[postgres, sqlite])
+        {
+            var all = (await host.As(TestCallers.Agent).PostAsync(Count, new { search = (string?)null, atMost = 1 })).EnsureNoErrors().At("customers");
+            var total = all.GetProperty("exact").GetInt32();
+            Assert.True(total > 3);
+            Assert.Equal(1, all.GetProperty("capped").GetInt32());
+            foreach (var (search, atMost) in new (string?, int)[] { (null, 3), (null, total), (null, total + 5), ("son", 2), ("son", 10_000), ("cus-000012", 5), ("no such person", 5) })
+            {
+                var counted = (await host.As(TestCallers.Agent).PostAsync(Count, new { search, atMost })).EnsureNoErrors().At("customers");
+                Assert.Equal(Math.Min(counted.GetProperty("exact").GetInt32(), atMost), counted.GetProperty("capped").GetInt32());
+            }
+
+            foreach (var atMost in (int[])[0, -1, 10_001])
+            {
+                var refused = await host.As(TestCallers.Agent).PostAsync(Count, new { search = "son", atMost });
+                Assert.Equal(["BAD_USER_INPUT"], refused.ErrorCodes);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("ab")]
     [InlineData(" x ")]
