@@ -115,15 +115,16 @@ c360 apollo-customer360-2 http://127.0.0.1:4200/ $APOLLO_PID
 c360 uce-customer360-2 http://127.0.0.1:4100/graphql $UCE_PID
 
 # The same customer 360 as a trusted document named by id (documentId) against it as text, through the same UCE
-# gateway: text (round 2 above), id, id, text, text, id, id, text, so that neither form always meets the warmer process
-# or the busier minute.
-c360 uce-customer360-id-1 http://127.0.0.1:4100/graphql $UCE_PID --send id
-c360 uce-customer360-id-2 http://127.0.0.1:4100/graphql $UCE_PID --send id
-c360 uce-customer360-text-3 http://127.0.0.1:4100/graphql $UCE_PID
-c360 uce-customer360-text-4 http://127.0.0.1:4100/graphql $UCE_PID
-c360 uce-customer360-id-3 http://127.0.0.1:4100/graphql $UCE_PID --send id
-c360 uce-customer360-id-4 http://127.0.0.1:4100/graphql $UCE_PID --send id
-c360 uce-customer360-text-5 http://127.0.0.1:4100/graphql $UCE_PID
+# gateway: text (round 2 above), id, id, text, text, id, id, text … so that neither form always meets the warmer process
+# or the busier minute. UCE_BENCH_ID_ROUNDS (even, default 4) rounds by id, as many as text; the summary gives each
+# form's mean and the 95 % confidence interval of the id / text ratio (the rounds' spread on this machine is a few %).
+ID_ROUNDS=${UCE_BENCH_ID_ROUNDS:-4}
+for (( k = 1; k <= ID_ROUNDS / 2; k++ )); do
+  c360 "uce-customer360-id-$(( 2 * k - 1 ))" http://127.0.0.1:4100/graphql $UCE_PID --send id
+  c360 "uce-customer360-id-$(( 2 * k ))" http://127.0.0.1:4100/graphql $UCE_PID --send id
+  c360 "uce-customer360-text-$(( 2 * k + 1 ))" http://127.0.0.1:4100/graphql $UCE_PID
+  (( k < ID_ROUNDS / 2 )) && c360 "uce-customer360-text-$(( 2 * k + 2 ))" http://127.0.0.1:4100/graphql $UCE_PID
+done
 
 # Gateway overhead: a query one subgraph answers, through the gateway and straight to the subgraph, one at a time.
 load --label uce-one-subgraph --url http://127.0.0.1:4100/graphql --query $QONE --variables-template "$VARS" --rotate 40 \

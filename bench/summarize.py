@@ -32,8 +32,9 @@ print(f"| through the UCE gateway | {one['P50Ms']} | {one['P99Ms']} | {ratio(one
 print(f"| through Apollo Gateway | {apollo_one['P50Ms']} | {apollo_one['P99Ms']} | {ratio(apollo_one['P50Ms'], direct['P50Ms'])} |")
 print()
 if (out / "uce-customer360-id-1.json").exists():
-    texts = [read("uce-customer360-2")] + [read(f"uce-customer360-text-{n}") for n in range(3, 9) if (out / f"uce-customer360-text-{n}.json").exists()]
-    ids = [read(f"uce-customer360-id-{n}") for n in range(1, 9) if (out / f"uce-customer360-id-{n}.json").exists()]
+    numbered = lambda form: sorted((int(p.stem.rsplit("-", 1)[1]), p.stem) for p in out.glob(f"uce-customer360-{form}-*.json"))
+    texts = [read("uce-customer360-2")] + [read(name) for _, name in numbered("text")]
+    ids = [read(name) for _, name in numbered("id")]
     mean = lambda runs, key: sum(run[key] for run in runs) / len(runs)
     print("| customer 360 through the UCE gateway, concurrency %d | as text (round 2, text 3 …) | by id (id 1 …) | id / text |" % texts[0]["Concurrency"])
     print("| --- | ---: | ---: | ---: |")
@@ -44,6 +45,22 @@ if (out / "uce-customer360-id-1.json").exists():
     failures = lambda runs: f"{sum(run['Failures'] for run in runs)} / {sum(run['ResponsesWithErrors'] for run in runs)}"
     print(f"| failed / with errors | {failures(texts)} | {failures(ids)} | |")
     print()
+    if len(texts) >= 4 and len(ids) >= 4:
+        # Welch's t interval of the difference of the two means, as a share of the text mean: the ratio's 95 % interval.
+        import statistics
+        t95 = {3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228, 12: 2.179, 14: 2.145, 16: 2.120, 18: 2.101, 20: 2.086, 25: 2.060, 30: 2.042}
+        print(f"| {len(ids)} rounds by id, {len(texts)} as text | id / text, mean | 95 % interval | the id form is … |")
+        print("| --- | ---: | ---: | --- |")
+        for key, label, better in (("RequestsPerSecond", "requests/s", "higher"), ("ServerCpuMsPerRequest", "gateway CPU ms / request", "lower")):
+            a, b = [run[key] for run in ids], [run[key] for run in texts]
+            va, vb = statistics.variance(a) / len(a), statistics.variance(b) / len(b)
+            df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
+            t = t95[min(t95, key=lambda d: (abs(d - df), d))]
+            low, high = (statistics.mean(a) - statistics.mean(b) - t * (va + vb) ** 0.5), (statistics.mean(a) - statistics.mean(b) + t * (va + vb) ** 0.5)
+            base = statistics.mean(b)
+            verdict = ("better" if (low > 0) == (better == "higher") else "worse") if low * high > 0 else "not told apart from text"
+            print(f"| {label} | {statistics.mean(a) / base:.3f}x | {1 + low / base:.3f}x – {1 + high / base:.3f}x | {verdict} |")
+        print()
 if (out / "persisted.json").exists():
     cost = read("persisted")
     print("| customer 360 in process (one thread, the engine over the recording), %d requests each | as text | by id | id / text |" % cost["iterations"])

@@ -21,6 +21,17 @@ public sealed class CustomersSubgraph : BulkLoadedSubgraphModule<CustomersDbCont
 
     public override int DefaultPort => 4001;
 
+    /// <summary>The agent desktop's opening calls: a customer by id with accounts and locations, and each kind of search.</summary>
+    public override IReadOnlyList<string> WarmUpQueries =>
+    [
+        """{ customer(id: "cus-uce-warm-up") { id name email phone segment accounts { id number kind } serviceLocations { id city premiseId } } }""",
+        """{ customers(search: "uce-warm-up", first: 20) { totalCount(atMost: 100) nodes { id name email phone segment } pageInfo { hasNextPage endCursor } } }""",
+        """{ customers(search: "warm@uce-warm-up", first: 20) { nodes { id } } }""",
+        """{ customers(search: "cus-uce-warm-up", first: 20) { nodes { id } } }""",
+        """{ customers(search: "5550000000", first: 20) { nodes { id } } }""",
+        """{ customers(search: "PRM-UCE-WARM-UP", first: 20) { nodes { id } } }""",
+    ];
+
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<CustomerByIdLoader>();

@@ -173,6 +173,10 @@ public static class SubgraphHost
             module.ConfigureGraphQL(graphql);
         });
         module.ConfigureServices(services);
+        // After every start step the module adds (the database, its own), before the server listens.
+        services.AddSingleton(SubgraphWarmUpOptions.Read(builder.Configuration));
+        services.AddSingleton<SubgraphWarmUp>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubgraphWarmUp>());
         builder.AddSubgraphMetrics(module);
         if (options.EnableTracing)
         {

@@ -36,6 +36,13 @@ public abstract class SubgraphModule
     public abstract Task SeedAsync(DbContext db, DemoGraph graph, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Queries the host runs, as an agent, before it listens (<see cref="Diagnostics.SubgraphWarmUp"/>), besides the schema
+    /// and an entity fetch of every entity type: the module's busiest root fields, with arguments that find nothing or
+    /// little, so that their first request from a gateway does not pay for compiling them.
+    /// </summary>
+    public virtual IReadOnlyList<string> WarmUpQueries => [];
+
+    /// <summary>
     /// Runs once the schema exists (migrated on PostgreSQL, created from the model on SQLite), before the demo set is
     /// seeded, on every start and before the generator loads: SQL the model cannot express, such as an SQLite FTS5 table
     /// and the triggers that fill it. It must be idempotent. Nothing by default.

@@ -51,6 +51,16 @@ public sealed class GatewayMetrics
     public void RecordOperation(string? operationName, string? client, GatewayResponse response, TimeSpan duration)
     {
         ArgumentNullException.ThrowIfNull(response);
+        RecordOperation(operationName, client, response.Errors, duration);
+    }
+
+    /// <summary>
+    /// Counts one executed operation with <paramref name="errors"/>: those of every part of an incremental (<c>@defer</c>)
+    /// response, whose <paramref name="duration"/> runs to its last part.
+    /// </summary>
+    public void RecordOperation(string? operationName, string? client, IEnumerable<System.Text.Json.Nodes.JsonObject> errors, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
         var tags = new TagList
         {
             { "graphql.operation.name", Bounded(operationName) },
@@ -58,7 +68,7 @@ public sealed class GatewayMetrics
         };
         _operations.Add(1, tags);
         _duration.Record(duration.TotalSeconds, tags);
-        foreach (var error in response.Errors)
+        foreach (var error in errors)
         {
             RecordError(error["extensions"]?["code"]?.GetValue<string>());
         }

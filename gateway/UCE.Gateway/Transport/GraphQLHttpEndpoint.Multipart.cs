@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Net.Http.Headers;
 using UCE.Gateway.Engine;
@@ -26,6 +27,7 @@ public sealed partial class GraphQLHttpEndpoint
             return;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var request = ToGatewayRequest(resolution.Operation!, caller, allowMutations: !isGet, resolution.DocumentKey);
         await using var parts = engine.ExecuteIncrementalAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         if (!await parts.MoveNextAsync())
@@ -34,13 +36,35 @@ public sealed partial class GraphQLHttpEndpoint
         }
 
         var first = parts.Current;
+        var name = first.OperationName ?? resolution.Trusted?.Name ?? operation.OperationName;
         await _persisted.CompleteAsync(resolution, client, first);
         if (first.HasNext != true)
         {
+            Metrics.RecordOperation(name, client.Name, first, Stopwatch.GetElapsedTime(started));
             await WriteAsync(context, format, StatusOf(first, format, isGet, context.Response), first.WriteTo);
             return;
         }
 
+        // Counted once, when the last part is out (or the client left): the duration is the whole response's, the errors
+        // those of every part.
+        var errors = new List<System.Text.Json.Nodes.JsonObject>(first.Errors);
+        try
+        {
+            await WritePartsAsync(context, parts, first, errors, cancellationToken);
+        }
+        finally
+        {
+            Metrics.RecordOperation(name, client.Name, errors, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static async Task WritePartsAsync(
+        HttpContext context,
+        IAsyncEnumerator<GatewayResponse> parts,
+        GatewayResponse first,
+        List<System.Text.Json.Nodes.JsonObject> errors,
+        CancellationToken cancellationToken)
+    {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = GraphQLMediaTypes.MultipartDefer;
@@ -61,6 +85,11 @@ public sealed partial class GraphQLHttpEndpoint
             }
 
             part = parts.Current;
+            errors.AddRange(part.Errors);
+            foreach (var item in part.Incremental ?? [])
+            {
+                errors.AddRange(item.Errors);
+            }
         }
 
         response.BodyWriter.Write(MultipartEnd);

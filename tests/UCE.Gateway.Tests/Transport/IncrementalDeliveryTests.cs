@@ -62,6 +62,27 @@ public sealed class IncrementalDeliveryTests : IAsyncLifetime
         Assert.Equal("""{"data":{"fast":1}}""", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_deferred_operation_is_counted_once_in_the_metrics_with_the_errors_of_its_deferred_parts()
+    {
+        _engine.Release.SetResult();
+        using (var request = GraphQLHttp.Post("""{"query":"query LateReport { slow failing }","operationName":"LateReport"}""", accept: MultipartAccept))
+        using (var response = await _host.Client.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("LATE_PART_FAILED", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var metrics = await _host.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var lines = metrics.Split('\n');
+        Assert.Single(lines, line => line.StartsWith("uce_gateway_operations_total{", StringComparison.Ordinal)
+            && line.Contains("graphql_operation_name=\"LateReport\"", StringComparison.Ordinal) && line.EndsWith(" 1", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.StartsWith("uce_gateway_operation_duration_seconds_count{", StringComparison.Ordinal)
+            && line.Contains("graphql_operation_name=\"LateReport\"", StringComparison.Ordinal) && line.EndsWith(" 1", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.StartsWith("uce_gateway_errors_total{", StringComparison.Ordinal)
+            && line.Contains("error_code=\"LATE_PART_FAILED\"", StringComparison.Ordinal) && line.EndsWith(" 1", StringComparison.Ordinal));
+    }
+
     private static async Task<string> ReadUntilAsync(Stream stream, StringBuilder text, string end)
     {
         var buffer = new byte[1];
@@ -99,7 +120,10 @@ public sealed class IncrementalDeliveryTests : IAsyncLifetime
 
             yield return new GatewayResponse { Data = new JsonObject { ["fast"] = 1 }, HasNext = true };
             await Release.Task.WaitAsync(cancellationToken);
-            yield return new GatewayResponse { HasNext = false, Incremental = [new IncrementalResult(new JsonObject { ["slow"] = 2 }, [], "late")] };
+            IReadOnlyList<JsonObject>? errors = request.Query.Contains("failing", StringComparison.Ordinal)
+                ? [new JsonObject { ["message"] = "The late part failed.", ["extensions"] = new JsonObject { ["code"] = "LATE_PART_FAILED" } }]
+                : null;
+            yield return new GatewayResponse { HasNext = false, Incremental = [new IncrementalResult(new JsonObject { ["slow"] = 2 }, [], "late", errors)] };
         }
     }
 

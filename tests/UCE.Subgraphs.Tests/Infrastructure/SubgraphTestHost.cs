@@ -87,6 +87,8 @@ public sealed class SubgraphTestHost : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Identity:SigningKeys"] = TestSigning.Configuration,
             ["Notifications:Dispatcher:Enabled"] = "false",
+            // Hundreds of hosts start in a run; SubgraphWarmUpTests turns it on.
+            ["Subgraph:WarmUp:Enabled"] = "false",
         };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {

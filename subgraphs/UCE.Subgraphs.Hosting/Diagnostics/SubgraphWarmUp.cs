@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using UCE.Subgraphs.Hosting.Identity;
+
+namespace UCE.Subgraphs.Hosting.Diagnostics;
+
+/// <summary>How the subgraph warms up before it listens (configuration <c>Subgraph:WarmUp</c>).</summary>
+/// <param name="Enabled">Whether it warms up at all (<c>Subgraph:WarmUp:Enabled</c>, default true).</param>
+/// <param name="Timeout">The longest the start waits for it (<c>Subgraph:WarmUp:Timeout</c>, default 20 s); it then listens anyway.</param>
+public sealed record SubgraphWarmUpOptions(bool Enabled, TimeSpan Timeout)
+{
+    public static SubgraphWarmUpOptions Read(IConfiguration configuration) => new(
+        configuration.GetValue("Subgraph:WarmUp:Enabled", true),
+        configuration.GetValue("Subgraph:WarmUp:Timeout", TimeSpan.FromSeconds(20)));
+}
+
+/// <summary>
+/// Runs, before the host listens, the operations a gateway sends first: the schema (<c>_service</c>), the module's
+/// <see cref="SubgraphModule.WarmUpQueries"/> and an entity fetch of every entity type by its key, through the same executer, resolvers, data loaders and database queries as a request.
+/// A subgraph that listened cold answered its first requests after hundreds of milliseconds of compilation each, and a
+/// gateway under load counted them as timeouts and opened its circuit for seconds; warmed, the first request costs what
+/// the next ones do. The fetches ask for keys that exist nowhere, so nothing is read but the lookups' empty results, and
+/// nothing is written (the agent access log is the HTTP endpoint's, which the warm-up does not go through).
+/// </summary>
+public sealed partial class SubgraphWarmUp(
+    IDocumentExecuter<ISchema> executer,
+    IServiceProvider services,
+    SubgraphModule module,
+    SubgraphWarmUpOptions options,
+    ILogger<SubgraphWarmUp> logger) : IHostedService
+{
+    private static readonly CallerIdentity WarmUpCaller = new("uce-warm-up", CallerRole.Agent, null, new HashSet<string>(StringComparer.Ordinal));
+
+    /// <summary>The operations run at the last start, and how many of them answered with errors.</summary>
+    public (int Operations, int WithErrors, TimeSpan Elapsed)? Result { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(options.Timeout);
+        var watch = Stopwatch.StartNew();
+        var (operations, withErrors) = (0, 0);
+        try
+        {
+            var sdl = (await RunAsync("{ _service { sdl } }", null, bounded.Token).ConfigureAwait(false)).Json;
+            operations++;
+            foreach (var query in module.WarmUpQueries)
+            {
+                for (var pass = 0; pass < 2; pass++)
+                {
+                    var result = await RunAsync(query, null, bounded.Token).ConfigureAwait(false);
+                    operations++;
+                    if (result.Errors is { Count: > 0 } errors)
+                    {
+                        withErrors++;
+                        LogWarmUpErrors(logger, module.Name, query, errors[0].Message);
+                    }
+                }
+            }
+
+            foreach (var (type, representation) in EntityKeys(sdl))
+            {
+                // Twice: the first compiles, the second runs what a request will run.
+                for (var pass = 0; pass < 2; pass++)
+                {
+                    var result = await RunAsync(
+                        "query WarmUp($r: [_Any!]!) { _entities(representations: $r) { __typename } }",
+                        new Inputs(new Dictionary<string, object?>(StringComparer.Ordinal) { ["r"] = new object?[] { representation } }),
+                        bounded.Token).ConfigureAwait(false);
+                    operations++;
+                    if (result.Errors is { Count: > 0 } errors)
+                    {
+                        withErrors++;
+                        LogWarmUpErrors(logger, module.Name, type, errors[0].Message);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogWarmUpTimedOut(logger, module.Name, options.Timeout.TotalSeconds, operations);
+        }
+
+        Result = (operations, withErrors, watch.Elapsed);
+        LogWarmedUp(logger, module.Name, operations, watch.ElapsedMilliseconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<(string? Json, ExecutionErrors? Errors)> RunAsync(string query, Inputs? variables, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = query,
+            Variables = variables,
+            UserContext = new SubgraphUserContext(WarmUpCaller),
+            RequestServices = scope.ServiceProvider,
+            CancellationToken = cancellationToken,
+        }).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        var json = result.Executed ? scope.ServiceProvider.GetRequiredService<IGraphQLTextSerializer>().Serialize(result) : null;
+        return (json, result.Errors);
+    }
+
+    /// <summary>
+    /// Each object type of <paramref name="serialized"/> (a serialized <c>_service { sdl }</c> result) with a resolvable
+    /// <c>@key</c> of plain fields, and a representation of it whose key fields hold a value no entity has.
+    /// </summary>
+    internal static IEnumerable<(string Type, Dictionary<string, object?> Representation)> EntityKeys(string? serialized)
+    {
+        if (serialized is null)
+        {
+            yield break;
+        }
+
+        using var document = JsonDocument.Parse(serialized);
+        if (!document.RootElement.TryGetProperty("data", out var data)
+            || !data.TryGetProperty("_service", out var service)
+            || service.GetProperty("sdl").GetString() is not { } sdl)
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match match in KeyedType().Matches(sdl))
+        {
+            var type = match.Groups["type"].Value;
+            var fields = match.Groups["fields"].Value;
+            if (match.Value.Contains("resolvable: false", StringComparison.Ordinal) || fields.Contains('{', StringComparison.Ordinal) || !seen.Add(type))
+            {
+                continue;
+            }
+
+            var representation = new Dictionary<string, object?>(StringComparer.Ordinal) { ["__typename"] = type };
+            foreach (var field in fields.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                representation[field] = "uce-warm-up";
+            }
+
+            yield return (type, representation);
+        }
+    }
+
+    // type Customer @key(fields: "id") … — the first @key of each object type, up to the opening brace of its fields.
+    [GeneratedRegex("""(?m)^(?:extend )?type (?<type>\w+)[^{\n]*?@key\(fields: "(?<fields>[^"]+)"[^)]*\)""")]
+    private static partial Regex KeyedType();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warmed up {Subgraph}: {Operations} operations in {Elapsed} ms")]
+    private static partial void LogWarmedUp(ILogger logger, string subgraph, int operations, long elapsed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Subgraph} warm-up stopped after {Seconds} s ({Operations} operations run); listening anyway")]
+    private static partial void LogWarmUpTimedOut(ILogger logger, string subgraph, double seconds, int operations);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The {Subgraph} warm-up of {What} answered an error: {Message}")]
+    private static partial void LogWarmUpErrors(ILogger logger, string subgraph, string what, string message);
+}
