@@ -45,18 +45,7 @@ public sealed class SubgraphMetricsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_subgraph_exports_outbox_and_stream_lag_and_its_http_server_for_prometheus()
     {
-        await using (var db = billing!.CreateDbContext<BillingDbContext>())
-        {
-            db.Set<OutboxMessage>().Add(new OutboxMessage
-            {
-                EventId = $"evt-endpoint-{Guid.NewGuid():N}",
-                Stream = interactions,
-                Type = "TEST",
-                Payload = "{}",
-                CreatedAt = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+        await AddOutboxRowAsync(interactions);
 
         var onboarded = new DirectoryEvent
         {
@@ -111,24 +100,13 @@ public sealed class SubgraphMetricsEndpointTests : IAsyncLifetime
         }, sharedEventStream: new InProcessEventStream(TimeProvider.System));
 
         // Both hosts relay the same outbox table: whichever publishes the row counts it under its own stream name.
-        await using (var db = billing!.CreateDbContext<BillingDbContext>())
-        {
-            db.Set<OutboxMessage>().Add(new OutboxMessage
-            {
-                EventId = $"evt-endpoint-{Guid.NewGuid():N}",
-                Stream = otherStream,
-                Type = "TEST",
-                Payload = "{}",
-                CreatedAt = DateTime.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+        await AddOutboxRowAsync(otherStream);
 
         string mine = "", theirs = "";
         await Eventually.TrueAsync(
             async () =>
             {
-                mine = await ScrapeAsync(billing);
+                mine = await ScrapeAsync();
                 theirs = await ScrapeAsync(other);
                 return (Sample(mine, "uce_subgraph_outbox_published_total", ("stream", otherStream)) ?? 0)
                     + (Sample(theirs, "uce_subgraph_outbox_published_total", ("stream", otherStream)) ?? 0) >= 1
@@ -143,6 +121,20 @@ public sealed class SubgraphMetricsEndpointTests : IAsyncLifetime
             Sample(mine, "uce_subgraph_outbox_published_total", ("stream", otherStream)) is null
                 ^ Sample(theirs, "uce_subgraph_outbox_published_total", ("stream", otherStream)) is null,
             $"the row's count shows on exactly one host; this host:\n{mine}\nthe other:\n{theirs}");
+    }
+
+    private async Task AddOutboxRowAsync(string stream)
+    {
+        await using var db = billing!.CreateDbContext<BillingDbContext>();
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            EventId = $"evt-endpoint-{Guid.NewGuid():N}",
+            Stream = stream,
+            Type = "TEST",
+            Payload = "{}",
+            CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
     private Task<string> ScrapeAsync() => ScrapeAsync(billing!);
