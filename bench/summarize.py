@@ -45,21 +45,22 @@ if (out / "uce-customer360-id-1.json").exists():
     failures = lambda runs: f"{sum(run['Failures'] for run in runs)} / {sum(run['ResponsesWithErrors'] for run in runs)}"
     print(f"| failed / with errors | {failures(texts)} | {failures(ids)} | |")
     print()
-    if len(texts) >= 4 and len(ids) >= 4:
-        # Welch's t interval of the difference of the two means, as a share of the text mean: the ratio's 95 % interval.
+    if len(ids) >= 4 and len(texts) == len(ids):
+        # Rounds ran text 2, id 1, id 2, text 3, text 4, id 3, id 4, text 5 …: id n is paired with the text round next to
+        # it in time, the n-th (id 2k-1 with the text before it, id 2k with the one after), so that the machine's drift over the run
+        # (its speed moved by up to a third) falls out of each pair's ratio; the 95 % interval is Student's t over the
+        # pairs' ratios.
         import statistics
-        t95 = {3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228, 12: 2.179, 14: 2.145, 16: 2.120, 18: 2.101, 20: 2.086, 25: 2.060, 30: 2.042}
-        print(f"| {len(ids)} rounds by id, {len(texts)} as text | id / text, mean | 95 % interval | the id form is … |")
+        t95 = {3: 3.182, 5: 2.571, 7: 2.365, 9: 2.262, 11: 2.201, 13: 2.160, 15: 2.131, 17: 2.110, 19: 2.093, 23: 2.069, 29: 2.045, 39: 2.023}
+        print(f"| {len(ids)} pairs of rounds next to each other | id / text, mean of the pairs | 95 % interval | the id form is … |")
         print("| --- | ---: | ---: | --- |")
         for key, label, better in (("RequestsPerSecond", "requests/s", "higher"), ("ServerCpuMsPerRequest", "gateway CPU ms / request", "lower")):
-            a, b = [run[key] for run in ids], [run[key] for run in texts]
-            va, vb = statistics.variance(a) / len(a), statistics.variance(b) / len(b)
-            df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))
-            t = t95[min(t95, key=lambda d: (abs(d - df), d))]
-            low, high = (statistics.mean(a) - statistics.mean(b) - t * (va + vb) ** 0.5), (statistics.mean(a) - statistics.mean(b) + t * (va + vb) ** 0.5)
-            base = statistics.mean(b)
-            verdict = ("better" if (low > 0) == (better == "higher") else "worse") if low * high > 0 else "not told apart from text"
-            print(f"| {label} | {statistics.mean(a) / base:.3f}x | {1 + low / base:.3f}x – {1 + high / base:.3f}x | {verdict} |")
+            ratios = [ids[i][key] / texts[i][key] for i in range(len(ids))]
+            mid = statistics.mean(ratios)
+            half = t95[min(t95, key=lambda d: (abs(d - (len(ratios) - 1)), d))] * statistics.stdev(ratios) / len(ratios) ** 0.5
+            low, high = mid - half, mid + half
+            verdict = "not told apart from text" if low < 1 < high else ("better" if (low > 1) == (better == "higher") else "worse")
+            print(f"| {label} | {mid:.3f}x | {low:.3f}x – {high:.3f}x | {verdict} |")
         print()
 if (out / "persisted.json").exists():
     cost = read("persisted")
