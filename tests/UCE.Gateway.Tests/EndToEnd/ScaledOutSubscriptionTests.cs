@@ -123,6 +123,7 @@ public sealed class ScaledOutSubscriptionTests : IAsyncLifetime
             {
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Identity:SigningKeys"] = TestSigning.Configuration,
+                ["Subgraph:WarmUp:Enabled"] = "false",
                 ["ConnectionStrings:Redis"] = TestRedis.Configuration,
                 ["GridEvents:Stream"] = $"uce:test:{_names}:grid",
                 ["GridEvents:DeadLetterStream"] = $"uce:test:{_names}:dead",

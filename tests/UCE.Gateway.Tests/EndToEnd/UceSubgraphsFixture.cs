@@ -68,6 +68,9 @@ public class UceSubgraphsFixture : IAsyncLifetime
 
                     // The demo set's queued notifications stay queued: the tests compare them across requests.
                     ["Notifications:Dispatcher:Enabled"] = "false",
+
+                    // Every test class starts seven subgraphs; the warm-up has its own tests (SubgraphWarmUpTests).
+                    ["Subgraph:WarmUp:Enabled"] = "false",
                 },
             });
             await app.StartAsync();
