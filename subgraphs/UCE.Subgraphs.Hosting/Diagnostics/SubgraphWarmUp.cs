@@ -52,45 +52,56 @@ public sealed partial class SubgraphWarmUp(
         bounded.CancelAfter(options.Timeout);
         var watch = Stopwatch.StartNew();
         var (operations, withErrors) = (0, 0);
-        try
+
+        // Twice each: the first compiles, the second runs what a request will run. A failure is logged and counted; the
+        // host starts all the same, as it would have without the warm-up.
+        async Task WarmAsync(string what, string query, Inputs? variables)
         {
-            var sdl = (await RunAsync("{ _service { sdl } }", null, bounded.Token).ConfigureAwait(false)).Json;
-            operations++;
-            foreach (var query in module.WarmUpQueries)
+            for (var pass = 0; pass < 2; pass++)
             {
-                for (var pass = 0; pass < 2; pass++)
+                operations++;
+                try
                 {
-                    var result = await RunAsync(query, null, bounded.Token).ConfigureAwait(false);
-                    operations++;
-                    if (result.Errors is { Count: > 0 } errors)
+                    if ((await RunAsync(query, variables, bounded.Token).ConfigureAwait(false)).Errors is { Count: > 0 } errors)
                     {
                         withErrors++;
-                        LogWarmUpErrors(logger, module.Name, query, errors[0].Message);
+                        LogWarmUpErrors(logger, module.Name, what, errors[0].Message);
                     }
                 }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    withErrors++;
+                    LogWarmUpFailed(logger, module.Name, what, exception);
+                }
+            }
+        }
+
+        try
+        {
+            operations++;
+            var sdl = (await RunAsync("{ _service { sdl } }", null, bounded.Token).ConfigureAwait(false)).Json;
+            foreach (var query in module.WarmUpQueries)
+            {
+                await WarmAsync(query, query, null).ConfigureAwait(false);
             }
 
             foreach (var (type, representation) in EntityKeys(sdl))
             {
-                // Twice: the first compiles, the second runs what a request will run.
-                for (var pass = 0; pass < 2; pass++)
-                {
-                    var result = await RunAsync(
-                        "query WarmUp($r: [_Any!]!) { _entities(representations: $r) { __typename } }",
-                        new Inputs(new Dictionary<string, object?>(StringComparer.Ordinal) { ["r"] = new object?[] { representation } }),
-                        bounded.Token).ConfigureAwait(false);
-                    operations++;
-                    if (result.Errors is { Count: > 0 } errors)
-                    {
-                        withErrors++;
-                        LogWarmUpErrors(logger, module.Name, type, errors[0].Message);
-                    }
-                }
+                await WarmAsync(
+                    type,
+                    "query WarmUp($r: [_Any!]!) { _entities(representations: $r) { __typename } }",
+                    new Inputs(new Dictionary<string, object?>(StringComparer.Ordinal) { ["r"] = new object?[] { representation } })).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogWarmUpTimedOut(logger, module.Name, options.Timeout.TotalSeconds, operations);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The schema itself could not be read: nothing else to warm.
+            withErrors++;
+            LogWarmUpFailed(logger, module.Name, "_service", exception);
         }
 
         Result = (operations, withErrors, watch.Elapsed);
@@ -163,6 +174,9 @@ public sealed partial class SubgraphWarmUp(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Subgraph} warm-up stopped after {Seconds} s ({Operations} operations run); listening anyway")]
     private static partial void LogWarmUpTimedOut(ILogger logger, string subgraph, double seconds, int operations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Subgraph} warm-up of {What} failed; starting all the same")]
+    private static partial void LogWarmUpFailed(ILogger logger, string subgraph, string what, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The {Subgraph} warm-up of {What} answered an error: {Message}")]
     private static partial void LogWarmUpErrors(ILogger logger, string subgraph, string what, string message);
