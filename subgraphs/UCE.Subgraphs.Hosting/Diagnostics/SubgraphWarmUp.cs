@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Types;
@@ -25,8 +24,8 @@ public sealed record SubgraphWarmUpOptions(bool Enabled, TimeSpan Timeout)
 /// Runs, before the host listens, the operations a gateway sends first: the schema (<c>_service</c>), the module's
 /// <see cref="SubgraphModule.WarmUpQueries"/> and an entity fetch of every entity type by its key, through the same executer, resolvers, data loaders and database queries as a request.
 /// A subgraph that listened cold answered its first requests after hundreds of milliseconds of compilation each, and a
-/// gateway under load counted them as timeouts and opened its circuit for seconds; warmed, the first request costs what
-/// the next ones do. The fetches ask for keys that exist nowhere, so nothing is read but the lookups' empty results, and
+/// gateway under load counted them as timeouts and opened its circuit for seconds; warmed, its first requests no longer pay
+/// for compiling what the warm-up ran. The fetches ask for keys that exist nowhere, so nothing is read but the lookups' empty results, and
 /// nothing is written (the agent access log is the HTTP endpoint's, which the warm-up does not go through).
 /// </summary>
 public sealed partial class SubgraphWarmUp(
@@ -79,7 +78,9 @@ public sealed partial class SubgraphWarmUp(
         try
         {
             operations++;
-            var sdl = (await RunAsync("{ _service { sdl } }", null, bounded.Token).ConfigureAwait(false)).Json;
+            var schema = await RunAsync("{ _service { sdl } }", null, bounded.Token).ConfigureAwait(false);
+            var data = (schema.Data as GraphQL.Execution.ExecutionNode)?.ToValue() as IDictionary<string, object?>;
+            var sdl = data?["_service"] is IDictionary<string, object?> service ? service["sdl"] as string : null;
             foreach (var query in module.WarmUpQueries)
             {
                 await WarmAsync(query, query, null).ConfigureAwait(false);
@@ -110,7 +111,7 @@ public sealed partial class SubgraphWarmUp(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task<(string? Json, ExecutionErrors? Errors)> RunAsync(string query, Inputs? variables, CancellationToken cancellationToken)
+    private async Task<ExecutionResult> RunAsync(string query, Inputs? variables, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -122,25 +123,16 @@ public sealed partial class SubgraphWarmUp(
             CancellationToken = cancellationToken,
         }).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        var json = result.Executed ? scope.ServiceProvider.GetRequiredService<IGraphQLTextSerializer>().Serialize(result) : null;
-        return (json, result.Errors);
+        return result;
     }
 
     /// <summary>
-    /// Each object type of <paramref name="serialized"/> (a serialized <c>_service { sdl }</c> result) with a resolvable
-    /// <c>@key</c> of plain fields, and a representation of it whose key fields hold a value no entity has.
+    /// Each object type of <paramref name="sdl"/> (the subgraph's <c>_service { sdl }</c>) with a resolvable <c>@key</c> of
+    /// plain fields, and a representation of it whose key fields hold a value no entity has.
     /// </summary>
-    internal static IEnumerable<(string Type, Dictionary<string, object?> Representation)> EntityKeys(string? serialized)
+    internal static IEnumerable<(string Type, Dictionary<string, object?> Representation)> EntityKeys(string? sdl)
     {
-        if (serialized is null)
-        {
-            yield break;
-        }
-
-        using var document = JsonDocument.Parse(serialized);
-        if (!document.RootElement.TryGetProperty("data", out var data)
-            || !data.TryGetProperty("_service", out var service)
-            || service.GetProperty("sdl").GetString() is not { } sdl)
+        if (sdl is null)
         {
             yield break;
         }

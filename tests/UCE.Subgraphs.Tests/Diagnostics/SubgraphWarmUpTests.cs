@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using UCE.Billing;
 using UCE.Customers;
@@ -24,7 +23,7 @@ public sealed class SubgraphWarmUpTests
 
         var warmUp = host.Services.GetRequiredService<SubgraphWarmUp>();
         var sdl = await SubgraphHost.ReadSdlAsync(module);
-        var keyed = SubgraphWarmUp.EntityKeys(JsonSerializer.Serialize(new { data = new { _service = new { sdl } } })).ToList();
+        var keyed = SubgraphWarmUp.EntityKeys(sdl).ToList();
         Assert.NotEmpty(keyed);
         Assert.NotNull(warmUp.Result);
         // The schema once, then each of the module's queries and each entity type twice.
@@ -71,13 +70,12 @@ public sealed class SubgraphWarmUpTests
             }
             """;
 
-        var keys = SubgraphWarmUp.EntityKeys(JsonSerializer.Serialize(new { data = new { _service = new { sdl = Sdl } } }))
-            .ToDictionary(key => key.Type, key => key.Representation);
+        var keys = SubgraphWarmUp.EntityKeys(Sdl).ToDictionary(key => key.Type, key => key.Representation);
 
         Assert.Equal(["Customer", "Reading", "Product"], keys.Keys);
         Assert.Equal(new Dictionary<string, object?> { ["__typename"] = "Customer", ["id"] = "uce-warm-up" }, keys["Customer"]);
         Assert.Equal(new Dictionary<string, object?> { ["__typename"] = "Reading", ["meterId"] = "uce-warm-up", ["readAt"] = "uce-warm-up" }, keys["Reading"]);
         Assert.Empty(SubgraphWarmUp.EntityKeys(null));
-        Assert.Empty(SubgraphWarmUp.EntityKeys("""{"errors":[{"message":"no"}]}"""));
+        Assert.Empty(SubgraphWarmUp.EntityKeys("type Query { a: Int }"));
     }
 }
