@@ -23,7 +23,7 @@ public sealed class CustomerConnectionType : ObjectGraphType<CustomerConnection>
             .Resolve(context => context.Source.Edges.Select(edge => edge.Node).ToList());
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(context => context.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
-            .Description("How many customers match the search, over all pages. With 'atMost', counting stops there: a result equal to it means that many or more (show \"1,000+\"), and a broad search (a common last name among millions) is answered as fast as its first page.")
+            .Description("How many customers match the search, over all pages. With 'atMost', counting stops there: a result equal to it means that many or more (show \"100+\"), and a broad search (a common last name among millions) is not counted to its end.")
             .Argument<IntGraphType>("atMost", $"Count no further than this (1–{MaxCountLimit}); without it, every match is counted.")
             .ResolveAsync(async context =>
             {
