@@ -133,10 +133,10 @@ run fanout-workstation-gc "DOTNET_gcServer=0" --connections "$CONNECTIONS" --are
 python3 - "$OUT" <<'PY'
 import json, pathlib, sys
 out = pathlib.Path(sys.argv[1])
-print(f"{'run':24} {'subs':>6} {'open fail':>9} {'live B/sub':>10} {'RSS B/sub':>9} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7} {'fan-out p99':>11} {'missing':>7} {'deliv/s':>8} {'srv µs/deliv':>12}")
+print(f"{'run':24} {'subs':>6} {'open fail':>9} {'live B/sub':>10} {'RSS B/sub':>9} {'min ms':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'max ms':>7} {'fan-out p99':>11} {'missing':>7} {'deliv/s':>8} {'srv µs/deliv':>12} {'bench CPU s':>11}")
 for f in sorted(out.glob('*.json'), key=lambda p: p.stat().st_mtime):
     d = json.loads(f.read_text()); m = d.get('Memory') or {}; dl = d['Delivery']; w = dl['WriteToReceiptMs']
     print(f"{d['Label']:24} {d['Subscriptions']:>6} {d['OpenFailures']:>9} {m.get('LiveManagedBytesPerSubscription') or 0:>10.0f} {m.get('RssBytesPerSubscription') or 0:>9.0f} "
-          f"{w['P50']:>7.1f} {w['P95']:>7.1f} {w['P99']:>7.1f} {w['Max']:>7.1f} {dl['PublishToReceiptMs']['P99']:>11.1f} {dl['Missing']:>7} {dl['DeliveriesPerSecond'] or 0:>8.0f} {dl['ServerCpuMicrosecondsPerDelivery'] or 0:>12.1f}")
+          f"{w.get('Min', 0):>7.1f} {w['P50']:>7.1f} {w['P95']:>7.1f} {w['P99']:>7.1f} {w['Max']:>7.1f} {dl['PublishToReceiptMs']['P99']:>11.1f} {dl['Missing']:>7} {dl['DeliveriesPerSecond'] or 0:>8.0f} {dl['ServerCpuMicrosecondsPerDelivery'] or 0:>12.1f} {dl.get('BenchCpuSeconds') or 0:>11.2f}")
 PY
 echo "results in $OUT"

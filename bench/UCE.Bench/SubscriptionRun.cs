@@ -437,11 +437,11 @@ internal sealed record SubscriptionOptions(
         value >= min && value <= max ? value : throw new ArgumentException($"--{name} must be between {min} and {max}; got {value}.");
 }
 
-/// <summary>Latency percentiles in milliseconds.</summary>
-internal sealed record Percentiles(int Count, double P50, double P90, double P95, double P99, double Max)
+/// <summary>Latency percentiles in milliseconds (the least and the tenth show when a fan-out's first deliveries arrived).</summary>
+internal sealed record Percentiles(int Count, double Min, double P10, double P50, double P90, double P95, double P99, double Max)
 {
     public static Percentiles Of(double[] sorted) => new(
-        sorted.Length, At(sorted, 0.50), At(sorted, 0.90), At(sorted, 0.95), At(sorted, 0.99), sorted.Length == 0 ? 0 : Math.Round(sorted[^1], 2));
+        sorted.Length, sorted.Length == 0 ? 0 : Math.Round(sorted[0], 2), At(sorted, 0.10), At(sorted, 0.50), At(sorted, 0.90), At(sorted, 0.95), At(sorted, 0.99), sorted.Length == 0 ? 0 : Math.Round(sorted[^1], 2));
 
     private static double At(double[] sorted, double fraction) =>
         sorted.Length == 0 ? 0 : Math.Round(sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)], 2);
