@@ -17,11 +17,11 @@ public sealed class CustomerConnectionType : ObjectGraphType<CustomerConnection>
     {
         Name = "CustomerConnection";
         Description = "A page of customers.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CustomerEdgeType>>>>("edges").Resolve(context => context.Source.Edges);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CustomerEdgeType>>>>("edges").ResolveAsync(async context => (await context.Source.Page).Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CustomerType>>>>("nodes")
             .Description("The customers of the page, without cursors.")
-            .Resolve(context => context.Source.Edges.Select(edge => edge.Node).ToList());
-        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(context => context.Source.PageInfo);
+            .ResolveAsync(async context => (await context.Source.Page).Edges.Select(edge => edge.Node).ToList());
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").ResolveAsync(async context => (await context.Source.Page).PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many customers match the search, over all pages. With 'atMost', counting stops there: a result equal to it means that many or more (show \"100+\"), and a broad search (a common last name among millions) is not counted to its end.")
             .Argument<IntGraphType>("atMost", $"Count no further than this (1–{MaxCountLimit}); without it, every match is counted.")

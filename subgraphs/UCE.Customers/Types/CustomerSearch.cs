@@ -66,6 +66,15 @@ public static class CustomerSearch
         return CustomerSearchKind.Text;
     }
 
+    /// <summary><c>BAD_USER_INPUT</c> for name or e-mail text that is too short: the check <see cref="Apply"/> makes, without a query.</summary>
+    public static void Validate(string? search)
+    {
+        if (Classify(search) == CustomerSearchKind.Text && search!.Trim().Length < MinTextLength)
+        {
+            throw TooShort();
+        }
+    }
+
     /// <summary>The customers <paramref name="search"/> finds; <c>BAD_USER_INPUT</c> for name or e-mail text that is too short.</summary>
     public static IQueryable<Customer> Apply(CustomersDbContext db, string? search)
     {
@@ -107,7 +116,7 @@ public static class CustomerSearch
             default:
                 if (term.Length < MinTextLength)
                 {
-                    throw new DomainError(ErrorCodes.BadUserInput, $"'search' text must be at least {MinTextLength} characters (or an id, account, phone, premise or meter number).");
+                    throw TooShort();
                 }
 
                 var pattern = "%" + EscapeLike(term) + "%";
@@ -137,6 +146,9 @@ public static class CustomerSearch
     }
 
     private const string LikeEscape = "\\";
+
+    private static DomainError TooShort() =>
+        new(ErrorCodes.BadUserInput, $"'search' text must be at least {MinTextLength} characters (or an id, account, phone, premise or meter number).");
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

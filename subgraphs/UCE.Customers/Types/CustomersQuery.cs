@@ -39,7 +39,7 @@ public sealed class CustomersQuery : ObjectGraphType
             .Argument<StringGraphType>("search", "A customer id (cus-…), premise (prm-…) or meter (mtr-…) id, an account number (ten digits), a phone number, or at least three characters of the name or e-mail (case-insensitive).")
             .Argument<IntGraphType>("first", $"Page size, 1–{MaxPageSize} (default {DefaultPageSize}).")
             .Argument<StringGraphType>("after", "The cursor of the last customer of the previous page.")
-            .ResolveAsync(async context => await CustomersPageAsync(
+            .Resolve(context => CustomersPage(
                 context,
                 context.GetArgument<string?>("search"),
                 context.GetArgument("first", DefaultPageSize),
@@ -78,7 +78,11 @@ public sealed class CustomersQuery : ObjectGraphType
     private static DateTime AsUtc(DateTime value) =>
         value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 
-    private static async Task<CustomerConnection> CustomersPageAsync(IResolveFieldContext context, string? search, int first, string? after)
+    /// <summary>
+    /// Checks the arguments (a bad one is an error of <c>customers</c> itself) and returns the connection, whose page is
+    /// read when a field of it first asks (see <see cref="CustomerConnection"/>).
+    /// </summary>
+    private static CustomerConnection CustomersPage(IResolveFieldContext context, string? search, int first, string? after)
     {
         if (first is < 1 or > MaxPageSize)
         {
@@ -90,27 +94,35 @@ public sealed class CustomersQuery : ObjectGraphType
             throw new DomainError(ErrorCodes.BadUserInput, $"'search' must be at most {CustomerSearch.MaxLength} characters.");
         }
 
+        CustomerSearch.Validate(search);
         string? afterId = null;
         if (after is not null && !CustomerCursor.TryDecode(after, out afterId))
         {
             throw new DomainError(ErrorCodes.BadUserInput, "'after' is not a cursor this API returned.");
         }
 
-        await using var db = await context.Service<IDbContextFactory<CustomersDbContext>>().CreateDbContextAsync(context.CancellationToken);
-        var query = CustomerSearch.Apply(db, search);
-        if (afterId is not null)
-        {
-            query = query.Where(customer => string.Compare(customer.Id, afterId) > 0);
-        }
+        var contexts = context.Service<IDbContextFactory<CustomersDbContext>>();
+        var cancellationToken = context.CancellationToken;
+        return new CustomerConnection(
+            async () =>
+            {
+                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                var query = CustomerSearch.Apply(db, search);
+                if (afterId is not null)
+                {
+                    query = query.Where(customer => string.Compare(customer.Id, afterId) > 0);
+                }
 
-        // One row more than the page tells whether another page follows without a second query.
-        var rows = await query.OrderBy(customer => customer.Id).Take(first + 1).ToListAsync(context.CancellationToken);
-        var page = rows.Take(first).Select(customer => new CustomerEdge(CustomerCursor.Encode(customer.Id), customer)).ToList();
-        var pageInfo = new PageInfo(
-            HasNextPage: rows.Count > first,
-            HasPreviousPage: afterId is not null,
-            StartCursor: page.Count > 0 ? page[0].Cursor : null,
-            EndCursor: page.Count > 0 ? page[^1].Cursor : null);
-        return new CustomerConnection(page, pageInfo, search);
+                // One row more than the page tells whether another page follows without a second query.
+                var rows = await query.OrderBy(customer => customer.Id).Take(first + 1).ToListAsync(cancellationToken);
+                var page = rows.Take(first).Select(customer => new CustomerEdge(CustomerCursor.Encode(customer.Id), customer)).ToList();
+                var pageInfo = new PageInfo(
+                    HasNextPage: rows.Count > first,
+                    HasPreviousPage: afterId is not null,
+                    StartCursor: page.Count > 0 ? page[0].Cursor : null,
+                    EndCursor: page.Count > 0 ? page[^1].Cursor : null);
+                return new CustomerPage(page, pageInfo);
+            },
+            search);
     }
 }

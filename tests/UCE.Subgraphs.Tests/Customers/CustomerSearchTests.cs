@@ -1,4 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using UCE.Customers;
 using UCE.Customers.Types;
 using UCE.Subgraphs.Tests.Infrastructure;
@@ -155,5 +158,73 @@ public sealed class CustomerSearchTests
         await using var sqlite = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), null);
         var response = await sqlite.As(TestCallers.Agent).PostAsync(Search, new { search, after = (string?)null });
         Assert.Equal(["BAD_USER_INPUT"], response.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task A_count_asked_beside_the_page_is_read_at_the_same_time_as_the_page()
+    {
+        // Each of the two reads waits until the other has started: read one after the other, they would both time out.
+        var meeting = new ReadsMeeting(TimeSpan.FromSeconds(10));
+        await using var sqlite = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), null, services: services => services.AddSingleton<IInterceptor>(meeting));
+        meeting.Armed = true;
+        var response = await sqlite.As(TestCallers.Agent).PostAsync(
+            "{ customers(search: \"example.com\", first: 2) { totalCount(atMost: 100) edges { node { id } } pageInfo { hasNextPage } } }");
+        var customers = response.EnsureNoErrors().At("customers");
+        Assert.True(customers.GetProperty("totalCount").GetInt32() > 2);
+        Assert.Equal(2, customers.GetProperty("edges").GetArrayLength());
+        Assert.True(customers.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.True(meeting.Met, "The page and the count were read one after the other.");
+
+        // Checked before any read: a bad argument is an error of customers itself.
+        meeting.Armed = false;
+        var refused = await sqlite.As(TestCallers.Agent).PostAsync("{ customers(search: \"ab\") { totalCount edges { cursor } } }");
+        Assert.Equal(["BAD_USER_INPUT"], refused.ErrorCodes);
+        Assert.Equal(JsonValueKind.Null, refused.Json.GetProperty("data").GetProperty("customers").ValueKind);
+        Assert.Equal("customers", refused.Json.GetProperty("errors")[0].GetProperty("path")[0].GetString());
+    }
+
+    /// <summary>Holds the search's page read and its count read (by their SQL) until both have started, or a timeout.</summary>
+    private sealed class ReadsMeeting(TimeSpan timeout) : DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource page = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource count = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Armed { get; set; }
+
+        public bool Met => page.Task.IsCompleted && count.Task.IsCompleted && !TimedOut;
+
+        private bool TimedOut { get; set; }
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await MeetAsync(command);
+            return result;
+        }
+
+        public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            await MeetAsync(command);
+            return result;
+        }
+
+        private async Task MeetAsync(DbCommand command)
+        {
+            var text = command.CommandText;
+            if (!Armed || !text.Contains("FROM \"customers\"", StringComparison.Ordinal) && !text.Contains("FROM customers", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var isCount = text.Contains("COUNT(", StringComparison.OrdinalIgnoreCase);
+            (isCount ? count : page).TrySetResult();
+            try
+            {
+                await (isCount ? page : count).Task.WaitAsync(timeout);
+            }
+            catch (TimeoutException)
+            {
+                TimedOut = true;
+            }
+        }
     }
 }
