@@ -104,7 +104,9 @@ run() { # name, server environment (quoted, may be empty), bench options…
   start_server $server_env
   local target_url="ws://127.0.0.1:$PORT/graphql" target_pid=$SERVER_PID auth=()
   if [ "$TARGET" = gateway ]; then target_url="ws://127.0.0.1:$GATEWAY_PORT/graphql" target_pid=$GATEWAY_PID auth=(--token "$TOKEN"); fi
-  local command=(dotnet "$BENCH" subscriptions --url "$target_url" --pid "$target_pid" "${auth[@]}" --locations 1000
+  # UCE_BENCH_CLIENT_ENV: environment for the bench client only (e.g. DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1).
+  # shellcheck disable=SC2206
+  local command=(env ${UCE_BENCH_CLIENT_ENV:-} dotnet "$BENCH" subscriptions --url "$target_url" --pid "$target_pid" "${auth[@]}" --locations 1000
     --stream "$GridEvents__Stream" --changes-channel "$GridEvents__ChangesChannel" --label "$name" "$@")
   echo "# $name (server: ${server_env:-defaults})" >> "$OUT/commands.txt"
   echo "${command[*]}" | sed 's/--token [^ ]*/--token $TOKEN/' >> "$OUT/commands.txt"
