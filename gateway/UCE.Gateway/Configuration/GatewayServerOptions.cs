@@ -12,6 +12,13 @@ public sealed class GatewayServerOptions
     /// <summary>Open WebSockets at most (subscriptions): 10,000 subscribers per instance is the fan-out the bench measures.</summary>
     public long MaxWebSocketConnections { get; set; } = 20_000;
 
+    /// <summary>
+    /// A connection that starts with a <c>graphql-transport-ws</c> WebSocket upgrade of <c>/graphql</c> is answered below the
+    /// HTTP server and its WebSocket runs on the connection itself, without the HTTP/1.1 request it came as (about 7 KB less
+    /// per subscriber, and a shorter way out for every message). Off: every upgrade goes through the HTTP server.
+    /// </summary>
+    public bool WebSocketsAtConnection { get; set; } = true;
+
     /// <summary>How long an idle keep-alive connection is kept (a load balancer's idle timeout should be longer).</summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -46,7 +46,13 @@ public static class GatewayWebApplication
             kestrel.Limits.KeepAliveTimeout = options.Server.KeepAliveTimeout;
             kestrel.Limits.RequestHeadersTimeout = options.Server.RequestHeadersTimeout;
             kestrel.Limits.MaxRequestHeadersTotalSize = options.Server.MaxRequestHeadersTotalSize;
-            kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port);
+            kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port, listen =>
+            {
+                if (options.Server.WebSocketsAtConnection)
+                {
+                    listen.Use(next => new Transport.WebSocketUpgradeAtConnection(next, listen.ApplicationServices, options.Server).OnConnectionAsync);
+                }
+            });
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.Server.ShutdownTimeout);
         UCE.Subgraphs.Hosting.Http.ServerBuffers.UseSharedArrayPoolForServerBuffers(builder.Services);

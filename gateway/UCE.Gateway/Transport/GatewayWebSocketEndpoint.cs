@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net;
+using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -38,6 +39,7 @@ public sealed partial class GatewayWebSocketEndpoint
     private readonly SubscriptionSettings _settings;
     private readonly ILogger<GatewayWebSocketEndpoint> _logger;
     private int _connections;
+    private long _upgradedAtConnection;
 
     public GatewayWebSocketEndpoint(
         ActiveSupergraph active,
@@ -63,6 +65,12 @@ public sealed partial class GatewayWebSocketEndpoint
     /// <summary>Open WebSocket connections.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
+    /// <summary>WebSockets answered below the HTTP server (<see cref="WebSocketUpgradeAtConnection"/>) since the start.</summary>
+    public long ConnectionsUpgradedAtConnection => Interlocked.Read(ref _upgradedAtConnection);
+
+    /// <summary>The header an API key comes in, on the upgrade request as on any request.</summary>
+    internal string ApiKeyHeader => _clients.ApiKeyHeader;
+
     public async Task HandleAsync(HttpContext context)
     {
         if (!context.WebSockets.WebSocketRequestedProtocols.Contains(GraphQLWebSocketMessageTypes.SubProtocol, StringComparer.Ordinal))
@@ -81,14 +89,58 @@ public sealed partial class GatewayWebSocketEndpoint
         Interlocked.Increment(ref _connections);
         try
         {
-            var handler = new Handler(this, context.Request.Headers, context.Connection.RemoteIpAddress);
-            using var connection = new GraphQLWebSocketConnection(socket, handler, _settings, _logger);
-            await connection.RunAsync(context.RequestAborted, context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            var headers = context.Request.Headers;
+            await RunAsync(
+                socket,
+                headers[HeaderNames.Authorization].ToString(),
+                headers[GraphQLHttpEndpoint.QueryPlanHeader].ToString(),
+                headers[_clients.ApiKeyHeader].ToString(),
+                context.Connection.RemoteIpAddress,
+                atConnection: false,
+                context.RequestAborted,
+                context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         }
         finally
         {
             Interlocked.Decrement(ref _connections);
         }
+    }
+
+    /// <summary>Counts a connection about to be upgraded below the HTTP server; false (nothing counted) at <paramref name="limit"/>.</summary>
+    internal bool TryOpenConnection(long limit)
+    {
+        while (true)
+        {
+            var open = Volatile.Read(ref _connections);
+            if (open >= limit)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _connections, open + 1, open) == open)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Uncounts a connection <see cref="TryOpenConnection"/> counted.</summary>
+    internal void CloseConnection() => Interlocked.Decrement(ref _connections);
+
+    /// <summary>
+    /// Runs the protocol on an accepted WebSocket until it closes: the upgrade request's <c>Authorization</c>, query plan
+    /// and API key headers stand in for a <c>connection_init</c> payload without them.
+    /// </summary>
+    internal async Task RunAsync(WebSocket socket, string authorization, string queryPlan, string apiKey, IPAddress? address, bool atConnection, CancellationToken aborted, CancellationToken stopping)
+    {
+        if (atConnection)
+        {
+            Interlocked.Increment(ref _upgradedAtConnection);
+        }
+
+        var handler = new Handler(this, authorization, queryPlan, apiKey, address);
+        using var connection = new GraphQLWebSocketConnection(socket, handler, _settings, _logger);
+        await connection.RunAsync(aborted, stopping).ConfigureAwait(false);
     }
 
     /// <summary>The bearer token of a <c>connection_init</c> payload, or <paramref name="upgradeAuthorization"/> when it has none.</summary>
@@ -141,17 +193,18 @@ public sealed partial class GatewayWebSocketEndpoint
         ErrorsJson([new System.Text.Json.Nodes.JsonObject { ["message"] = message, ["extensions"] = new System.Text.Json.Nodes.JsonObject { ["code"] = code } }]);
 
     /// <summary>One WebSocket's side of the protocol: authenticates <c>connection_init</c>.</summary>
-    private sealed class Handler(GatewayWebSocketEndpoint endpoint, IHeaderDictionary upgrade, IPAddress? address) : IGraphQLWebSocketHandler
+    /// <param name="endpoint">The endpoint whose services it uses.</param>
+    /// <param name="upgradeAuthorization">The upgrade request's <c>Authorization</c> header ("" without).</param>
+    /// <param name="upgradeQueryPlan">Its query plan header.</param>
+    /// <param name="upgradeApiKey">Its API key header.</param>
+    /// <param name="address">The client's address, for the rate limits.</param>
+    private sealed class Handler(GatewayWebSocketEndpoint endpoint, string upgradeAuthorization, string upgradeQueryPlan, string upgradeApiKey, IPAddress? address) : IGraphQLWebSocketHandler
     {
-        // Read now: the upgrade request's headers are not to be touched once the connection runs on its own.
-        private readonly string _upgradeAuthorization = upgrade[HeaderNames.Authorization].ToString();
-        private readonly string _upgradeQueryPlan = upgrade[GraphQLHttpEndpoint.QueryPlanHeader].ToString();
-        private readonly string _upgradeApiKey = upgrade[endpoint._clients.ApiKeyHeader].ToString();
 
         public async ValueTask<WebSocketInitialisation> InitialiseAsync(JsonElement? payload, CancellationToken cancellationToken)
         {
             var headers = new HeaderDictionary();
-            if (AuthorizationOf(payload, _upgradeAuthorization) is { } authorization)
+            if (AuthorizationOf(payload, upgradeAuthorization) is { } authorization)
             {
                 headers[HeaderNames.Authorization] = authorization;
             }
@@ -161,7 +214,7 @@ public sealed partial class GatewayWebSocketEndpoint
                 && init.TryGetProperty(GraphQLHttpEndpoint.QueryPlanHeader, out var plan)
                 && plan.ValueKind is JsonValueKind.True or JsonValueKind.String
                     ? (plan.ValueKind == JsonValueKind.True ? "true" : plan.GetString())
-                    : _upgradeQueryPlan;
+                    : upgradeQueryPlan;
 
             var authentication = await endpoint._authenticator.AuthenticateAsync(headers, cancellationToken).ConfigureAwait(false);
             if (authentication.Failure is { } failure)
@@ -173,7 +226,7 @@ public sealed partial class GatewayWebSocketEndpoint
             var apiKey = payload is { ValueKind: JsonValueKind.Object } entries
                 && entries.TryGetProperty(endpoint._clients.ApiKeyHeader, out var key) && key.ValueKind == JsonValueKind.String
                     ? key.GetString()
-                    : _upgradeApiKey;
+                    : upgradeApiKey;
             if (endpoint._clients.Identify(caller, apiKey) is not { } client)
             {
                 return WebSocketInitialisation.Refused("The API key is not known.");
