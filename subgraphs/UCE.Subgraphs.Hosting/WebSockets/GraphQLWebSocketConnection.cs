@@ -13,8 +13,8 @@ namespace UCE.Subgraphs.Hosting.WebSockets;
 /// <summary>
 /// One <c>graphql-transport-ws</c> connection, server side: reads and answers messages, has its
 /// <see cref="IGraphQLWebSocketHandler"/> prove <c>connection_init</c> and run each <c>subscribe</c>, and writes every
-/// outgoing message through one bounded <see cref="SendQueue"/> and one writer, so that a client that stops reading is
-/// dropped instead of growing memory.
+/// outgoing message through one bounded <see cref="WebSocketSender"/>, so that a client that stops reading is dropped
+/// instead of growing memory.
 /// </summary>
 public sealed partial class GraphQLWebSocketConnection : IDisposable
 {
@@ -32,16 +32,16 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
     private readonly IGraphQLWebSocketHandler handler;
     private readonly SubscriptionSettings settings;
     private readonly ILogger logger;
-    private readonly SendQueue queue;
+    private readonly WebSocketSender sender;
     // Sized for the usual one or few operations of a connection (the default would allocate 31 buckets per connection).
     private readonly ConcurrentDictionary<string, WebSocketOperation> operations = new(concurrencyLevel: 1, capacity: 4, StringComparer.Ordinal);
     private readonly CancellationTokenSource lifetime = new();
     private readonly object gate = new();
     private int initialised;
     private volatile IGraphQLWebSocketSession? session;
-    private volatile bool discard;
+    private Task closed = Task.CompletedTask;
+    private Timer? initialisationTimer;
     private int? closeCode;
-    private string closeReason = string.Empty;
 
     public GraphQLWebSocketConnection(WebSocket socket, IGraphQLWebSocketHandler handler, SubscriptionSettings settings, ILogger logger)
     {
@@ -50,7 +50,7 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         this.handler = handler;
         this.settings = settings;
         this.logger = logger;
-        queue = new SendQueue(settings.SendQueueLimit);
+        sender = new WebSocketSender(socket, settings.SendQueueLimit);
     }
 
     /// <summary>
@@ -63,8 +63,8 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         using var abortRegistration = aborted.Register(socket.Abort);
         using var stoppingRegistration = stopping.Register(
             () => RequestClose(GraphQLWebSocketCloseCodes.GoingAway, "The server is shutting down; connect again.", discard: false));
-        var writing = WriteAsync();
-        var watching = WatchInitialisationAsync();
+        // A timer, not a waiting task: it is gone as soon as connection_init arrives, and an idle connection keeps nothing of it.
+        initialisationTimer = new Timer(static state => ((GraphQLWebSocketConnection)state!).InitialisationTimedOut(), this, settings.ConnectionInitTimeout, Timeout.InfiniteTimeSpan);
         var pinging = KeepAliveAsync();
         try
         {
@@ -73,9 +73,10 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         finally
         {
             RequestClose(WebSocketCloseStatus.NormalClosure, string.Empty, discard: true);
-            await writing.ConfigureAwait(false);
+            await Volatile.Read(ref closed).ConfigureAwait(false);
             await lifetime.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(watching, pinging).ConfigureAwait(false);
+            StopInitialisationTimer();
+            await pinging.ConfigureAwait(false);
             StopOperations();
         }
     }
@@ -233,6 +234,8 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
+        StopInitialisationTimer();
+
         JsonElement? payload = message.TryGetProperty("payload", out var element) && element.ValueKind != JsonValueKind.Null ? element : null;
         if (payload is { ValueKind: not JsonValueKind.Object })
         {
@@ -362,10 +365,10 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
 
     private void Send(ReadOnlyMemory<byte> message)
     {
-        if (queue.Enqueue(message) == SendQueueOutcome.Full)
+        if (sender.Send(message) == SendQueueOutcome.Full)
         {
-            LogSlowConsumer(logger, queue.Limit);
-            RequestClose(Codes.SlowConsumer, $"Slow consumer: {queue.Limit} messages were waiting to be sent", discard: true);
+            LogSlowConsumer(logger, sender.Limit);
+            RequestClose(Codes.SlowConsumer, $"Slow consumer: {sender.Limit} messages were waiting to be sent", discard: true);
         }
     }
 
@@ -386,12 +389,10 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
             }
 
             closeCode = code;
-            closeReason = Truncate(reason);
-            this.discard = discard;
         }
 
         StopOperations();
-        queue.Complete();
+        Volatile.Write(ref closed, sender.CloseAsync(code, Truncate(reason), discard));
         _ = AbortAfterCloseTimeoutAsync();
     }
 
@@ -409,58 +410,15 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         socket.Abort();
     }
 
-    private async Task WriteAsync()
+    private void InitialisationTimedOut()
     {
-        try
-        {
-            while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                while (!discard && queue.Reader.TryRead(out var message))
-                {
-                    await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
-                }
-
-                if (discard)
-                {
-                    break;
-                }
-            }
-
-            int code;
-            string reason;
-            lock (gate)
-            {
-                code = closeCode ?? (int)WebSocketCloseStatus.NormalClosure;
-                reason = closeReason;
-            }
-
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // Aborted: the client is gone or did not read its close frame in time.
-        }
-    }
-
-    private async Task WatchInitialisationAsync()
-    {
-        try
-        {
-            await Task.Delay(settings.ConnectionInitTimeout, lifetime.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
         if (Volatile.Read(ref initialised) == 0)
         {
             RequestClose(Codes.ConnectionInitialisationTimeout, "Connection initialisation timeout", discard: false);
         }
     }
+
+    private void StopInitialisationTimer() => Interlocked.Exchange(ref initialisationTimer, null)?.Dispose();
 
     private async Task KeepAliveAsync()
     {
