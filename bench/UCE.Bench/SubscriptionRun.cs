@@ -46,15 +46,13 @@ public static class SubscriptionRun
             }
         });
 
-        using var handler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout, UseCookies = false };
-        using var invoker = new HttpMessageInvoker(handler);
         var storm = new GridStorm(options.RunId, options.Areas, options.LocationsByArea);
         var database = redis.GetDatabase();
 
         // Warm-up: a few connections live through one outage's five steps, so that the server has compiled the paths the
         // measurement takes and its baseline includes what the first connection costs once.
         var warmupLog = new DeliveryLog();
-        var warmup = await OpenAsync(options with { Connections = options.WarmupConnections, SubscriptionsPerConnection = 1, Areas = [options.Areas[0]] }, invoker, warmupLog);
+        var warmup = await OpenAsync(options with { Connections = options.WarmupConnections, SubscriptionsPerConnection = 1, Areas = [options.Areas[0]] }, warmupLog);
         var warmupStorm = new GridStorm(options.RunId + "w", [options.Areas[0]], options.LocationsByArea);
         for (var step = 0; step < 5; step++)
         {
@@ -73,7 +71,7 @@ public static class SubscriptionRun
         var before = options.Pid is { } pid1 ? await MeasureMemoryAsync(pid1) : null;
         var censusBefore = options.Census is not null && options.Pid is { } pid5 ? HeapCensus.Take(pid5) : null;
         var opening = Stopwatch.StartNew();
-        var opened = await OpenAsync(options, invoker, log);
+        var opened = await OpenAsync(options, log);
         opening.Stop();
         Progress($"opened {opened.Connections.Count} of {options.Connections} connections ({opened.Subscriptions} subscriptions) in {opening.Elapsed.TotalSeconds:F1} s; {opened.Failures.Count} failed");
 
@@ -148,7 +146,7 @@ public static class SubscriptionRun
         return opened.Failures.Count == 0 && result.Delivery.Missing == 0 ? 0 : 1;
     }
 
-    private static async Task<Opened> OpenAsync(SubscriptionOptions options, HttpMessageInvoker invoker, DeliveryLog log)
+    private static async Task<Opened> OpenAsync(SubscriptionOptions options, DeliveryLog log)
     {
         var connections = new List<SubscriberConnection>(options.Connections);
         var failures = new List<string>();
@@ -168,7 +166,7 @@ public static class SubscriptionRun
                 var connection = new SubscriberConnection(log, subscriptions);
                 try
                 {
-                    if (await connection.OpenAsync(options.Url, invoker, options.Identity, Query, options.ConnectTimeout))
+                    if (await connection.OpenAsync(options.Url, options.Identity, Query, options.ConnectTimeout))
                     {
                         lock (connections)
                         {

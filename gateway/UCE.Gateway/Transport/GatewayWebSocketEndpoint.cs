@@ -131,16 +131,16 @@ public sealed partial class GatewayWebSocketEndpoint
     /// Runs the protocol on an accepted WebSocket until it closes: the upgrade request's <c>Authorization</c>, query plan
     /// and API key headers stand in for a <c>connection_init</c> payload without them.
     /// </summary>
-    internal async Task RunAsync(WebSocket socket, string authorization, string queryPlan, string apiKey, IPAddress? address, bool atConnection, CancellationToken aborted, CancellationToken stopping)
+    internal Task RunAsync(WebSocket socket, string authorization, string queryPlan, string apiKey, IPAddress? address, bool atConnection, CancellationToken aborted, CancellationToken stopping)
     {
         if (atConnection)
         {
             Interlocked.Increment(ref _upgradedAtConnection);
         }
 
-        var handler = new Handler(this, authorization, queryPlan, apiKey, address);
-        using var connection = new GraphQLWebSocketConnection(socket, handler, _settings, _logger);
-        await connection.RunAsync(aborted, stopping).ConfigureAwait(false);
+        // Not awaited here (no frame of this method stays for the connection's life): the connection disposes itself when it ends.
+        var connection = new GraphQLWebSocketConnection(socket, new Handler(this, authorization, queryPlan, apiKey, address), _settings, _logger);
+        return connection.RunAsync(aborted, stopping);
     }
 
     /// <summary>The bearer token of a <c>connection_init</c> payload, or <paramref name="upgradeAuthorization"/> when it has none.</summary>

@@ -56,7 +56,8 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
     /// <summary>
     /// Serves the connection until it closes; every operation is stopped when this returns. <paramref name="aborted"/> drops
     /// the connection at once (the client went); <paramref name="stopping"/> (the host shutting down) closes it with
-    /// <see cref="GraphQLWebSocketCloseCodes.GoingAway"/> after what is queued, so the client knows to reconnect.
+    /// <see cref="GraphQLWebSocketCloseCodes.GoingAway"/> after what is queued, so the client knows to reconnect. The
+    /// connection is disposed when this ends.
     /// </summary>
     public async Task RunAsync(CancellationToken aborted, CancellationToken stopping = default)
     {
@@ -78,9 +79,11 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
             StopInitialisationTimer();
             await pinging.ConfigureAwait(false);
             StopOperations();
+            lifetime.Dispose();
         }
     }
 
+    /// <summary>Releases what <see cref="RunAsync"/> has not (it releases everything when it ends).</summary>
     public void Dispose() => lifetime.Dispose();
 
     private async Task ReadAsync()
