@@ -128,6 +128,9 @@ run multiplexed "" --connections 100 --subscriptions-per-connection $(( CONNECTI
 run census "" --connections "$CONNECTIONS" --areas Riverside --events 1 --census "$OUT/census-connections.txt"
 # Where the CPU of a fan-out goes (the runtime's sample profiler during five fan-outs; its overhead is in these latencies).
 run profile "" --connections "$CONNECTIONS" --areas Riverside --events 5 --duration 8 --profile "$OUT/profile-fanout.txt"
+# The first fan-out with every method compiled fully optimized from its first call (no tiered JIT): how much of the first
+# event's latency is code still running at tier 0.
+run fanout-one-event-no-tiering "DOTNET_TieredCompilation=0" --connections "$CONNECTIONS" --areas Riverside --events 1
 # The resident-set growth under workstation GC, against the default server GC above.
 run fanout-workstation-gc "DOTNET_gcServer=0" --connections "$CONNECTIONS" --areas Riverside --events 1
 

@@ -66,7 +66,8 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
             () => RequestClose(GraphQLWebSocketCloseCodes.GoingAway, "The server is shutting down; connect again.", discard: false));
         // A timer, not a waiting task: it is gone as soon as connection_init arrives, and an idle connection keeps nothing of it.
         initialisationTimer = new Timer(static state => ((GraphQLWebSocketConnection)state!).InitialisationTimedOut(), this, settings.ConnectionInitTimeout, Timeout.InfiniteTimeSpan);
-        var pinging = KeepAliveAsync();
+        var keepAlive = settings.KeepAliveInterval > TimeSpan.Zero ? KeepAliveTicker.For(settings.KeepAliveInterval) : null;
+        keepAlive?.Add(this);
         try
         {
             await ReadAsync().ConfigureAwait(false);
@@ -77,7 +78,7 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
             await Volatile.Read(ref closed).ConfigureAwait(false);
             await lifetime.CancelAsync().ConfigureAwait(false);
             StopInitialisationTimer();
-            await pinging.ConfigureAwait(false);
+            keepAlive?.Remove(this);
             StopOperations();
             lifetime.Dispose();
         }
@@ -423,27 +424,12 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
 
     private void StopInitialisationTimer() => Interlocked.Exchange(ref initialisationTimer, null)?.Dispose();
 
-    private async Task KeepAliveAsync()
+    /// <summary>The keep-alive ticker's call: a <c>ping</c> once the connection is acknowledged and while it is open.</summary>
+    internal void KeepAliveTick()
     {
-        if (settings.KeepAliveInterval == TimeSpan.Zero)
+        if (session is not null && !IsClosing)
         {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(settings.KeepAliveInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(lifetime.Token).ConfigureAwait(false))
-            {
-                if (session is not null && !IsClosing)
-                {
-                    Send(PingMessage);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The connection ended.
+            Send(PingMessage);
         }
     }
 
