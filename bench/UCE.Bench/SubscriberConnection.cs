@@ -108,7 +108,7 @@ internal sealed class SubscriberConnection : IAsyncDisposable
             step = "connection_init";
             Send(identity.InitMessage(nonce));
             var ack = await ReceiveMessageAsync(deadline.Token).ConfigureAwait(false);
-            if (ack is null || MessageType(ack) != GraphQLWebSocketMessageTypes.ConnectionAck)
+            if (ack is null || Kind(ack) != MessageKind.ConnectionAck)
             {
                 Failure = $"no connection_ack: {(ack is null ? "the server closed the connection" : Encoding.UTF8.GetString(ack))}";
                 return false;
@@ -400,6 +400,7 @@ internal sealed class SubscriberConnection : IAsyncDisposable
         Next,
         Ping,
         End,
+        ConnectionAck,
     }
 
     private static MessageKind Kind(ReadOnlySpan<byte> message)
@@ -420,6 +421,7 @@ internal sealed class SubscriberConnection : IAsyncDisposable
                     : reader.ValueTextEquals("next"u8) ? MessageKind.Next
                     : reader.ValueTextEquals("ping"u8) ? MessageKind.Ping
                     : reader.ValueTextEquals("error"u8) || reader.ValueTextEquals("complete"u8) ? MessageKind.End
+                    : reader.ValueTextEquals("connection_ack"u8) ? MessageKind.ConnectionAck
                     : MessageKind.Other;
             }
 
@@ -427,29 +429,6 @@ internal sealed class SubscriberConnection : IAsyncDisposable
         }
 
         return MessageKind.Other;
-    }
-
-    private static string? MessageType(ReadOnlySpan<byte> message)
-    {
-        var reader = new Utf8JsonReader(message);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isType = reader.ValueTextEquals("type"u8);
-            reader.Read();
-            if (isType)
-            {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            }
-
-            reader.Skip();
-        }
-
-        return null;
     }
 
     /// <summary>

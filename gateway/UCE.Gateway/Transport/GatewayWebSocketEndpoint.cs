@@ -75,20 +75,22 @@ public sealed partial class GatewayWebSocketEndpoint
     {
         if (!context.WebSockets.WebSocketRequestedProtocols.Contains(GraphQLWebSocketMessageTypes.SubProtocol, StringComparer.Ordinal))
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.ContentType = GraphQLMediaTypes.Json;
-            await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter))
-            {
-                new TransportError(StatusCodes.Status400BadRequest, "BAD_REQUEST", $"A WebSocket on /graphql speaks the '{GraphQLWebSocketMessageTypes.SubProtocol}' subprotocol; ask for it in Sec-WebSocket-Protocol.").WriteTo(writer);
-            }
-
+            await _http.WriteErrorAsync(context, ResponseFormat.Json, new TransportError(StatusCodes.Status400BadRequest, "BAD_REQUEST", $"A WebSocket on /graphql speaks the '{GraphQLWebSocketMessageTypes.SubProtocol}' subprotocol; ask for it in Sec-WebSocket-Protocol."));
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketMessageTypes.SubProtocol);
-        Interlocked.Increment(ref _connections);
+        // One count for both ways in (this one and WebSocketUpgradeAtConnection): Kestrel's own limit of upgraded
+        // connections sees only the upgrades that come through the HTTP server.
+        if (!TryOpenConnection(_options.Server.MaxWebSocketConnections))
+        {
+            context.Response.Headers.RetryAfter = "5";
+            await _http.WriteErrorAsync(context, ResponseFormat.Json, new TransportError(StatusCodes.Status503ServiceUnavailable, "TOO_MANY_WEBSOCKETS", $"This gateway holds its limit of {_options.Server.MaxWebSocketConnections} WebSockets; connect again later."));
+            return;
+        }
+
         try
         {
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(GraphQLWebSocketMessageTypes.SubProtocol);
             var headers = context.Request.Headers;
             await RunAsync(
                 socket,
@@ -102,11 +104,11 @@ public sealed partial class GatewayWebSocketEndpoint
         }
         finally
         {
-            Interlocked.Decrement(ref _connections);
+            CloseConnection();
         }
     }
 
-    /// <summary>Counts a connection about to be upgraded below the HTTP server; false (nothing counted) at <paramref name="limit"/>.</summary>
+    /// <summary>Counts a WebSocket about to be accepted (either way in); false (nothing counted) at <paramref name="limit"/>.</summary>
     internal bool TryOpenConnection(long limit)
     {
         while (true)
@@ -124,7 +126,7 @@ public sealed partial class GatewayWebSocketEndpoint
         }
     }
 
-    /// <summary>Uncounts a connection <see cref="TryOpenConnection"/> counted.</summary>
+    /// <summary>Uncounts a WebSocket <see cref="TryOpenConnection"/> counted.</summary>
     internal void CloseConnection() => Interlocked.Decrement(ref _connections);
 
     /// <summary>

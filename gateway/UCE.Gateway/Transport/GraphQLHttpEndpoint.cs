@@ -347,7 +347,8 @@ public sealed partial class GraphQLHttpEndpoint
     private static bool IsTrue(Microsoft.Extensions.Primitives.StringValues value) =>
         value.Count == 1 && (value[0] == "1" || string.Equals(value[0], "true", StringComparison.OrdinalIgnoreCase));
 
-    private Task WriteErrorAsync(HttpContext context, ResponseFormat format, TransportError error)
+    /// <summary>Answers with <paramref name="error"/> (counted in the error metrics by its code).</summary>
+    internal Task WriteErrorAsync(HttpContext context, ResponseFormat format, TransportError error)
     {
         Metrics.RecordError(error.Code);
         return WriteAsync(context, format, error.StatusCode, error.WriteTo);

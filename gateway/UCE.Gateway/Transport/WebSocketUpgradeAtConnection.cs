@@ -52,7 +52,8 @@ internal sealed partial class WebSocketUpgradeAtConnection
         var endpoint = Endpoint;
         if (!endpoint.TryOpenConnection(_options.MaxWebSocketConnections))
         {
-            // At the limit: the HTTP server answers the upgrade, and refuses it by its own count of upgraded connections.
+            // At the limit: the HTTP server gets the request unread, and the endpoint refuses it there with a 503 (one count
+            // for both ways in).
             await _next(connection).ConfigureAwait(false);
             return;
         }

@@ -137,6 +137,31 @@ public sealed class WebSocketUpgradeAtConnectionTests : IAsyncLifetime
         Assert.Equal(0, gateway.Services.GetRequiredService<GatewayWebSocketEndpoint>().ConnectionsUpgradedAtConnection);
     }
 
+    [Fact]
+    public async Task Both_ways_in_share_one_limit_of_WebSockets()
+    {
+        await using var gateway = await _outages.StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:Server:MaxWebSocketConnections"] = "1" });
+        var endpoint = gateway.Services.GetRequiredService<GatewayWebSocketEndpoint>();
+        var first = await GatewayWebSocketClient.ConnectAsync(gateway.Address!);
+        await first.InitAsync(TestTokenIssuer.Default.CreateToken("agent"));
+        Assert.Equal(1, endpoint.ConnectionsUpgradedAtConnection);
+
+        // Past the limit the connection middleware hands the upgrade to the HTTP server, and the endpoint refuses it there.
+        var refused = new System.Net.WebSockets.ClientWebSocket();
+        refused.Options.AddSubProtocol("graphql-transport-ws");
+        refused.Options.CollectHttpResponseDetails = true;
+        await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() =>
+            refused.ConnectAsync(new UriBuilder(gateway.Address!) { Scheme = "ws", Path = "/graphql" }.Uri, CancellationToken.None));
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.HttpStatusCode);
+        Assert.Equal(1, endpoint.Connections);
+
+        await first.DisposeAsync();
+        await GatewayTestHost.WaitUntilAsync(() => Task.FromResult(endpoint.Connections == 0), TimeSpan.FromSeconds(10), "the first WebSocket is no longer counted");
+        await using var again = await GatewayWebSocketClient.ConnectAsync(gateway.Address!);
+        await again.InitAsync(TestTokenIssuer.Default.CreateToken("agent"));
+        Assert.Equal(2, endpoint.ConnectionsUpgradedAtConnection);
+    }
+
     private static string Upgrade() =>
         "GET /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
         $"Sec-WebSocket-Key: {Key}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n";
