@@ -39,7 +39,6 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
     private readonly object gate = new();
     private int initialised;
     private volatile IGraphQLWebSocketSession? session;
-    private Task closed = Task.CompletedTask;
     private Timer? initialisationTimer;
     private int? closeCode;
 
@@ -75,7 +74,9 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         finally
         {
             RequestClose(WebSocketCloseStatus.NormalClosure, string.Empty, discard: true);
-            await Volatile.Read(ref closed).ConfigureAwait(false);
+
+            // The close frame of whichever close came first, even if its thread has not handed it to the sender yet.
+            await sender.Closed.ConfigureAwait(false);
             await lifetime.CancelAsync().ConfigureAwait(false);
             StopInitialisationTimer();
             keepAlive?.Remove(this);
@@ -396,7 +397,7 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         }
 
         StopOperations();
-        Volatile.Write(ref closed, sender.CloseAsync(code, Truncate(reason), discard));
+        _ = sender.CloseAsync(code, Truncate(reason), discard);
         _ = AbortAfterCloseTimeoutAsync();
     }
 

@@ -65,20 +65,35 @@ internal sealed class WebSocketSender
     }
 
     /// <summary>
+    /// Ends once the close frame is written or the socket is gone. Asking for it does not close: it waits for whichever
+    /// <see cref="CloseAsync"/> comes, even one another thread is about to make.
+    /// </summary>
+    public Task Closed
+    {
+        get
+        {
+            lock (gate)
+            {
+                return ClosedSource().Task;
+            }
+        }
+    }
+
+    /// <summary>
     /// Takes no more messages and sends the close frame after those waiting, or in their place with
-    /// <paramref name="discardWaiting"/>; the first call decides the code. The task ends once the close frame is written or the
-    /// socket is gone.
+    /// <paramref name="discardWaiting"/>; the first call decides the code. The task is <see cref="Closed"/>.
     /// </summary>
     public Task CloseAsync(int code, string reason, bool discardWaiting)
     {
+        TaskCompletionSource done;
         lock (gate)
         {
-            if (closed is not null)
+            done = ClosedSource();
+            if (closing || gone)
             {
-                return closed.Task;
+                return done.Task;
             }
 
-            closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             closing = true;
             closeCode = code;
             closeReason = reason;
@@ -88,23 +103,32 @@ internal sealed class WebSocketSender
                 waiting = null;
             }
 
-            if (gone)
-            {
-                closed.TrySetResult();
-                return closed.Task;
-            }
-
             if (sending)
             {
                 // The side sending now writes the close frame when it is done.
-                return closed.Task;
+                return done.Task;
             }
 
             sending = true;
         }
 
         Pump(null);
-        return closed.Task;
+        return done.Task;
+    }
+
+    /// <summary>The close's completion, made on first need (an idle connection has none); already complete once the socket is gone.</summary>
+    private TaskCompletionSource ClosedSource()
+    {
+        if (closed is null)
+        {
+            closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (gone)
+            {
+                closed.TrySetResult();
+            }
+        }
+
+        return closed;
     }
 
     /// <summary>Sends <paramref name="first"/> (when given) and then whatever waits, as long as each send completes at once.</summary>
