@@ -11,7 +11,8 @@ namespace UCE.Gateway.Engine;
 
 /// <summary>
 /// Incremental delivery (<c>@defer</c>, deferSpec 20220824): the primary part is shaped and handed out as soon as its
-/// fetches are done; each deferred part's fetches start then, and each part is shaped and handed out when they are done.
+/// fetches are done. Each deferred part's fetches start as soon as the fetches they read have run, often while the primary
+/// part is still fetching; each part is shaped and handed out when they are done, never before the primary part.
 /// </summary>
 public sealed partial class FederatedGateway
 {
@@ -31,7 +32,11 @@ public sealed partial class FederatedGateway
         }
 
         var operation = ready.Operation;
-        var execution = new PlanExecution(operation.Name?.StringValue, ready.Variables, request.ForwardedHeaders, isMutation: false, cancellationToken);
+        var signalCount = FetchSignals.CountIn(defer);
+        var execution = new PlanExecution(operation.Name?.StringValue, ready.Variables, request.ForwardedHeaders, isMutation: false, cancellationToken)
+        {
+            FetchesRun = signalCount > 0 ? new FetchSignals(signalCount) : null,
+        };
         if (ready.Authorization.RemovesAnything)
         {
             execution.Errors.AddRange(UnauthorizedErrors(ready.Authorization));
@@ -42,19 +47,16 @@ public sealed partial class FederatedGateway
             await _introspection.ExecuteAsync(ready.IntrospectionFields, operation, ready.Prepared.Fragments, ready.Inputs, execution.Data, execution.Errors, cancellationToken).ConfigureAwait(false);
         }
 
-        if (defer.Primary is not null)
-        {
-            await _executor.ExecuteAsync(defer.Primary, execution).ConfigureAwait(false);
-        }
-
-        var total = CountDeferred(defer.Deferred);
-        var primary = Complete(request, ready, _schema.QueryType, execution, deferring: true);
-
-        // The deferred parts start before the primary part is handed out: a slow consumer must not hold them back.
+        // The deferred parts start with the primary part, each waiting only for the fetches it reads; neither the rest of
+        // the primary part nor a slow consumer of it holds them back.
         var parts = Channel.CreateUnbounded<(DeferredNode Deferred, PlanExecution Part)>(new UnboundedChannelOptions { SingleReader = true });
+        var primaryRun = RunPrimaryAsync(defer.Primary, execution);
         var running = Task.WhenAll(defer.Deferred.Select(d => RunDeferredAsync(d, execution, parts.Writer)));
         _ = running.ContinueWith(t => parts.Writer.TryComplete(t.Exception), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        yield return primary;
+        await primaryRun.ConfigureAwait(false);
+
+        var total = CountDeferred(defer.Deferred);
+        yield return Complete(request, ready, _schema.QueryType, execution, deferring: true);
 
         var delivered = 0;
         await foreach (var (deferred, part) in parts.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -68,9 +70,33 @@ public sealed partial class FederatedGateway
         }
     }
 
-    /// <summary>Runs a deferred part's fetches, hands the part over, then runs the parts deferred inside it.</summary>
+    /// <summary>Runs the primary part's fetches; then any of them not sent (a false condition) no longer holds a deferred part back.</summary>
+    private async Task RunPrimaryAsync(PlanNode? primary, PlanExecution execution)
+    {
+        try
+        {
+            if (primary is not null)
+            {
+                await _executor.ExecuteAsync(primary, execution).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            execution.FetchesRun?.AllRan(primary);
+        }
+    }
+
+    /// <summary>
+    /// Once the fetches it reads have run, runs a deferred part's fetches and hands the part over, then runs the parts
+    /// deferred inside it.
+    /// </summary>
     private async Task RunDeferredAsync(DeferredNode deferred, PlanExecution execution, ChannelWriter<(DeferredNode, PlanExecution)> parts)
     {
+        if (execution.FetchesRun is { } signals)
+        {
+            await signals.WhenRun(deferred.Depends).WaitAsync(execution.CancellationToken).ConfigureAwait(false);
+        }
+
         var part = execution.ForDeferredPart();
         var node = deferred.Node;
         IReadOnlyList<DeferredNode> nested = [];
@@ -80,9 +106,16 @@ public sealed partial class FederatedGateway
             nested = inner.Deferred;
         }
 
-        if (node is not null)
+        try
         {
-            await _executor.ExecuteAsync(node, part).ConfigureAwait(false);
+            if (node is not null)
+            {
+                await _executor.ExecuteAsync(node, part).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            execution.FetchesRun?.AllRan(node);
         }
 
         await parts.WriteAsync((deferred, part), execution.CancellationToken).ConfigureAwait(false);

@@ -16,7 +16,13 @@ internal sealed class PlanExecution
 
     /// <summary>The state of one deferred part: the same data (and lock), errors of its own.</summary>
     public PlanExecution ForDeferredPart() =>
-        new(OperationName, Variables, Headers, IsMutation, CancellationToken) { Data = Data, Sync = Sync };
+        new(OperationName, Variables, Headers, IsMutation, CancellationToken) { Data = Data, Sync = Sync, FetchesRun = FetchesRun };
+
+    /// <summary>
+    /// Incremental delivery: one signal per fetch a deferred fragment waits for (<see cref="Planning.FetchNode.Id"/>), set
+    /// once that fetch has run; shared by every part of the response. <c>null</c> when nothing waits.
+    /// </summary>
+    public FetchSignals? FetchesRun { get; init; }
 
     /// <summary>Everything the fetches returned, merged; keys are response names.</summary>
     public DataObject Data { get; private init; } = new(8);

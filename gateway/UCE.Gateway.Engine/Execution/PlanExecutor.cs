@@ -61,6 +61,8 @@ public sealed class PlanExecutor
     {
         switch (node)
         {
+            case FetchNode { Id: { } id } fetch when execution.FetchesRun is { } signals:
+                return RunSignallingAsync(fetch, id, signals, path, execution);
             case FetchNode fetch:
                 return RunFetchAsync(fetch, path, execution);
             case SequenceNode sequence:
@@ -77,6 +79,19 @@ public sealed class PlanExecutor
                 return branch is null ? Task.CompletedTask : RunAsync(branch, path, execution);
             default:
                 throw new NotSupportedException($"Unknown plan node {node.GetType().Name}.");
+        }
+    }
+
+    /// <summary>Runs a fetch that deferred fragments wait for, and lets them go once it has run (whether it succeeded or not).</summary>
+    private async Task RunSignallingAsync(FetchNode fetch, int id, FetchSignals signals, IReadOnlyList<string>? path, PlanExecution execution)
+    {
+        try
+        {
+            await RunFetchAsync(fetch, path, execution).ConfigureAwait(false);
+        }
+        finally
+        {
+            signals.Ran(id);
         }
     }
 

@@ -8,6 +8,9 @@ internal sealed class PlanAssembler
 {
     private readonly GraphQLOperationDefinition _operation;
     private readonly HashSet<FetchGroup> _taken = [];
+
+    /// <summary>The fetches a deferred fragment's fetches read from outside that fragment, with the ids they are named by.</summary>
+    private readonly Dictionary<FetchGroup, int> _ids = [];
     private int _fetchCount;
 
     private PlanAssembler(GraphQLOperationDefinition operation)
@@ -18,6 +21,11 @@ internal sealed class PlanAssembler
     public static PlanNode? Assemble(IReadOnlyList<FetchGroup> groups, IReadOnlyList<DeferBlock> deferBlocks, GraphQLOperationDefinition operation)
     {
         var assembler = new PlanAssembler(operation);
+        foreach (var outside in groups.Where(g => g.Defer is not null).SelectMany(g => g.Dependencies.Where(d => d.Defer != g.Defer)).Distinct().OrderBy(d => d.Id))
+        {
+            assembler._ids[outside] = assembler._ids.Count;
+        }
+
         var primaryGroups = groups.Where(g => g.Defer is null).ToList();
         PlanNode? primary = null;
         if (primaryGroups.Count > 0)
@@ -35,10 +43,14 @@ internal sealed class PlanAssembler
         return new DeferNode(primary, deferred);
     }
 
-    /// <summary>A deferred fragment's fetches (run once the part it is deferred from has run), then its own deferred fragments.</summary>
+    /// <summary>
+    /// A deferred fragment's fetches (run once the fetches they read from outside the fragment have run, and the fragment
+    /// this one is nested in), then its own deferred fragments.
+    /// </summary>
     private DeferredNode Deferred(DeferBlock block, IReadOnlyList<FetchGroup> groups, IReadOnlyList<DeferBlock> blocks)
     {
         var own = groups.Where(g => g.Defer == block).OrderBy(g => g.Id).ToList();
+        var depends = own.SelectMany(g => g.Dependencies).Where(d => d.Defer != block).Distinct().Select(d => _ids[d]).Order().ToList();
         var node = own.Count == 0 ? null : AssembleSegment(own);
         var nested = blocks.Where(b => b.Parent == block).Select(b => Deferred(b, groups, blocks)).ToList();
         if (nested.Count > 0)
@@ -46,7 +58,7 @@ internal sealed class PlanAssembler
             node = new DeferNode(node, nested);
         }
 
-        return new DeferredNode(block.Label, block.Path, block.ParentType, block.Fragment, node);
+        return new DeferredNode(block.Label, block.Path, block.ParentType, block.Fragment, node) { Depends = depends };
     }
 
     private PlanNode AssembleSegment(List<FetchGroup> groups)
@@ -243,6 +255,7 @@ internal sealed class PlanAssembler
             group.OutputRewrites.ToList())
         {
             ContextValues = group.ContextValues.ToList(),
+            Id = _ids.TryGetValue(group, out var id) ? id : null,
         };
         return group.IsEntityFetch ? new FlattenNode(group.Path, fetch) : fetch;
     }

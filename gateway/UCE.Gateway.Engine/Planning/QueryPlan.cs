@@ -26,8 +26,9 @@ public sealed record FlattenNode(IReadOnlyList<string> Path, PlanNode Node) : Pl
 public sealed record ConditionNode(string Variable, PlanNode? IfTrue, PlanNode? IfFalse) : PlanNode;
 
 /// <summary>
-/// Incremental delivery (<c>@defer</c>): <paramref name="Primary"/> answers the operation without its deferred fragments,
-/// then each of <paramref name="Deferred"/> runs (they may read what the primary part fetched) and is delivered apart.
+/// Incremental delivery (<c>@defer</c>): <paramref name="Primary"/> answers the operation without its deferred fragments;
+/// each of <paramref name="Deferred"/> runs as soon as the fetches it reads have run (possibly while the primary part is
+/// still fetching) and is delivered apart, after the primary part.
 /// </summary>
 public sealed record DeferNode(PlanNode? Primary, IReadOnlyList<DeferredNode> Deferred) : PlanNode;
 
@@ -36,7 +37,14 @@ public sealed record DeferNode(PlanNode? Primary, IReadOnlyList<DeferredNode> De
 /// it), delivered for every object at <paramref name="Path"/>. <paramref name="Node"/> is itself a <see cref="DeferNode"/>
 /// when deferred fragments are nested in this one.
 /// </summary>
-public sealed record DeferredNode(string? Label, IReadOnlyList<string> Path, string ParentType, DeferredFragment Fragment, PlanNode? Node);
+public sealed record DeferredNode(string? Label, IReadOnlyList<string> Path, string ParentType, DeferredFragment Fragment, PlanNode? Node)
+{
+    /// <summary>
+    /// The <see cref="FetchNode.Id"/>s of the fetches outside this fragment (in the primary part or in the fragment this
+    /// one is nested in) whose results its fetches read: it may start once they have run.
+    /// </summary>
+    public IReadOnlyList<int> Depends { get; init; } = [];
+}
 
 /// <summary>The client's deferred fragment: its type condition (if any) and selections, shaped into the deferred part.</summary>
 public sealed record DeferredFragment(string? TypeCondition, GraphQLSelectionSet Selections);
@@ -73,6 +81,9 @@ public sealed record FetchNode(
     /// ancestor of the object at the flatten path; entities with different values go in different requests.
     /// </summary>
     public IReadOnlyList<ContextValue> ContextValues { get; init; } = [];
+
+    /// <summary>Set when a deferred fragment's fetches read this fetch's results: the id they name it by in <see cref="DeferredNode.Depends"/>.</summary>
+    public int? Id { get; init; }
 }
 
 /// <summary>

@@ -84,7 +84,8 @@ public static class QueryPlanPrinter
                 text.Append(pad).Append(Indent).Append("}\n");
                 foreach (var deferred in defer.Deferred)
                 {
-                    text.Append(pad).Append(Indent).Append("Deferred(path: \"").Append(string.Join('.', deferred.Path)).Append('"');
+                    text.Append(pad).Append(Indent).Append("Deferred(depends: [").Append(string.Join(", ", deferred.Depends)).Append("], path: \"")
+                        .Append(string.Join('.', deferred.Path)).Append('"');
                     if (deferred.Fragment.TypeCondition is { } typeCondition)
                     {
                         text.Append(", on: ").Append(typeCondition);
@@ -112,6 +113,11 @@ public static class QueryPlanPrinter
     private static void PrintFetch(FetchNode fetch, string pad, StringBuilder text)
     {
         text.Append(pad).Append("Fetch(service: \"").Append(fetch.Subgraph).Append('"');
+        if (fetch.Id is { } id)
+        {
+            text.Append(", id: ").Append(id);
+        }
+
         if (fetch.VariableUsages.Count > 0)
         {
             text.Append(", variables: [").Append(string.Join(", ", fetch.VariableUsages)).Append(']');

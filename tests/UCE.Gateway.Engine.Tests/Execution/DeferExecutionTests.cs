@@ -47,6 +47,34 @@ public sealed class DeferExecutionTests
     }
 
     [Fact]
+    public async Task A_deferred_part_is_fetched_while_a_slow_fetch_of_the_primary_part_is_still_running_and_delivered_after_it()
+    {
+        // The gate, not a subgraph timeout, decides when reviews answers.
+        using var graph = new FixtureGraph("operation-shapes", CatalogData, options: new GatewayOptions { SubgraphTimeout = TimeSpan.FromHours(1) });
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        graph.Subgraphs.SetGate("reviews", release.Task);
+
+        // The deferred price is an entity fetch to catalog that reads only the products of the root fetch, not the reviews.
+        await using var parts = Run(graph, """query { products { name reviews { stars } ... @defer(label: "price") { price } } }""").GetAsyncEnumerator();
+        var first = parts.MoveNextAsync().AsTask();
+
+        await Eventually.TrueAsync(() => graph.Subgraphs.RequestsTo("reviews").Count == 1, "the primary part's reviews fetch to be sent");
+        await Eventually.TrueAsync(() => graph.Subgraphs.RequestsTo("catalog").Count == 2, "the deferred price fetch to be sent while reviews is held");
+        Assert.False(first.IsCompleted);
+        release.SetResult();
+
+        Assert.True(await first.WaitAsync(TimeSpan.FromSeconds(10)));
+        ResponseShapeTests.AssertJson("""{"data":{"products":[{"name":"Lamp","reviews":[{"stars":4}]},{"name":"Desk","reviews":[{"stars":2},{"stars":5}]}]},"hasNext":true}""", Json(parts.Current));
+        Assert.True(await parts.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        ResponseShapeTests.AssertJson("""
+            {"hasNext":false,"incremental":[
+              {"data":{"price":12.5},"path":["products",0],"label":"price"},
+              {"data":{"price":80},"path":["products",1],"label":"price"}]}
+            """, Json(parts.Current));
+        Assert.False(await parts.MoveNextAsync());
+    }
+
+    [Fact]
     public async Task Nested_deferred_fragments_arrive_outer_first()
     {
         using var graph = new FixtureGraph("operation-shapes", CatalogData);
