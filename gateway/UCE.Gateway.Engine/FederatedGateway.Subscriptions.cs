@@ -59,29 +59,35 @@ public sealed partial class FederatedGateway
 
     /// <summary>
     /// Runs a request as <see cref="SubscribeAsync(GatewayRequest, CancellationToken)"/> does, handing each event to
-    /// <paramref name="receive"/> on the relay's thread as soon as it is shaped: no queue and no task switch per subscriber
-    /// in the engine, so one event reaches thousands of subscribers' transports in one pass. The transport bounds what waits
-    /// for a slow reader (a WebSocket's send queue).
+    /// <paramref name="receive"/> on the relay's thread as soon as it is shaped (see <see cref="StartAsync"/>); returns when
+    /// the stream has ended or <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
     public async Task RunAsync(GatewayRequest request, Action<GatewayResponse> receive, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(receive);
+        var receiver = new SharedSubscription.ActionReceiver(receive);
+        await StartAsync(request, receiver, cancellationToken).ConfigureAwait(false);
+        await receiver.Ended.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a request as <see cref="SubscribeAsync(GatewayRequest, CancellationToken)"/> does, handing each event to
+    /// <paramref name="receiver"/> on the relay's thread as soon as it is shaped: no queue and no task switch per subscriber
+    /// in the engine, so one event reaches thousands of subscribers' transports in one pass. The transport bounds what waits
+    /// for a slow reader (a WebSocket's send queue). Returns once the subscriber has joined: an idle subscriber holds its
+    /// place in the shared subscription and a registration on <paramref name="cancellationToken"/>, and no waiting task.
+    /// </summary>
+    public async Task StartAsync(GatewayRequest request, ISubscriptionReceiver receiver, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receiver);
         var start = await StartSubscriptionAsync(request, cancellationToken).ConfigureAwait(false);
         if (start.Single is { } single)
         {
-            receive(single);
+            receiver.Receive(single);
+            receiver.End(null);
             return;
         }
 
-        var subscriber = Join(request, start, receive);
-        try
-        {
-            await subscriber.Ended.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-        finally
-        {
-            subscriber.Leave();
-        }
+        Join(request, start, receiver).LeaveWhen(cancellationToken);
     }
 
     /// <summary>Checks and plans a subscription: the one response to give when it is refused or is not a subscription, else what to join.</summary>
@@ -124,7 +130,7 @@ public sealed partial class FederatedGateway
     }
 
     /// <summary>A place in the shared subscription for this request, started here when there is none.</summary>
-    private SharedSubscription.Subscriber Join(GatewayRequest request, SubscriptionStart start, Action<GatewayResponse>? receive)
+    private SharedSubscription.Subscriber Join(GatewayRequest request, SubscriptionStart start, ISubscriptionReceiver? receive)
     {
         var (ready, source, rest, url) = (start.Ready!, start.Source!, start.Rest, start.Url!);
         var key = SharingKey(request, ready, source.Subgraph);

@@ -36,6 +36,38 @@ public interface IGatewayEngine
         }
     }
 
+    /// <summary>
+    /// Starts one request as a stream whose responses go to <paramref name="receiver"/> (see
+    /// <see cref="ISubscriptionReceiver"/>), and returns once it runs: nothing of the start waits while the subscription
+    /// is idle. The receiver's <see cref="ISubscriptionReceiver.End"/> tells when the stream has ended; cancelling
+    /// <paramref name="cancellationToken"/> ends it. When this throws, the receiver is not told.
+    /// </summary>
+    Task StartAsync(GatewayRequest request, ISubscriptionReceiver receiver, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receiver);
+        _ = RunToEndAsync(this, request, receiver, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    private static async Task RunToEndAsync(IGatewayEngine engine, GatewayRequest request, ISubscriptionReceiver receiver, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        try
+        {
+            await engine.RunAsync(request, receiver.Receive, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ended by the caller.
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+
+        receiver.End(failure);
+    }
+
     private static async IAsyncEnumerable<GatewayResponse> Once(ValueTask<GatewayResponse> response)
     {
         yield return await response.ConfigureAwait(false);

@@ -33,10 +33,10 @@ internal sealed class SharedSubscription : IDisposable
 
     /// <summary>
     /// A new subscriber, or <c>null</c> when this subscription has ended (or is ending) and takes no more. With
-    /// <paramref name="receive"/> its responses are handed to it as they are published; without, they wait in the
+    /// <paramref name="receiver"/> its responses are handed to it as they are published; without, they wait in the
     /// subscriber's queue for <see cref="Subscriber.ReadAllAsync"/>.
     /// </summary>
-    public Subscriber? TryJoin(Action<GatewayResponse>? receive = null)
+    public Subscriber? TryJoin(ISubscriptionReceiver? receiver = null)
     {
         lock (_gate)
         {
@@ -45,11 +45,14 @@ internal sealed class SharedSubscription : IDisposable
                 return null;
             }
 
-            var subscriber = new Subscriber(this, _queueLimit, receive);
+            var subscriber = new Subscriber(this, _queueLimit, receiver);
             _subscribers.Add(subscriber);
             return subscriber;
         }
     }
+
+    /// <summary>A subscriber whose responses go to <paramref name="receive"/>; <see cref="Subscriber.Ended"/> tells when it ended.</summary>
+    public Subscriber? TryJoin(Action<GatewayResponse> receive) => TryJoin(new ActionReceiver(receive));
 
     /// <summary>Hands <paramref name="response"/> to every subscriber; one that has <see cref="_queueLimit"/> waiting is dropped with <paramref name="fellBehind"/>.</summary>
     public void Publish(GatewayResponse response, Func<GatewayResponse> fellBehind)
@@ -120,30 +123,27 @@ internal sealed class SharedSubscription : IDisposable
     internal sealed class Subscriber
     {
         private readonly SharedSubscription _shared;
-        private readonly Action<GatewayResponse>? _receive;
+        private readonly ISubscriptionReceiver? _receiver;
         private readonly Channel<GatewayResponse>? _responses;
-        private readonly TaskCompletionSource? _ended;
         private readonly int _limit;
+        private CancellationTokenRegistration _cancellation;
         private int _waiting;
         private int _left;
+        private int _ended;
 
-        public Subscriber(SharedSubscription shared, int limit, Action<GatewayResponse>? receive)
+        public Subscriber(SharedSubscription shared, int limit, ISubscriptionReceiver? receiver)
         {
             _shared = shared;
             _limit = limit;
-            _receive = receive;
-            if (receive is null)
+            _receiver = receiver;
+            if (receiver is null)
             {
                 _responses = Channel.CreateUnbounded<GatewayResponse>(new UnboundedChannelOptions { SingleReader = true });
             }
-            else
-            {
-                _ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
         }
 
-        /// <summary>Completes when the source has ended and the last response was handed over (receiver mode).</summary>
-        public Task Ended => _ended?.Task ?? throw new InvalidOperationException("A queued subscriber is read with ReadAllAsync.");
+        /// <summary>Completes when a subscriber that joined with an action has ended.</summary>
+        public Task Ended => (_receiver as ActionReceiver)?.Ended ?? throw new InvalidOperationException("Only a subscriber that joined with an action has this task.");
 
         public async IAsyncEnumerable<GatewayResponse> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
@@ -155,20 +155,31 @@ internal sealed class SharedSubscription : IDisposable
             }
         }
 
+        /// <summary>Leaves the shared subscription when <paramref name="cancellationToken"/> is cancelled (at once if it is).</summary>
+        public void LeaveWhen(CancellationToken cancellationToken)
+        {
+            _cancellation = cancellationToken.UnsafeRegister(static state => ((Subscriber)state!).Leave(), this);
+            if (Volatile.Read(ref _ended) == 1)
+            {
+                // Ended while registering: the end could not unregister what was not there yet.
+                _cancellation.Unregister();
+            }
+        }
+
         public bool TryWrite(GatewayResponse response)
         {
-            if (_receive is not null)
+            if (_receiver is not null)
             {
-                if (Volatile.Read(ref _left) == 0 && !_ended!.Task.IsCompleted)
+                if (Volatile.Read(ref _left) == 0 && Volatile.Read(ref _ended) == 0)
                 {
                     try
                     {
-                        _receive(response);
+                        _receiver.Receive(response);
                     }
                     catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
                     {
-                        // The receiver's transport is gone: this subscriber ends; the others still get the event.
-                        _ended.TrySetResult();
+                        // The receiver's transport is gone: this subscriber leaves; the others still get the event.
+                        Leave();
                     }
                 }
 
@@ -189,16 +200,24 @@ internal sealed class SharedSubscription : IDisposable
             return true;
         }
 
+        /// <summary>The source ended: <paramref name="last"/> (when there is one) is the subscriber's last response.</summary>
         public void End(GatewayResponse? last)
         {
-            if (_receive is not null)
+            if (_receiver is not null)
             {
-                if (last is not null && Volatile.Read(ref _left) == 0 && !_ended!.Task.IsCompleted)
+                if (last is not null && Volatile.Read(ref _left) == 0 && Volatile.Read(ref _ended) == 0)
                 {
-                    _receive(last);
+                    try
+                    {
+                        _receiver.Receive(last);
+                    }
+                    catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException)
+                    {
+                        // The receiver's transport is gone; it ends all the same.
+                    }
                 }
 
-                _ended!.TrySetResult();
+                Leave();
                 return;
             }
 
@@ -214,8 +233,35 @@ internal sealed class SharedSubscription : IDisposable
         public bool Leave()
         {
             _responses?.Writer.TryComplete();
-            _ended?.TrySetResult();
+            if (_receiver is not null && Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                _cancellation.Unregister();
+                _receiver.End(null);
+            }
+
             return Interlocked.Exchange(ref _left, 1) == 0 && _shared.Leave(this);
+        }
+    }
+
+    /// <summary>A receiver made of an action, whose end is a task.</summary>
+    internal sealed class ActionReceiver(Action<GatewayResponse> receive) : ISubscriptionReceiver
+    {
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Ended => _ended.Task;
+
+        public void Receive(GatewayResponse response) => receive(response);
+
+        public void End(Exception? failure)
+        {
+            if (failure is null)
+            {
+                _ended.TrySetResult();
+            }
+            else
+            {
+                _ended.TrySetException(failure);
+            }
         }
     }
 }

@@ -252,78 +252,30 @@ public sealed partial class GatewayWebSocketEndpoint
                 return WebSocketOperationStart.Refused(error!.Message);
             }
 
-            return new WebSocketOperationStart((results, stopping) => RunAsync(operation!, results, stopping), null);
+            return new WebSocketOperationStart((results, stopping) => SubscriptionRun.Start(this, operation!, results, stopping), null);
         }
 
-        private async Task RunAsync(GraphQLHttpRequest operation, IGraphQLWebSocketResults results, CancellationToken stopping)
+        public GatewayWebSocketEndpoint Endpoint => endpoint;
+
+        public GraphQLHttpEndpoint.CallerContext Caller => caller;
+
+        public PersistedClient Client => client;
+
+        /// <summary>Counts an operation in; false (and not counted) when the connection already runs its limit.</summary>
+        public bool TryBeginOperation()
         {
             if (Interlocked.Increment(ref _running) > endpoint._options.Subscriptions.MaxOperationsPerConnection)
             {
                 Interlocked.Decrement(ref _running);
-                results.Error(ErrorJson("TOO_MANY_OPERATIONS", $"A connection runs at most {endpoint._options.Subscriptions.MaxOperationsPerConnection} operations at once."));
-                return;
+                return false;
             }
 
-            using var open = endpoint._http.Metrics.SubscriptionOpened("websocket");
-            try
-            {
-                if (await RateLimitedAsync(stopping).ConfigureAwait(false) is { } limited)
-                {
-                    results.Error(limited);
-                    return;
-                }
-
-                using var lease = endpoint._active.Acquire();
-                if (lease is null)
-                {
-                    results.Error(ErrorJson("SUPERGRAPH_NOT_LOADED", "The gateway has no supergraph loaded yet."));
-                    return;
-                }
-
-                var resolution = await endpoint._persisted.ResolveAsync(operation, client, stopping).ConfigureAwait(false);
-                if (resolution.Refusal is { } refusal)
-                {
-                    results.Error(ErrorsJson(refusal.Errors));
-                    return;
-                }
-
-                var request = GraphQLHttpEndpoint.ToGatewayRequest(resolution.Operation!, caller, allowMutations: true, resolution.DocumentKey);
-                // Each response is handed over on the engine's thread the moment it exists (for a shared subscription, the
-                // relay's, in one pass over every subscriber): it only becomes a message in this connection's send queue.
-                var first = 1;
-                var refused = false;
-                await lease.Engine.RunAsync(
-                    request,
-                    response =>
-                    {
-                        if (refused)
-                        {
-                            return;
-                        }
-
-                        if (Interlocked.Exchange(ref first, 0) == 1)
-                        {
-                            _ = endpoint._persisted.CompleteAsync(resolution, client, response).AsTask();
-                            if (response.IsRequestError)
-                            {
-                                // Refused before it ran (parse, validation, variables, limits): the protocol's error message.
-                                refused = true;
-                                results.Error(ErrorsJson(response.Errors));
-                                return;
-                            }
-                        }
-
-                        results.Next(response.ToUtf8Json());
-                    },
-                    stopping).ConfigureAwait(false);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _running);
-            }
+            return true;
         }
 
-        private async ValueTask<byte[]?> RateLimitedAsync(CancellationToken cancellationToken)
+        public void EndOperation() => Interlocked.Decrement(ref _running);
+
+        public async ValueTask<byte[]?> RateLimitedAsync(CancellationToken cancellationToken)
         {
             if (!endpoint._rateLimiter.Enabled)
             {

@@ -295,7 +295,20 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
-        _ = RunOperationAsync(operation, run);
+        // The run is started here and only its task is kept: the delegate and what it holds of the payload go.
+        _ = RunOperationAsync(operation, StartOperation(run, operation));
+    }
+
+    private Task StartOperation(WebSocketOperationRun run, WebSocketOperation operation)
+    {
+        try
+        {
+            return run(new OperationResults(this, operation), operation.Stopping);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException(ex);
+        }
     }
 
     private void CompleteByClient(JsonElement message)
@@ -313,11 +326,11 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
-    private async Task RunOperationAsync(WebSocketOperation operation, WebSocketOperationRun run)
+    private async Task RunOperationAsync(WebSocketOperation operation, Task running)
     {
         try
         {
-            await run(new OperationResults(this, operation), operation.Stopping).ConfigureAwait(false);
+            await running.ConfigureAwait(false);
             if (Finish(operation))
             {
                 Send(Frame(operation.Id, Types.Complete, payload: null));

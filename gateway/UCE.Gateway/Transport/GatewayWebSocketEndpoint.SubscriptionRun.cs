@@ -1,0 +1,147 @@
+using UCE.Gateway.Engine;
+using UCE.Gateway.Persisted;
+using UCE.Gateway.Supergraph;
+using UCE.Subgraphs.Hosting.WebSockets;
+
+namespace UCE.Gateway.Transport;
+
+public sealed partial class GatewayWebSocketEndpoint
+{
+    /// <summary>
+    /// One <c>subscribe</c> of a WebSocket session, from its checks to its end. Once the engine has it running, this object is
+    /// all that is left of the start: it receives the responses on the engine's thread (for a shared subscription, the
+    /// relay's, in one pass over every subscriber) and turns each into a message of the connection's send queue; it holds
+    /// the supergraph lease and the open-subscription count until the end. Nothing waits while the subscription is idle,
+    /// and neither the request's JSON nor its document is kept.
+    /// </summary>
+    private sealed class SubscriptionRun : ISubscriptionReceiver
+    {
+        private readonly Session _session;
+        private readonly IGraphQLWebSocketResults _results;
+        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private IDisposable? _open;
+        private SupergraphLease? _lease;
+        // Kept until the first response, which the persisted-document usage is recorded with; without its request's JSON.
+        private PersistedResolution? _resolution;
+        private int _first = 1;
+        private int _refused;
+        private int _finished;
+
+        private SubscriptionRun(Session session, IGraphQLWebSocketResults results)
+        {
+            _session = session;
+            _results = results;
+        }
+
+        /// <summary>Starts the operation; the task ends with it (the connection then sends <c>complete</c> unless an <c>error</c> ended it).</summary>
+        public static Task Start(Session session, GraphQLHttpRequest operation, IGraphQLWebSocketResults results, CancellationToken stopping)
+        {
+            var run = new SubscriptionRun(session, results);
+            _ = run.StartAsync(operation, stopping);
+            return run._ended.Task;
+        }
+
+        private async Task StartAsync(GraphQLHttpRequest operation, CancellationToken stopping)
+        {
+            var endpoint = _session.Endpoint;
+            if (!_session.TryBeginOperation())
+            {
+                _results.Error(ErrorJson("TOO_MANY_OPERATIONS", $"A connection runs at most {endpoint._options.Subscriptions.MaxOperationsPerConnection} operations at once."));
+                _ended.TrySetResult();
+                return;
+            }
+
+            _open = endpoint._http.Metrics.SubscriptionOpened("websocket");
+            try
+            {
+                if (await _session.RateLimitedAsync(stopping).ConfigureAwait(false) is { } limited)
+                {
+                    Refuse(limited);
+                    return;
+                }
+
+                _lease = endpoint._active.Acquire();
+                if (_lease is null)
+                {
+                    Refuse(ErrorJson("SUPERGRAPH_NOT_LOADED", "The gateway has no supergraph loaded yet."));
+                    return;
+                }
+
+                var resolution = await endpoint._persisted.ResolveAsync(operation, _session.Client, stopping).ConfigureAwait(false);
+                if (resolution.Refusal is { } refusal)
+                {
+                    Refuse(ErrorsJson(refusal.Errors));
+                    return;
+                }
+
+                var request = GraphQLHttpEndpoint.ToGatewayRequest(resolution.Operation!, _session.Caller, allowMutations: true, resolution.DocumentKey);
+                // Only a document to register (automatic persisted queries) needs its text after the start.
+                _resolution = resolution with
+                {
+                    Operation = resolution.RegisterSha256 is null ? null : new GraphQLHttpRequest(resolution.Operation!.Query, null, null, null),
+                };
+                await _lease.Engine.StartAsync(request, this, stopping).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Finish(ex is OperationCanceledException && stopping.IsCancellationRequested ? null : ex);
+            }
+        }
+
+        public void Receive(GatewayResponse response)
+        {
+            if (Volatile.Read(ref _refused) == 1)
+            {
+                return;
+            }
+
+            if (Interlocked.Exchange(ref _first, 0) == 1)
+            {
+                // Only the first response gets here, and it is handed over after the start set the resolution.
+                if (_resolution is { } resolution)
+                {
+                    _resolution = null;
+                    _ = _session.Endpoint._persisted.CompleteAsync(resolution, _session.Client, response).AsTask();
+                }
+
+                if (response.IsRequestError)
+                {
+                    // Refused before it ran (parse, validation, variables, limits): the protocol's error message.
+                    Volatile.Write(ref _refused, 1);
+                    _results.Error(ErrorsJson(response.Errors));
+                    return;
+                }
+            }
+
+            _results.Next(response.ToUtf8Json());
+        }
+
+        public void End(Exception? failure) => Finish(failure);
+
+        private void Refuse(byte[] errors)
+        {
+            _results.Error(errors);
+            Finish(null);
+        }
+
+        private void Finish(Exception? failure)
+        {
+            if (Interlocked.Exchange(ref _finished, 1) == 1)
+            {
+                return;
+            }
+
+            _lease?.Dispose();
+            _open?.Dispose();
+            _session.EndOperation();
+            if (failure is null)
+            {
+                _ended.TrySetResult();
+            }
+            else
+            {
+                _ended.TrySetException(failure);
+            }
+        }
+    }
+}
