@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using UCE.Gateway.Engine;
 using UCE.Gateway.Persisted;
 using UCE.Gateway.Supergraph;
@@ -18,11 +19,11 @@ public sealed partial class GatewayWebSocketEndpoint
     {
         private readonly Session _session;
         private readonly IGraphQLWebSocketResults _results;
-        private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private IDisposable? _open;
         private SupergraphLease? _lease;
-        // Kept until the first response, which the persisted-document usage is recorded with; without its request's JSON.
-        private PersistedResolution? _resolution;
+        // Kept until the first response only when it has something to record then (a trusted document's usage, a document
+        // to register), and without the request's JSON.
+        private StrongBox<PersistedResolution>? _resolution;
         private int _first = 1;
         private int _refused;
         private int _finished;
@@ -33,13 +34,9 @@ public sealed partial class GatewayWebSocketEndpoint
             _results = results;
         }
 
-        /// <summary>Starts the operation; the task ends with it (the connection then sends <c>complete</c> unless an <c>error</c> ended it).</summary>
-        public static Task Start(Session session, GraphQLHttpRequest operation, IGraphQLWebSocketResults results, CancellationToken stopping)
-        {
-            var run = new SubscriptionRun(session, results);
-            _ = run.StartAsync(operation, stopping);
-            return run._ended.Task;
-        }
+        /// <summary>Starts the operation; its end goes to <paramref name="results"/> (<see cref="IGraphQLWebSocketResults.End"/>).</summary>
+        public static void Begin(Session session, GraphQLHttpRequest operation, IGraphQLWebSocketResults results, CancellationToken stopping) =>
+            _ = new SubscriptionRun(session, results).StartAsync(operation, stopping);
 
         private async Task StartAsync(GraphQLHttpRequest operation, CancellationToken stopping)
         {
@@ -47,7 +44,7 @@ public sealed partial class GatewayWebSocketEndpoint
             if (!_session.TryBeginOperation())
             {
                 _results.Error(ErrorJson("TOO_MANY_OPERATIONS", $"A connection runs at most {endpoint._options.Subscriptions.MaxOperationsPerConnection} operations at once."));
-                _ended.TrySetResult();
+                _results.End(null);
                 return;
             }
 
@@ -75,11 +72,15 @@ public sealed partial class GatewayWebSocketEndpoint
                 }
 
                 var request = GraphQLHttpEndpoint.ToGatewayRequest(resolution.Operation!, _session.Caller, allowMutations: true, resolution.DocumentKey);
-                // Only a document to register (automatic persisted queries) needs its text after the start.
-                _resolution = resolution with
+                if (resolution.Trusted is not null || resolution.RegisterSha256 is not null)
                 {
-                    Operation = resolution.RegisterSha256 is null ? null : new GraphQLHttpRequest(resolution.Operation!.Query, null, null, null),
-                };
+                    // Only a document to register (automatic persisted queries) needs its text after the start.
+                    _resolution = new(resolution with
+                    {
+                        Operation = resolution.RegisterSha256 is null ? null : new GraphQLHttpRequest(resolution.Operation!.Query, null, null, null),
+                    });
+                }
+
                 await _lease.Engine.StartAsync(request, this, stopping).ConfigureAwait(false);
             }
             catch (Exception ex)
@@ -101,7 +102,7 @@ public sealed partial class GatewayWebSocketEndpoint
                 if (_resolution is { } resolution)
                 {
                     _resolution = null;
-                    _ = _session.Endpoint._persisted.CompleteAsync(resolution, _session.Client, response).AsTask();
+                    _ = _session.Endpoint._persisted.CompleteAsync(resolution.Value, _session.Client, response).AsTask();
                 }
 
                 if (response.IsRequestError)
@@ -134,14 +135,7 @@ public sealed partial class GatewayWebSocketEndpoint
             _lease?.Dispose();
             _open?.Dispose();
             _session.EndOperation();
-            if (failure is null)
-            {
-                _ended.TrySetResult();
-            }
-            else
-            {
-                _ended.TrySetException(failure);
-            }
+            _results.End(failure);
         }
     }
 }

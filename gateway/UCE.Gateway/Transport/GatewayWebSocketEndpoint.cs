@@ -252,7 +252,7 @@ public sealed partial class GatewayWebSocketEndpoint
                 return WebSocketOperationStart.Refused(error!.Message);
             }
 
-            return new WebSocketOperationStart((results, stopping) => SubscriptionRun.Start(this, operation!, results, stopping), null);
+            return new WebSocketOperationStart((results, stopping) => SubscriptionRun.Begin(this, operation!, results, stopping));
         }
 
         public GatewayWebSocketEndpoint Endpoint => endpoint;

@@ -70,7 +70,13 @@ internal sealed partial class WebSocketUpgradeAtConnection
             });
             var address = (connection.RemoteEndPoint as IPEndPoint)?.Address;
             var stopping = _services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-            await endpoint.RunAsync(socket, request.Authorization, request.QueryPlan, request.ApiKey, address, atConnection: true, connection.ConnectionClosed, stopping).ConfigureAwait(false);
+            var session = endpoint.RunAsync(socket, request.Authorization, request.QueryPlan, request.ApiKey, address, atConnection: true, connection.ConnectionClosed, stopping);
+
+            // The upgrade's headers are the session's until connection_init; this frame, which waits for the connection's
+            // whole life, keeps none of them.
+            request = null!;
+            head = null;
+            await session.ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or ConnectionResetException or OperationCanceledException or WebSocketException)
         {

@@ -29,7 +29,8 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
     private static readonly byte[] PongMessage = Encoding.UTF8.GetBytes("""{"type":"pong"}""");
 
     private readonly WebSocket socket;
-    private readonly IGraphQLWebSocketHandler handler;
+    // Only connection_init needs it (once); released then, with whatever it kept of the upgrade request.
+    private IGraphQLWebSocketHandler? handler;
     private readonly SubscriptionSettings settings;
     private readonly ILogger logger;
     private readonly WebSocketSender sender;
@@ -248,7 +249,8 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
-        var initialisation = await handler.InitialiseAsync(payload, lifetime.Token).ConfigureAwait(false);
+        var initialising = Interlocked.Exchange(ref handler, null)!.InitialiseAsync(payload, lifetime.Token);
+        var initialisation = await initialising.ConfigureAwait(false);
         if (initialisation.Session is null)
         {
             var problem = initialisation.Problem ?? "refused";
@@ -282,7 +284,7 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         }
 
         var start = current.Prepare(payload);
-        if (start.Run is not { } run)
+        if (start.Run is null && start.Begin is null)
         {
             RequestClose(Codes.BadRequest, "Invalid message received: " + start.Problem, discard: false);
             return;
@@ -295,20 +297,34 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
             return;
         }
 
-        // The run is started here and only its task is kept: the delegate and what it holds of the payload go.
-        _ = RunOperationAsync(operation, StartOperation(run, operation));
-    }
+        // The operation is started here and only what it needs to run is kept: the delegate and what it holds of the
+        // payload go.
+        var results = new OperationResults(this, operation);
+        if (start.Begin is { } begin)
+        {
+            try
+            {
+                begin(results, operation.Stopping);
+            }
+            catch (Exception ex)
+            {
+                results.End(ex);
+            }
 
-    private Task StartOperation(WebSocketOperationRun run, WebSocketOperation operation)
-    {
+            return;
+        }
+
+        Task running;
         try
         {
-            return run(new OperationResults(this, operation), operation.Stopping);
+            running = start.Run!(results, operation.Stopping);
         }
         catch (Exception ex)
         {
-            return Task.FromException(ex);
+            running = Task.FromException(ex);
         }
+
+        _ = RunOperationAsync(results, operation, running);
     }
 
     private void CompleteByClient(JsonElement message)
@@ -326,15 +342,12 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
-    private async Task RunOperationAsync(WebSocketOperation operation, Task running)
+    private static async Task RunOperationAsync(OperationResults results, WebSocketOperation operation, Task running)
     {
         try
         {
             await running.ConfigureAwait(false);
-            if (Finish(operation))
-            {
-                Send(Frame(operation.Id, Types.Complete, payload: null));
-            }
+            results.End(null);
         }
         catch (OperationCanceledException) when (operation.Stopping.IsCancellationRequested)
         {
@@ -342,8 +355,23 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         }
         catch (Exception ex)
         {
-            LogInternalError(logger, ex);
+            results.End(ex);
+        }
+    }
+
+    /// <summary>An operation's stream ended: <c>complete</c> unless it already ended otherwise; 4500 when it failed.</summary>
+    private void EndOperation(WebSocketOperation operation, Exception? failure)
+    {
+        if (failure is not null && !(failure is OperationCanceledException && operation.Stopping.IsCancellationRequested))
+        {
+            LogInternalError(logger, failure);
             RequestClose(Codes.InternalServerError, "Internal server error", discard: true);
+            return;
+        }
+
+        if (Finish(operation))
+        {
+            Send(Frame(operation.Id, Types.Complete, payload: null));
         }
     }
 
@@ -527,6 +555,8 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
                 connection.Send(Frame(operation.Id, Types.Error, errors));
             }
         }
+
+        public void End(Exception? failure) => connection.EndOperation(operation, failure);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a WebSocket connection_init: {Problem}")]

@@ -41,9 +41,24 @@ public interface IGraphQLWebSocketSession
 /// </summary>
 public delegate Task WebSocketOperationRun(IGraphQLWebSocketResults results, CancellationToken stopping);
 
-/// <summary>A prepared operation, or the reason the payload was refused.</summary>
+/// <summary>
+/// Starts one operation that reports its own end through <see cref="IGraphQLWebSocketResults.End"/> instead of returning a
+/// task: nothing of the connection waits while the operation is idle. Cancelling <paramref name="stopping"/> stops it as
+/// for <see cref="WebSocketOperationRun"/>.
+/// </summary>
+public delegate void WebSocketOperationBegin(IGraphQLWebSocketResults results, CancellationToken stopping);
+
+/// <summary>A prepared operation (a <see cref="Run"/> or a <see cref="Begin"/>), or the reason the payload was refused.</summary>
 public readonly record struct WebSocketOperationStart(WebSocketOperationRun? Run, string? Problem)
 {
+    public WebSocketOperationStart(WebSocketOperationBegin begin)
+        : this(null, null)
+    {
+        Begin = begin;
+    }
+
+    public WebSocketOperationBegin? Begin { get; }
+
     public static WebSocketOperationStart Refused(string problem) => new(null, problem);
 }
 
@@ -55,4 +70,11 @@ public interface IGraphQLWebSocketResults
 
     /// <summary>Ends the operation with <c>error</c>, <paramref name="errors"/> being a JSON array of GraphQL errors (no <c>complete</c> follows).</summary>
     void Error(ReadOnlyMemory<byte> errors);
+
+    /// <summary>
+    /// The operation's stream has ended: <c>complete</c> is sent unless <see cref="Error"/> ended it or it was stopped; with
+    /// <paramref name="failure"/> the connection closes with 4500 instead. Called once by a <see cref="WebSocketOperationBegin"/>;
+    /// the connection calls it itself when a <see cref="WebSocketOperationRun"/>'s task ends.
+    /// </summary>
+    void End(Exception? failure);
 }
