@@ -19,6 +19,13 @@ public sealed class GatewayServerOptions
     /// </summary>
     public bool WebSocketsAtConnection { get; set; } = true;
 
+    /// <summary>
+    /// With <see cref="WebSocketsAtConnection"/>: a WebSocket's messages are sent on the connection's socket by the thread
+    /// that sends them (for a subscription event, the one that hands it to every subscriber), instead of through the
+    /// transport's output pipe and its sending task. Off: through the pipe, as HTTP responses go.
+    /// </summary>
+    public bool WebSocketSendsOnSocket { get; set; } = true;
+
     /// <summary>How long an idle keep-alive connection is kept (a load balancer's idle timeout should be longer).</summary>
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,14 +1,18 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Sockets;
 
 namespace UCE.Gateway.Transport;
 
 /// <summary>
-/// A connection's transport pipes as the stream a <see cref="System.Net.WebSockets.WebSocket"/> reads and writes. A read
-/// into an empty buffer waits for data and consumes none (the WebSocket's zero-byte read, which keeps an idle connection
-/// without a receive buffer); a write goes straight to the transport and is flushed.
+/// A connection's transport as the stream a <see cref="System.Net.WebSockets.WebSocket"/> reads and writes. Reads come from
+/// the transport's input pipe; a read into an empty buffer waits for data and consumes none (the WebSocket's zero-byte
+/// read, which keeps an idle connection without a receive buffer). With the connection's <paramref name="socket"/> (Kestrel's
+/// socket transport gives it), a write is sent on it by the writing thread, usually at once: no copy into the output pipe
+/// and no hop to the transport's sending task, which a fan-out to thousands of connections would pay per message. Without
+/// one, a write goes to the output pipe and is flushed. Everything written to the connection must then go one way.
 /// </summary>
-internal sealed class DuplexPipeStream(IDuplexPipe transport) : Stream
+internal sealed class DuplexPipeStream(IDuplexPipe transport, Socket? socket = null) : Stream
 {
     private readonly PipeReader _input = transport.Input;
     private readonly PipeWriter _output = transport.Output;
@@ -59,6 +63,28 @@ internal sealed class DuplexPipeStream(IDuplexPipe transport) : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (socket is not null)
+        {
+            try
+            {
+                while (!buffer.IsEmpty)
+                {
+                    var sent = await socket.SendAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                    buffer = buffer[sent..];
+                }
+            }
+            catch (SocketException ex)
+            {
+                throw new IOException("The connection was closed.", ex);
+            }
+            catch (ObjectDisposedException ex)
+            {
+                throw new IOException("The connection was closed.", ex);
+            }
+
+            return;
+        }
+
         var result = await _output.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         if (result.IsCompleted)
         {
@@ -69,7 +95,8 @@ internal sealed class DuplexPipeStream(IDuplexPipe transport) : Stream
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => _output.FlushAsync(cancellationToken).AsTask();
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        socket is null ? _output.FlushAsync(cancellationToken).AsTask() : Task.CompletedTask;
 
     public override void Flush()
     {

@@ -5,6 +5,7 @@ using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using UCE.Gateway.Configuration;
 using UCE.Subgraphs.Hosting.WebSockets;
 
@@ -61,8 +62,12 @@ internal sealed partial class WebSocketUpgradeAtConnection
         try
         {
             ConsumeHead(connection.Transport.Input, length);
-            await WriteSwitchingProtocolsAsync(connection.Transport.Output, request.Key).ConfigureAwait(false);
-            using var socket = WebSocket.CreateFromStream(new DuplexPipeStream(connection.Transport), new WebSocketCreationOptions
+
+            // Sends go straight to the connection's socket when the transport gives it (Kestrel's does), the 101 too, so
+            // that nothing can overtake it through the output pipe.
+            var stream = new DuplexPipeStream(connection.Transport, _options.WebSocketSendsOnSocket ? connection.Features.Get<IConnectionSocketFeature>()?.Socket : null);
+            await stream.WriteAsync(SwitchingProtocols(request.Key)).ConfigureAwait(false);
+            using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions
             {
                 IsServer = true,
                 SubProtocol = GraphQLWebSocketMessageTypes.SubProtocol,
@@ -135,16 +140,11 @@ internal sealed partial class WebSocketUpgradeAtConnection
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "RFC 6455 fixes SHA-1 for Sec-WebSocket-Accept, which proves the server read the handshake and protects nothing.")]
-    private static async Task WriteSwitchingProtocolsAsync(PipeWriter output, string key)
+    private static byte[] SwitchingProtocols(string key)
     {
         var accept = Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + WebSocketGuid)));
-        var response = "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
-            + $"Sec-WebSocket-Accept: {accept}\r\nSec-WebSocket-Protocol: {GraphQLWebSocketMessageTypes.SubProtocol}\r\n\r\n";
-        var flushed = await output.WriteAsync(Encoding.ASCII.GetBytes(response)).ConfigureAwait(false);
-        if (flushed.IsCompleted)
-        {
-            throw new IOException("The connection was closed.");
-        }
+        return Encoding.ASCII.GetBytes("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+            + $"Sec-WebSocket-Accept: {accept}\r\nSec-WebSocket-Protocol: {GraphQLWebSocketMessageTypes.SubProtocol}\r\n\r\n");
     }
 
     internal enum Verdict

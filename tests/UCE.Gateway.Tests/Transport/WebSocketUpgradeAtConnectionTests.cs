@@ -54,6 +54,22 @@ public sealed class WebSocketUpgradeAtConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_sends_through_the_transport_pipe_a_subscriber_gets_its_events_as_well()
+    {
+        await using var gateway = await _outages.StartGatewayAsync(new Dictionary<string, string?> { ["Gateway:Server:WebSocketSendsOnSocket"] = "false" });
+        var endpoint = gateway.Services.GetRequiredService<GatewayWebSocketEndpoint>();
+        await using var client = await GatewayWebSocketClient.ConnectAsync(gateway.Address!);
+        await client.InitAsync(TestTokenIssuer.Default.CreateToken("agent"));
+        Assert.Equal(1, endpoint.ConnectionsUpgradedAtConnection);
+
+        await client.SubscribeAsync("s1", "subscription($id: ID!) { outageStatusChanged(outageId: $id) { id status } }", new { id = "complete" });
+        var next = await client.ReceiveAsync();
+        Assert.Equal("next", next.GetProperty("type").GetString());
+        Assert.Equal("complete", next.GetProperty("payload").GetProperty("data").GetProperty("outageStatusChanged").GetProperty("id").GetString());
+        Assert.Equal("complete", (await client.ReceiveAsync()).GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task The_handshake_is_answered_as_RFC_6455_says_even_when_the_request_arrives_in_pieces()
     {
         using var tcp = await ConnectAsync();
