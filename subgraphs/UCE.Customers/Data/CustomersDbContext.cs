@@ -56,6 +56,10 @@ public sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> opti
             });
         });
 
+        // The word joins of a name (migration CustomerNameWordJoins, PostgreSQL only): a function, not part of the tables.
+        modelBuilder.HasDbFunction(typeof(CustomerWordJoins).GetMethod(nameof(CustomerWordJoins.NameMayContain))!)
+            .HasName("customer_name_may_contain");
+
         modelBuilder.Entity<ServiceLocation>(location =>
         {
             location.ToTable("service_locations");

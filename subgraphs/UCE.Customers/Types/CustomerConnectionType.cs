@@ -34,13 +34,7 @@ public sealed class CustomerConnectionType : ObjectGraphType<CustomerConnection>
                 }
 
                 await using var db = await context.Service<IDbContextFactory<CustomersDbContext>>().CreateDbContextAsync(context.CancellationToken);
-                var matches = CustomerSearch.Apply(db, context.Source.Search);
-
-                // The first matches in whatever order the database finds them: in id order it would read and sort every
-                // match of a common full name (2,065 at a million customers: 14 ms against 8).
-                return atMost is { } limit
-                    ? await matches.Select(customer => customer.Id).Take(limit).CountAsync(context.CancellationToken)
-                    : await matches.CountAsync(context.CancellationToken);
+                return await CustomerSearch.CountAsync(db, context.Source.Search, atMost, context.CancellationToken);
             });
     }
 }

@@ -15,7 +15,7 @@ namespace UCE.Subgraphs.Tests.Scale;
 /// </summary>
 public sealed class CustomerNameStatisticsTests
 {
-    private const int PersonsPerName = 100;
+    internal const int PersonsPerName = 100;
     private const int Businesses = 20_000;
 
     private static readonly string[] FirstNames =
@@ -64,7 +64,7 @@ public sealed class CustomerNameStatisticsTests
     }
 
     /// <summary>400 person names, 100 customers each, and 20,000 businesses with names of their own; then ANALYZE.</summary>
-    private static async Task FillAsync(NpgsqlConnection connection)
+    internal static async Task FillAsync(NpgsqlConnection connection)
     {
         await using var insert = new NpgsqlCommand(
             """

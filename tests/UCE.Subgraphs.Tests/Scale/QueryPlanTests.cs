@@ -77,7 +77,7 @@ public sealed class QueryPlanTests
             ["account"] = [$"(number: \"{customer.Accounts[0].Number}\")"],
             ["customers"] =
             [
-                "", "(first: 5)", $"(first: 5, after: \"{known.CustomerCursor}\")", "(search: \"son\")", "(search: \"EXAMPLE.COM\", first: 5)", "(search: \".12@example.com\")",
+                "", "(first: 5)", $"(first: 5, after: \"{known.CustomerCursor}\")", "(search: \"son\")", "(search: \"ana sofia silva\")", "(search: \"EXAMPLE.COM\", first: 5)", "(search: \".12@example.com\")",
                 $"(search: \"{customer.Id}\")", $"(search: \"{customer.Location.PremiseId}\")", $"(search: \"{customer.Location.MeterId}\")",
                 $"(search: \"{customer.Accounts[0].Number}\")", $"(search: \"{known.Phone}\")",
             ],
