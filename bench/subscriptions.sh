@@ -131,6 +131,8 @@ run profile "" --connections "$CONNECTIONS" --areas Riverside --events 5 --durat
 # The first fan-out with every method compiled fully optimized from its first call (no tiered JIT): how much of the first
 # event's latency is code still running at tier 0.
 run fanout-one-event-no-tiering "DOTNET_TieredCompilation=0" --connections "$CONNECTIONS" --areas Riverside --events 1
+# The same fan-out with a WebSocket's messages sent through the transport's output pipe instead of on its socket.
+run fanout-one-event-pipe-sends "Gateway__Server__WebSocketSendsOnSocket=false" --connections "$CONNECTIONS" --areas Riverside --events 1
 # The resident-set growth under workstation GC, against the default server GC above.
 run fanout-workstation-gc "DOTNET_gcServer=0" --connections "$CONNECTIONS" --areas Riverside --events 1
 

@@ -54,7 +54,16 @@ internal sealed class SharedSubscription : IDisposable
     /// <summary>A subscriber whose responses go to <paramref name="receive"/>; <see cref="Subscriber.Ended"/> tells when it ended.</summary>
     public Subscriber? TryJoin(Action<GatewayResponse> receive) => TryJoin(new ActionReceiver(receive));
 
-    /// <summary>Hands <paramref name="response"/> to every subscriber; one that has <see cref="_queueLimit"/> waiting is dropped with <paramref name="fellBehind"/>.</summary>
+    /// <summary>
+    /// Subscribers handed one event by one thread; beyond, the event is handed out by as many threads as there are
+    /// processors, each taking a share of the subscribers (a fan-out to thousands sends thousands of messages).
+    /// </summary>
+    internal const int SubscribersPerThread = 512;
+
+    /// <summary>
+    /// Hands <paramref name="response"/> to every subscriber and returns once all have it (so each gets the events in
+    /// order); one that has <see cref="_queueLimit"/> waiting is dropped with <paramref name="fellBehind"/>.
+    /// </summary>
     public void Publish(GatewayResponse response, Func<GatewayResponse> fellBehind)
     {
         Subscriber[] subscribers;
@@ -63,11 +72,29 @@ internal sealed class SharedSubscription : IDisposable
             subscribers = [.. _subscribers];
         }
 
-        foreach (var subscriber in subscribers)
+        var threads = Math.Min(Environment.ProcessorCount, subscribers.Length / SubscribersPerThread);
+        if (threads <= 1)
         {
-            if (!subscriber.TryWrite(response))
+            Hand(subscribers, 0, subscribers.Length, response, fellBehind);
+            return;
+        }
+
+        // The calling thread takes one share itself.
+        var share = (subscribers.Length + threads - 1) / threads;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, part =>
+        {
+            var from = part * share;
+            Hand(subscribers, from, Math.Min(subscribers.Length, from + share), response, fellBehind);
+        });
+    }
+
+    private static void Hand(Subscriber[] subscribers, int from, int to, GatewayResponse response, Func<GatewayResponse> fellBehind)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!subscribers[i].TryWrite(response))
             {
-                subscriber.End(fellBehind());
+                subscribers[i].End(fellBehind());
             }
         }
     }
