@@ -7,15 +7,28 @@ namespace UCE.Gateway.Transport;
 /// <summary>
 /// A connection's transport as the stream a <see cref="System.Net.WebSockets.WebSocket"/> reads and writes. Reads come from
 /// the transport's input pipe; a read into an empty buffer waits for data and consumes none (the WebSocket's zero-byte
-/// read, which keeps an idle connection without a receive buffer). With the connection's <paramref name="socket"/> (Kestrel's
+/// read, which keeps an idle connection without a receive buffer). With the connection's socket (Kestrel's
 /// socket transport gives it), a write is sent on it by the writing thread, usually at once: no copy into the output pipe
 /// and no hop to the transport's sending task, which a fan-out to thousands of connections would pay per message. Without
-/// one, a write goes to the output pipe and is flushed. Everything written to the connection must then go one way.
+/// one, a write goes to the output pipe and is flushed. Everything written to the connection must then go one way. The
+/// socket is switched to non-blocking sends (the transport only ever uses it asynchronously).
 /// </summary>
-internal sealed class DuplexPipeStream(IDuplexPipe transport, Socket? socket = null) : Stream
+internal sealed class DuplexPipeStream : Stream
 {
-    private readonly PipeReader _input = transport.Input;
-    private readonly PipeWriter _output = transport.Output;
+    private readonly PipeReader _input;
+    private readonly PipeWriter _output;
+    private readonly Socket? _socket;
+
+    public DuplexPipeStream(IDuplexPipe transport, Socket? socket = null)
+    {
+        _input = transport.Input;
+        _output = transport.Output;
+        if (socket is not null)
+        {
+            socket.Blocking = false;
+            _socket = socket;
+        }
+    }
 
     public override bool CanRead => true;
 
@@ -63,13 +76,22 @@ internal sealed class DuplexPipeStream(IDuplexPipe transport, Socket? socket = n
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (socket is not null)
+        if (_socket is { } socket)
         {
             try
             {
+                // What the kernel takes at once is sent without waiting (and without the socket's asynchronous send
+                // state, which would stay with an idle connection); only a connection whose send buffer is full waits.
+                var sent = socket.Send(buffer.Span, SocketFlags.None, out var error);
+                if (error is not SocketError.Success and not SocketError.WouldBlock)
+                {
+                    throw new SocketException((int)error);
+                }
+
+                buffer = buffer[sent..];
                 while (!buffer.IsEmpty)
                 {
-                    var sent = await socket.SendAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                    sent = await socket.SendAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
                     buffer = buffer[sent..];
                 }
             }
@@ -96,7 +118,7 @@ internal sealed class DuplexPipeStream(IDuplexPipe transport, Socket? socket = n
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override Task FlushAsync(CancellationToken cancellationToken) =>
-        socket is null ? _output.FlushAsync(cancellationToken).AsTask() : Task.CompletedTask;
+        _socket is null ? _output.FlushAsync(cancellationToken).AsTask() : Task.CompletedTask;
 
     public override void Flush()
     {
