@@ -37,6 +37,26 @@ public sealed class SharedSubscriptionTests
     }
 
     [Fact]
+    public async Task Thousands_of_receivers_handed_events_by_several_threads_get_each_once_and_in_order()
+    {
+        using var shared = new SharedSubscription(queueLimit: 4);
+        const int Receivers = SharedSubscription.SubscribersPerThread * 4;
+        var received = Enumerable.Range(0, Receivers).Select(_ => new List<string>()).ToArray();
+        var subscribers = received.Select(list => shared.TryJoin(response => list.Add(Name(response)))!).ToArray();
+
+        for (var i = 1; i <= 20; i++)
+        {
+            shared.Publish(Event($"e{i}"), () => Event("behind"));
+        }
+
+        shared.End(null);
+        await Task.WhenAll(subscribers.Select(subscriber => subscriber.Ended)).WaitAsync(Bound);
+
+        string[] expected = [.. Enumerable.Range(1, 20).Select(i => $"e{i}")];
+        Assert.All(received, list => Assert.Equal(expected, list));
+    }
+
+    [Fact]
     public async Task A_receiver_whose_transport_is_gone_ends_alone()
     {
         using var shared = new SharedSubscription(queueLimit: 4);
