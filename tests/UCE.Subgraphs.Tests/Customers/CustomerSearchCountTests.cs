@@ -64,17 +64,7 @@ public sealed class CustomerSearchCountTests
         var customers = Customers();
         foreach (var host in (SubgraphTestHost[])[postgres, sqlite])
         {
-            await using var db = host.CreateDbContext<CustomersDbContext>();
-            db.Customers.AddRange(customers.Select(customer => new Customer
-            {
-                Id = customer.Id,
-                Name = customer.Name,
-                Email = customer.Email,
-                Phone = "+1-555-010-0000",
-                Segment = CustomerSegment.Residential,
-                Since = new DateOnly(2020, 1, 1),
-            }));
-            await db.SaveChangesAsync();
+            await AddAsync(host, customers.Select(customer => (customer.Id, customer.Name, customer.Email)));
         }
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);
@@ -121,20 +111,8 @@ public sealed class CustomerSearchCountTests
     {
         await using var database = await PostgresDatabase.CreateAsync("search_words_case");
         await using var postgres = await SubgraphTestHost.StartAsync(new CustomersSubgraph(), database.ConnectionString, seedDemoData: false);
-        await using (var db = postgres.CreateDbContext<CustomersDbContext>())
-        {
-            string[] names = ["Ümit Özdemir", "ÜMIT ÖZDEMIR", "ümit özdemir", "Émilie Dubois-Ångström", "ÉMILIE DUBOIS-ÅNGSTRÖM", "Straße Müller Gmbh"];
-            db.Customers.AddRange(names.Select((name, index) => new Customer
-            {
-                Id = $"cus-u{index:D5}",
-                Name = name,
-                Email = $"u{index}@example.com",
-                Phone = "+1-555-010-0000",
-                Segment = CustomerSegment.Residential,
-                Since = new DateOnly(2020, 1, 1),
-            }));
-            await db.SaveChangesAsync();
-        }
+        string[] names = ["Ümit Özdemir", "ÜMIT ÖZDEMIR", "ümit özdemir", "Émilie Dubois-Ångström", "ÉMILIE DUBOIS-ÅNGSTRÖM", "Straße Müller Gmbh"];
+        await AddAsync(postgres, names.Select((name, index) => ($"cus-u{index:D5}", name, $"u{index}@example.com")));
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -193,5 +171,20 @@ public sealed class CustomerSearchCountTests
             """SELECT count(*) FROM customers WHERE "Name" ILIKE @pattern ESCAPE '\' OR "Email" ILIKE @pattern ESCAPE '\'""", connection);
         command.Parameters.AddWithValue("pattern", "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task AddAsync(SubgraphTestHost host, IEnumerable<(string Id, string Name, string Email)> customers)
+    {
+        await using var db = host.CreateDbContext<CustomersDbContext>();
+        db.Customers.AddRange(customers.Select(customer => new Customer
+        {
+            Id = customer.Id,
+            Name = customer.Name,
+            Email = customer.Email,
+            Phone = "+1-555-010-0000",
+            Segment = CustomerSegment.Residential,
+            Since = new DateOnly(2020, 1, 1),
+        }));
+        await db.SaveChangesAsync();
     }
 }
