@@ -32,10 +32,9 @@ public sealed partial class FederatedGateway
         }
 
         var operation = ready.Operation;
-        var signalCount = FetchSignals.CountIn(defer);
         var execution = new PlanExecution(operation.Name?.StringValue, ready.Variables, request.ForwardedHeaders, isMutation: false, cancellationToken)
         {
-            FetchesRun = signalCount > 0 ? new FetchSignals(signalCount) : null,
+            FetchesRun = defer.FetchIds > 0 ? new FetchSignals(defer.FetchIds) : null,
         };
         if (ready.Authorization.RemovesAnything)
         {

@@ -64,6 +64,7 @@ public sealed partial class FederatedGateway
     /// </summary>
     public async Task RunAsync(GatewayRequest request, Action<GatewayResponse> receive, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(receive);
         var receiver = new SharedSubscription.ActionReceiver(receive);
         await StartAsync(request, receiver, cancellationToken).ConfigureAwait(false);
         await receiver.Ended.ConfigureAwait(false);

@@ -19,19 +19,6 @@ internal sealed class FetchSignals
         }
     }
 
-    /// <summary>The number of ids the plan gives out: one more than the largest <see cref="FetchNode.Id"/>.</summary>
-    public static int CountIn(PlanNode? node) => node switch
-    {
-        FetchNode { Id: { } id } => id + 1,
-        FetchNode => 0,
-        SequenceNode sequence => sequence.Nodes.Select(CountIn).DefaultIfEmpty().Max(),
-        ParallelNode parallel => parallel.Nodes.Select(CountIn).DefaultIfEmpty().Max(),
-        FlattenNode flatten => CountIn(flatten.Node),
-        ConditionNode condition => Math.Max(CountIn(condition.IfTrue), CountIn(condition.IfFalse)),
-        DeferNode defer => Math.Max(CountIn(defer.Primary), defer.Deferred.Select(d => CountIn(d.Node)).DefaultIfEmpty().Max()),
-        _ => 0,
-    };
-
     public void Ran(int id) => _run[id].TrySetResult();
 
     /// <summary>Marks every fetch of <paramref name="node"/> (not of the deferred fragments inside it) as run.</summary>

@@ -40,7 +40,7 @@ internal sealed class PlanAssembler
         }
 
         var deferred = deferBlocks.Where(b => b.Parent is null).Select(b => assembler.Deferred(b, groups, deferBlocks)).ToList();
-        return new DeferNode(primary, deferred);
+        return new DeferNode(primary, deferred) { FetchIds = assembler._ids.Count };
     }
 
     /// <summary>

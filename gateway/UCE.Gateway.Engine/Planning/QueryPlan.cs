@@ -30,7 +30,11 @@ public sealed record ConditionNode(string Variable, PlanNode? IfTrue, PlanNode? 
 /// each of <paramref name="Deferred"/> runs as soon as the fetches it reads have run (possibly while the primary part is
 /// still fetching) and is delivered apart, after the primary part.
 /// </summary>
-public sealed record DeferNode(PlanNode? Primary, IReadOnlyList<DeferredNode> Deferred) : PlanNode;
+public sealed record DeferNode(PlanNode? Primary, IReadOnlyList<DeferredNode> Deferred) : PlanNode
+{
+    /// <summary>How many fetches of the plan have an <see cref="FetchNode.Id"/> (ids run from 0); set on the outermost node.</summary>
+    public int FetchIds { get; init; }
+}
 
 /// <summary>
 /// One deferred fragment: the fetches it needs beyond the primary part (<c>null</c> when the primary part fetched all of

@@ -95,11 +95,7 @@ internal sealed class DuplexPipeStream : Stream
                     buffer = buffer[sent..];
                 }
             }
-            catch (SocketException ex)
-            {
-                throw new IOException("The connection was closed.", ex);
-            }
-            catch (ObjectDisposedException ex)
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
                 throw new IOException("The connection was closed.", ex);
             }

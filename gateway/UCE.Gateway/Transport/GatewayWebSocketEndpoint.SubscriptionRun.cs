@@ -25,7 +25,6 @@ public sealed partial class GatewayWebSocketEndpoint
         // to register), and without the request's JSON.
         private StrongBox<PersistedResolution>? _resolution;
         private int _first = 1;
-        private int _refused;
         private int _finished;
 
         private SubscriptionRun(Session session, IGraphQLWebSocketResults results)
@@ -85,17 +84,14 @@ public sealed partial class GatewayWebSocketEndpoint
             }
             catch (Exception ex)
             {
-                Finish(ex is OperationCanceledException && stopping.IsCancellationRequested ? null : ex);
+                // The connection tells a cancellation of a stopped operation from a failure.
+                Finish(ex);
             }
         }
 
         public void Receive(GatewayResponse response)
         {
-            if (Volatile.Read(ref _refused) == 1)
-            {
-                return;
-            }
-
+            // After an error the connection has stopped the operation and sends nothing more of it.
             if (Interlocked.Exchange(ref _first, 0) == 1)
             {
                 // Only the first response gets here, and it is handed over after the start set the resolution.
@@ -108,7 +104,6 @@ public sealed partial class GatewayWebSocketEndpoint
                 if (response.IsRequestError)
                 {
                     // Refused before it ran (parse, validation, variables, limits): the protocol's error message.
-                    Volatile.Write(ref _refused, 1);
                     _results.Error(ErrorsJson(response.Errors));
                     return;
                 }

@@ -298,33 +298,18 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         }
 
         // The operation is started here and only what it needs to run is kept: the delegate and what it holds of the
-        // payload go.
+        // payload go. An operation that returns a task ends when its task does.
         var results = new OperationResults(this, operation);
-        if (start.Begin is { } begin)
-        {
-            try
-            {
-                begin(results, operation.Stopping);
-            }
-            catch (Exception ex)
-            {
-                results.End(ex);
-            }
-
-            return;
-        }
-
-        Task running;
+        var run = start.Run;
+        var begin = start.Begin ?? ((to, stopping) => _ = EndWhenDoneAsync(to, run!(to, stopping)));
         try
         {
-            running = start.Run!(results, operation.Stopping);
+            begin(results, operation.Stopping);
         }
         catch (Exception ex)
         {
-            running = Task.FromException(ex);
+            results.End(ex);
         }
-
-        _ = RunOperationAsync(results, operation, running);
     }
 
     private void CompleteByClient(JsonElement message)
@@ -342,16 +327,12 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
-    private static async Task RunOperationAsync(OperationResults results, WebSocketOperation operation, Task running)
+    private static async Task EndWhenDoneAsync(IGraphQLWebSocketResults results, Task running)
     {
         try
         {
             await running.ConfigureAwait(false);
             results.End(null);
-        }
-        catch (OperationCanceledException) when (operation.Stopping.IsCancellationRequested)
-        {
-            // Completed by the client or the connection closed while it ran.
         }
         catch (Exception ex)
         {
@@ -359,7 +340,10 @@ public sealed partial class GraphQLWebSocketConnection : IDisposable
         }
     }
 
-    /// <summary>An operation's stream ended: <c>complete</c> unless it already ended otherwise; 4500 when it failed.</summary>
+    /// <summary>
+    /// An operation's stream ended: <c>complete</c> unless it already ended otherwise; 4500 when it failed, unless the
+    /// failure is the cancellation of an operation that was stopped (by the client's <c>complete</c>, or the connection closing).
+    /// </summary>
     private void EndOperation(WebSocketOperation operation, Exception? failure)
     {
         if (failure is not null && !(failure is OperationCanceledException && operation.Stopping.IsCancellationRequested))
