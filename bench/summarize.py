@@ -68,5 +68,8 @@ if (out / "persisted.json").exists():
     print("| --- | ---: | ---: | ---: |")
     print(f"| µs / request | {cost['textMicroseconds']} | {cost['idMicroseconds']} | {ratio(cost['idMicroseconds'], cost['textMicroseconds'])} |")
     print(f"| bytes allocated / request | {cost['textAllocatedBytes']} | {cost['idAllocatedBytes']} | {ratio(cost['idAllocatedBytes'], cost['textAllocatedBytes'])} |")
+    if "firstRequestRounds" in cost:
+        print(f"| first request on a new engine, µs (median of {cost['firstRequestRounds']}) | {cost['firstTextMicrosecondsMedian']} | {cost['firstIdMicrosecondsMedian']} | {ratio(cost['firstIdMicrosecondsMedian'], cost['firstTextMicrosecondsMedian'])} |")
+        print(f"| preparing the trusted document before the engine serves, µs (median) | | {cost['pinningMicrosecondsMedian']} | |")
     print()
 print(f"| planning, customer 360 | µs |\n| --- | ---: |\n| cold plan | {plan['coldPlanMicroseconds']} |\n| cached plan (cache lookup) | {plan['cachedPlanMicroseconds']} |\n| parse (for reference) | {plan['parseMicroseconds']} |")

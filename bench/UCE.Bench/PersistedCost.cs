@@ -15,7 +15,10 @@ namespace UCE.Bench;
 /// as the gateway reads it (a JSON document, the <c>query</c> or <c>documentId</c> string taken out), an id is looked up
 /// in a client's manifest, and the real engine answers the request over subgraphs that reply from a recording
 /// (<c>bench/run.sh … replay</c>) in memory. Text and id requests alternate in blocks (text, id, id, text …) so that
-/// neither meets a warmer process; reported are microseconds and bytes allocated per request.
+/// neither meets a warmer process; reported are microseconds and bytes allocated per request. The trusted document is
+/// pinned on the engine, as the gateway pins its trusted documents. Then, <c>--first-rounds</c> times (default 40), the
+/// first request on a new engine (as after a start or a supergraph reload): by id on an engine that pinned the document
+/// before it served, as text on one that did not; reported are the medians, and the pinning's own.
 /// </summary>
 public static class PersistedCost
 {
@@ -32,9 +35,15 @@ public static class PersistedCost
                 Encoding.UTF8.GetBytes(exchange.GetProperty("Response").GetString()!);
         }
 
-        using var engine = new FederatedGateway(supergraph, new GatewayOptions { SubgraphClient = new RecordedSubgraphs(recording) });
+        var subgraphs = new RecordedSubgraphs(recording);
         var agent = new GatewayCaller("agent", true, new HashSet<string>(StringComparer.Ordinal));
         var hash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)));
+
+        // As the gateway holds its trusted documents: pinned on the engine before it serves.
+        var pinned = new Dictionary<string, string>(StringComparer.Ordinal) { [hash] = query };
+        FederatedGateway NewEngine() => new(supergraph, new GatewayOptions { SubgraphClient = subgraphs });
+        using var engine = NewEngine();
+        await engine.PinDocumentsAsync(pinned, CancellationToken.None);
 
         // A client's manifest as the gateway holds it: id → (text, content hash computed when it was read).
         var manifest = new Dictionary<string, (string Body, string Key)>(StringComparer.Ordinal) { [hash] = (query, hash) };
@@ -42,7 +51,10 @@ public static class PersistedCost
         var textBodies = customers.Select(variables => Encoding.UTF8.GetBytes($"{{\"query\":{JsonSerializer.Serialize(query)},\"variables\":{variables}}}")).ToArray();
         var idBodies = customers.Select(variables => Encoding.UTF8.GetBytes($"{{\"documentId\":\"{hash}\",\"variables\":{variables}}}")).ToArray();
 
-        async Task<ReadOnlyMemory<byte>> TextAsync(int i)
+        Task<ReadOnlyMemory<byte>> TextAsync(int i) => TextOnAsync(engine, i);
+        Task<ReadOnlyMemory<byte>> IdAsync(int i) => IdOnAsync(engine, i);
+
+        async Task<ReadOnlyMemory<byte>> TextOnAsync(FederatedGateway engine, int i)
         {
             using var body = JsonDocument.Parse(textBodies[i % textBodies.Length]);
             var root = body.RootElement;
@@ -50,7 +62,7 @@ public static class PersistedCost
             return (await engine.ExecuteAsync(request, CancellationToken.None)).ToUtf8Json();
         }
 
-        async Task<ReadOnlyMemory<byte>> IdAsync(int i)
+        async Task<ReadOnlyMemory<byte>> IdOnAsync(FederatedGateway engine, int i)
         {
             using var body = JsonDocument.Parse(idBodies[i % idBodies.Length]);
             var root = body.RootElement;
@@ -90,6 +102,32 @@ public static class PersistedCost
             await second.RunAsync(secondRun, perBlock);
         }
 
+        // The first request on a new engine (after a start or a supergraph reload), alternately by id on an engine that
+        // pinned the document before it served and as text on one that did not.
+        var firstRounds = arguments.Int("first-rounds", 40);
+        var firstText = new List<double>();
+        var firstId = new List<double>();
+        var pinning = new List<double>();
+        for (var round = 0; round < firstRounds; round++)
+        {
+            using (var fresh = NewEngine())
+            {
+                var started = Stopwatch.GetTimestamp();
+                await fresh.PinDocumentsAsync(pinned, CancellationToken.None);
+                pinning.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                started = Stopwatch.GetTimestamp();
+                await IdOnAsync(fresh, round);
+                firstId.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            }
+
+            using (var fresh = NewEngine())
+            {
+                var started = Stopwatch.GetTimestamp();
+                await TextOnAsync(fresh, round);
+                firstText.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+            }
+        }
+
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             iterations = perBlock * Blocks,
@@ -100,10 +138,21 @@ public static class PersistedCost
             idOverText = Math.Round(id.Microseconds / text.Microseconds, 3),
             textAllocatedBytes = text.AllocatedBytes,
             idAllocatedBytes = id.AllocatedBytes,
+            firstRequestRounds = firstRounds,
+            firstTextMicrosecondsMedian = Median(firstText),
+            firstIdMicrosecondsMedian = Median(firstId),
+            firstIdOverText = Math.Round(Median(firstId) / Median(firstText), 3),
+            pinningMicrosecondsMedian = Median(pinning),
             documentCacheHits = engine.DocumentCacheStatistics.Hits,
             documentCacheMisses = engine.DocumentCacheStatistics.Misses,
         }));
         return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return Math.Round(sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2, 1);
     }
 
     private sealed class Measured

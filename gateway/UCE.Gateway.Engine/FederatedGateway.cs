@@ -117,10 +117,13 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     }
 
     /// <summary>Plan cache hits and misses since the engine was created.</summary>
-    public (long Hits, long Misses) PlanCacheStatistics => (_plans.Hits, _plans.Misses);
+    public (long Hits, long Misses) PlanCacheStatistics => (_plans.Hits + _pinnedPlanHits, _plans.Misses + _pinnedPlanMisses);
 
-    /// <summary>Document (parse and validation) cache hits and misses since the engine was created, documents keyed by text and by <see cref="GatewayRequest.DocumentKey"/> together.</summary>
-    public (long Hits, long Misses) DocumentCacheStatistics => (_documents.Hits + _documentsByKey.Hits, _documents.Misses + _documentsByKey.Misses);
+    /// <summary>
+    /// Document (parse and validation) cache hits and misses since the engine was created, documents keyed by text and by
+    /// <see cref="GatewayRequest.DocumentKey"/> together; a request for a pinned document is a hit.
+    /// </summary>
+    public (long Hits, long Misses) DocumentCacheStatistics => (_documents.Hits + _documentsByKey.Hits + _pinnedDocumentHits, _documents.Misses + _documentsByKey.Misses);
 
     /// <summary>Subgraph requests not sent since the engine was created because an identical one was in flight (0 when deduplication is off).</summary>
     public long DeduplicatedRequests => (_client as DeduplicatingSubgraphClient)?.SharedRequests ?? 0;
@@ -304,9 +307,8 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
         }
 
         // Callers with different rights get different plans: the removed selections are part of the key.
-        QueryPlan plan;
         var planKey = (request.DocumentKey ?? request.Query, request.DocumentKey is not null, request.OperationName, authorization.RemovalKey);
-        if (!_plans.TryGet(planKey, out plan))
+        if (!TryCachedPlan(prepared, operation, authorization.RemovalKey, planKey, out var plan))
         {
             try
             {
@@ -320,7 +322,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
                 });
             }
 
-            _plans.Set(planKey, plan);
+            KeepPlan(prepared, operation, authorization.RemovalKey, planKey, plan);
         }
 
         return (new ReadyOperation(prepared, operation, inputs, variables, introspectionFields, authorization, plan) { IsPublic = isPublic }, null);
@@ -330,6 +332,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     {
         _ownedClient?.Dispose();
         _ownedSubscriptions?.Dispose();
+        _pinning.Dispose();
     }
 
     private static List<JsonObject> UnauthorizedErrors(AuthorizationOutcome authorization)
@@ -358,12 +361,18 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
     }
 
     /// <summary>
-    /// The parsed and validated document, from the cache when it is there: by <paramref name="key"/> when the host gave one
-    /// (the text is then not even read), else by the text. Keys and texts live in separate caches, so that a text which
-    /// happens to spell a key can never stand in for the document stored under it.
+    /// The parsed and validated document: pinned under <paramref name="key"/>, or from the cache when it is there, by
+    /// <paramref name="key"/> when the host gave one (the text is then not even read), else by the text. Keys and texts
+    /// live in separate caches, so that a text which happens to spell a key can never stand in for the document stored
+    /// under it.
     /// </summary>
     private async ValueTask<PreparedDocument> PrepareAsync(string query, string? key, CancellationToken cancellationToken)
     {
+        if (key is not null && FindPinned(key, query) is { } pinned)
+        {
+            return pinned;
+        }
+
         var cache = key is null ? _documents : _documentsByKey;
         var cacheKey = key ?? query;
         if (cache.TryGet(cacheKey, out var cached))
@@ -371,15 +380,28 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             return cached;
         }
 
-        PreparedDocument prepared;
+        var (prepared, keep) = await ParseAndValidateAsync(query, pinned: false, cancellationToken).ConfigureAwait(false);
+        if (keep)
+        {
+            cache.Set(cacheKey, prepared);
+        }
+
+        return prepared;
+    }
+
+    /// <summary>
+    /// Parses, measures and validates a document; <c>Keep</c> is false for one that must not be cached (a text over the
+    /// token limit, which the cache would keep alive).
+    /// </summary>
+    private async ValueTask<(PreparedDocument Prepared, bool Keep)> ParseAndValidateAsync(string query, bool pinned, CancellationToken cancellationToken)
+    {
         var tokens = 0;
         if (_mostTokensAnyRole is { } mostTokens)
         {
             tokens = TokenCounter.Count(query, mostTokens);
             if (tokens > mostTokens)
             {
-                // Not cached: the cache would keep the oversized text alive.
-                return PreparedDocument.Failed([RequestError($"The document has more than {mostTokens} tokens.", ErrorCodes.MaxTokensLimit, null, null)]);
+                return (PreparedDocument.Failed([RequestError($"The document has more than {mostTokens} tokens.", ErrorCodes.MaxTokensLimit, null, null)]), false);
             }
         }
 
@@ -394,26 +416,20 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             var reason = ex is GraphQLMaxDepthExceededException
                 ? $"The document is nested more than {DocumentDepth.MaxDocument} syntax levels deep."
                 : ex.Description;
-            prepared = PreparedDocument.Failed([RequestError(reason, ErrorCodes.ParseFailed, ex.Location.Line, ex.Location.Column)]);
-            cache.Set(cacheKey, prepared);
-            return prepared;
+            return (PreparedDocument.Failed([RequestError(reason, ErrorCodes.ParseFailed, ex.Location.Line, ex.Location.Column)]), true);
         }
 
         var first = FirstOperation(document);
         if (first is null)
         {
-            prepared = PreparedDocument.Failed([RequestError("The document contains no operation.", ErrorCodes.ValidationFailed, null, null)]);
-            cache.Set(cacheKey, prepared);
-            return prepared;
+            return (PreparedDocument.Failed([RequestError("The document contains no operation.", ErrorCodes.ValidationFailed, null, null)]), true);
         }
 
         // Measured before validation, which would walk a fragment cycle or a fragment bomb's expansion.
-        var parsed = new PreparedDocument(document) { Tokens = tokens };
+        var parsed = new PreparedDocument(document, pinned) { Tokens = tokens };
         if (parsed.MeasureOperations(new OperationMeasurer(_schema, parsed.Fragments, _options.Limits, variables: null)) is { } cyclic)
         {
-            prepared = PreparedDocument.Failed([RequestError($"Fragment \"{cyclic}\" spreads itself.", ErrorCodes.FragmentCycle, null, null)]);
-            cache.Set(cacheKey, prepared);
-            return prepared;
+            return (PreparedDocument.Failed([RequestError($"Fragment \"{cyclic}\" spreads itself.", ErrorCodes.FragmentCycle, null, null)]), true);
         }
 
         var result = await _validator.ValidateAsync(new ValidationOptions
@@ -437,11 +453,7 @@ public sealed partial class FederatedGateway : IGatewayEngine, IDisposable
             }
         }
 
-        prepared = documentErrors.Count == 0
-            ? parsed
-            : PreparedDocument.Failed(ToErrors(documentErrors, ErrorCodes.ValidationFailed));
-        cache.Set(cacheKey, prepared);
-        return prepared;
+        return (documentErrors.Count == 0 ? parsed : PreparedDocument.Failed(ToErrors(documentErrors, ErrorCodes.ValidationFailed)), true);
     }
 
     private async ValueTask<(Inputs? Inputs, IReadOnlyList<JsonObject>? Errors)> CoerceVariablesAsync(

@@ -37,6 +37,17 @@ public interface IGatewayEngine
     }
 
     /// <summary>
+    /// Makes <paramref name="documents"/> (texts by the <see cref="GatewayRequest.DocumentKey"/> the host will send them
+    /// under) the documents this engine knows ahead of their requests, replacing any given before: each is parsed,
+    /// validated and planned now, and kept outside the bounded caches for as long as it stays in the set, so that its
+    /// first request does no preparation and no amount of other traffic evicts it. The host must give one key one text,
+    /// as for <see cref="GatewayRequest.DocumentKey"/>. An engine without the notion may ignore the call.
+    /// </summary>
+    /// <returns>What became of each document: the keys of those that cannot run on this engine's schema, with why.</returns>
+    ValueTask<PinnedDocumentsReport> PinDocumentsAsync(IReadOnlyDictionary<string, string> documents, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(PinnedDocumentsReport.None);
+
+    /// <summary>
     /// Starts one request as a stream whose responses go to <paramref name="receiver"/> (see
     /// <see cref="ISubscriptionReceiver"/>), and returns once it runs: nothing of the start waits while the subscription
     /// is idle. The receiver's <see cref="ISubscriptionReceiver.End"/> tells when the stream has ended; cancelling

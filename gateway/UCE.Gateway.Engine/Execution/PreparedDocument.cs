@@ -5,14 +5,21 @@ using UCE.Gateway.Engine.Limits;
 
 namespace UCE.Gateway.Engine.Execution;
 
-/// <summary>A parsed document that passed validation (or the errors that stopped it), cached by its text.</summary>
+/// <summary>A parsed document that passed validation (or the errors that stopped it), cached by its text or key, or pinned.</summary>
 internal sealed class PreparedDocument
 {
     private static readonly GraphQLDocument Empty = new([]);
 
-    public PreparedDocument(GraphQLDocument document)
+    /// <param name="document">The parsed document.</param>
+    /// <param name="pinned">Whether the engine holds it outside its bounded caches, its plans with it.</param>
+    public PreparedDocument(GraphQLDocument document, bool pinned = false)
     {
         Document = document;
+        if (pinned)
+        {
+            PinnedPlans = new ConcurrentDictionary<(GraphQLOperationDefinition, string), Planning.QueryPlan>();
+        }
+
         var fragments = new Dictionary<string, GraphQLFragmentDefinition>(StringComparer.Ordinal);
         var operations = new List<GraphQLOperationDefinition>();
         foreach (var definition in document.Definitions)
@@ -77,6 +84,12 @@ internal sealed class PreparedDocument
     public Authorization.AuthorizationState Authorization => LazyInitializer.EnsureInitialized(ref _authorization);
 
     private Authorization.AuthorizationState? _authorization;
+
+    /// <summary>
+    /// A pinned document's plans, by operation and the selections authorization removed (empty when none); <c>null</c>
+    /// for a document in the bounded cache, whose plans are in the engine's plan cache.
+    /// </summary>
+    public ConcurrentDictionary<(GraphQLOperationDefinition Operation, string Removed), Planning.QueryPlan>? PinnedPlans { get; }
 
     /// <summary>Parse or validation errors; <c>null</c> when the document can run.</summary>
     public IReadOnlyList<JsonObject>? Errors { get; }

@@ -8,13 +8,14 @@ namespace UCE.Gateway.Persisted;
 /// announced by the store replaces that client's documents at once, and every <see cref="PersistedDocumentOptions.RefreshInterval"/>
 /// the store's versions and the files' time stamps are compared, in case an announcement was missed. A store that cannot be
 /// reached leaves the documents as they are (and the files serve at start); a file that is not a valid manifest is logged
-/// and skipped.
+/// and skipped. Whatever changed is then handed to the served engine to prepare (<see cref="TrustedDocumentPinning"/>).
 /// </summary>
 public sealed partial class PersistedDocumentLoader(
     IPersistedDocumentStore store,
     PersistedDocumentRegistry registry,
     IOptions<PersistedDocumentOptions> options,
-    ILogger<PersistedDocumentLoader> logger) : BackgroundService
+    ILogger<PersistedDocumentLoader> logger,
+    TrustedDocumentPinning? pinning = null) : BackgroundService
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(5);
 
@@ -84,6 +85,19 @@ public sealed partial class PersistedDocumentLoader(
             foreach (var name in changed)
             {
                 Serve(name);
+            }
+
+            if (changed.Count > 0 && pinning is not null)
+            {
+                try
+                {
+                    await pinning.PinServedAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // The documents are served all the same; their first requests prepare them.
+                    LogPinningFailed(logger, exception);
+                }
             }
         }
         finally
@@ -187,6 +201,9 @@ public sealed partial class PersistedDocumentLoader(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The manifest {Path} is not used: {Problems}")]
     private static partial void LogInvalidFile(ILogger logger, string path, string problems);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The trusted documents could not be prepared ahead of their requests")]
+    private static partial void LogPinningFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The persisted-document store could not be read; the documents already served stay")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception);

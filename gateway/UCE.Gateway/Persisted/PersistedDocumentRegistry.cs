@@ -9,6 +9,10 @@ namespace UCE.Gateway.Persisted;
 public sealed class PersistedDocumentRegistry
 {
     private readonly ConcurrentDictionary<string, ClientDocuments> _clients = new(StringComparer.Ordinal);
+    private long _version;
+
+    /// <summary>Changes with every <see cref="Set"/> and every <see cref="Remove"/> that removed something.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>The clients served and their documents.</summary>
     public IReadOnlyDictionary<string, ClientDocuments> Clients => _clients;
@@ -22,10 +26,20 @@ public sealed class PersistedDocumentRegistry
     {
         ArgumentNullException.ThrowIfNull(documents);
         _clients[documents.Client] = documents;
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Stops serving the client's documents.</summary>
-    public bool Remove(string client) => _clients.TryRemove(client, out _);
+    public bool Remove(string client)
+    {
+        if (!_clients.TryRemove(client, out _))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _version);
+        return true;
+    }
 }
 
 /// <summary>One client's trusted documents, indexed by every name they go by.</summary>

@@ -1,4 +1,5 @@
 using UCE.Gateway.RateLimiting;
+using UCE.Gateway.Supergraph;
 
 namespace UCE.Gateway.Persisted;
 
@@ -38,6 +39,8 @@ public static class PersistedDocumentsServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<PersistedDocumentMetrics>();
         services.AddSingleton<PersistedDocumentRegistry>();
+        services.AddSingleton<TrustedDocumentPinning>();
+        services.AddSingleton<IEngineWarmUp>(provider => provider.GetRequiredService<TrustedDocumentPinning>());
         services.AddSingleton<PersistedDocumentLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<PersistedDocumentLoader>());
         services.AddSingleton<PersistedClientIdentifier>();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using UCE.Gateway.Configuration;
+using UCE.Gateway.Engine;
 
 namespace UCE.Gateway.Supergraph;
 
@@ -21,6 +22,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
     private readonly ActiveSupergraph _active;
     private readonly TimeProvider _time;
     private readonly ILogger<SupergraphFileWatcher> _logger;
+    private readonly IEngineWarmUp[] _warmUps;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stopping = new();
     private FileSystemWatcher? _watcher;
@@ -39,8 +41,10 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
         IGatewayEngineFactory engineFactory,
         ActiveSupergraph active,
         TimeProvider time,
-        ILogger<SupergraphFileWatcher> logger)
+        ILogger<SupergraphFileWatcher> logger,
+        IEnumerable<IEngineWarmUp>? warmUps = null)
     {
+        _warmUps = warmUps?.ToArray() ?? [];
         _options = options.Value;
         _engineFactory = engineFactory;
         _active = active;
@@ -73,7 +77,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
         }
 
         SupergraphPath = Path.GetFullPath(SupergraphPath);
-        TryLoad();
+        await TryLoadAsync(cancellationToken).ConfigureAwait(false);
         if (_options.HotReload)
         {
             _watcher = StartNotifications(SupergraphPath);
@@ -102,7 +106,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
     public int FailedLoads => Volatile.Read(ref _failedLoads);
 
     /// <summary>Reads the file and swaps in its supergraph when it is new and valid; returns whether it did.</summary>
-    internal bool TryLoad()
+    internal async Task<bool> TryLoadAsync(CancellationToken cancellationToken)
     {
         var path = SupergraphPath!;
         string sdl;
@@ -124,11 +128,14 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
             return false;
         }
 
-        return Apply(sdl, path);
+        return await ApplyAsync(sdl, path, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Swaps in the supergraph <paramref name="sdl"/> read from <paramref name="source"/> when it is new and valid.</summary>
-    private bool Apply(string sdl, string source)
+    /// <summary>
+    /// Swaps in the supergraph <paramref name="sdl"/> read from <paramref name="source"/> when it is new and valid, its
+    /// engine warmed up first (<see cref="IEngineWarmUp"/>).
+    /// </summary>
+    private async Task<bool> ApplyAsync(string sdl, string source, CancellationToken cancellationToken)
     {
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sdl)));
         if (hash == _active.Current?.ContentHash || hash == _lastFailedHash)
@@ -136,13 +143,10 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
             return false;
         }
 
+        IGatewayEngine engine;
         try
         {
-            var engine = _engineFactory.Create(sdl);
-            _active.Swap(new LoadedSupergraph(engine, hash, _time.GetUtcNow()));
-            _lastFailedHash = null;
-            LogLoaded(_logger, source, _active.Generation);
-            return true;
+            engine = _engineFactory.Create(sdl);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -151,6 +155,38 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
             Interlocked.Increment(ref _failedLoads);
             LogInvalid(_logger, source, _active.Current is null ? "no supergraph is served yet" : "the previous supergraph is still served", exception);
             return false;
+        }
+
+        try
+        {
+            await WarmUpAsync(engine, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping before it served.
+            (engine as IDisposable)?.Dispose();
+            throw;
+        }
+
+        _active.Swap(new LoadedSupergraph(engine, hash, _time.GetUtcNow()));
+        _lastFailedHash = null;
+        LogLoaded(_logger, source, _active.Generation);
+        await WarmUpAsync(engine, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task WarmUpAsync(IGatewayEngine engine, CancellationToken cancellationToken)
+    {
+        foreach (var warmUp in _warmUps)
+        {
+            try
+            {
+                await warmUp.WarmUpAsync(engine, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogWarmUpFailed(_logger, warmUp.GetType().Name, exception);
+            }
         }
     }
 
@@ -195,7 +231,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
             }
 
             var sdl = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            Apply(sdl, url.ToString());
+            await ApplyAsync(sdl, url.ToString(), cancellationToken).ConfigureAwait(false);
             _etag = response.Headers.ETag?.ToString();
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -236,7 +272,7 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
                 if (await NotifiedWithinPollIntervalAsync(cancellationToken) || FileStamp.Of(SupergraphPath!) != _lastSeenStamp)
                 {
                     await Task.Delay(SettleDelay, cancellationToken);
-                    TryLoad();
+                    await TryLoadAsync(cancellationToken);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -272,6 +308,9 @@ public sealed partial class SupergraphFileWatcher : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "No supergraph configured and no {RelativePath} found; /health answers 503")]
     private static partial void LogNoSupergraph(ILogger logger, string relativePath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Warming up the new engine ({WarmUp}) failed; it serves all the same")]
+    private static partial void LogWarmUpFailed(ILogger logger, string warmUp, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No file notifications for {Path} ({Reason}); changes are found by polling")]
     private static partial void LogNoNotifications(ILogger logger, string path, string reason);

@@ -40,6 +40,8 @@ public sealed class TestGateway : IDisposable
                 Limits = baseOptions.Limits,
                 LimitsByRole = baseOptions.LimitsByRole,
                 PolicyEvaluator = baseOptions.PolicyEvaluator,
+                DocumentCacheSize = baseOptions.DocumentCacheSize,
+                PlanCacheSize = baseOptions.PlanCacheSize,
             });
     }
 
