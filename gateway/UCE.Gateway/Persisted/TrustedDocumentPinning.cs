@@ -8,7 +8,7 @@ namespace UCE.Gateway.Persisted;
 /// Hands every client's trusted documents to the engine ahead of their requests (<see cref="IGatewayEngine.PinDocumentsAsync"/>):
 /// a new engine before it serves a supergraph, and the served engine whenever the documents change. A trusted document's
 /// first request after a start, a supergraph reload or a push therefore does no parsing, validation or planning, and no
-/// amount of other traffic evicts it from the engine's caches. A document that no longer runs on the served supergraph is
+/// amount of other traffic evicts it from the engine's caches. A document that no longer runs on a loaded supergraph is
 /// logged as a warning with the clients that use it.
 /// </summary>
 public sealed partial class TrustedDocumentPinning(
@@ -79,6 +79,6 @@ public sealed partial class TrustedDocumentPinning(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Pinned} trusted documents held ready by the engine ({Prepared} prepared now, {Plans} plans made) in {Milliseconds:0.#} ms")]
     private static partial void LogPinned(ILogger logger, int pinned, int prepared, int plans, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Trusted document {Key} of {Clients} does not run on the served supergraph: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trusted document {Key} of {Clients} does not run on the loaded supergraph: {Reason}")]
     private static partial void LogFailed(ILogger logger, string key, string clients, string reason);
 }
