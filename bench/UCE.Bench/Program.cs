@@ -26,7 +26,7 @@ static int Usage()
                          [--send text|id] [--order shuffled]
           UCE.Bench plan --supergraph FILE --query FILE [--variables JSON] [--iterations N]
           UCE.Bench security --recording FILE [--iterations N]
-          UCE.Bench persisted --supergraph FILE --query FILE --recording FILE [--iterations N]
+          UCE.Bench persisted --supergraph FILE --query FILE --recording FILE [--iterations N] [--first-rounds N]
           UCE.Bench issuer --out DIR [--role ROLE] [--subject SUB] [--client CLIENT] [--hours H]
           UCE.Bench record --out FILE --subgraph NAME=LISTEN_PORT=UPSTREAM_URL... [--delay-ms N]   (POST /__bench/delay/MS changes the delay)
           UCE.Bench mixed --url URL --query CUSTOMER360_FILE --timeline FILE [--payments FILE] [--seconds S] [--warmup-seconds W=10]
