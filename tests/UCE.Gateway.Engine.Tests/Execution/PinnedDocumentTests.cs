@@ -123,6 +123,39 @@ public sealed class PinnedDocumentTests : IDisposable
         Assert.Equal("QUERY_PLANNING_FAILED", response["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_pinned_document_keeps_sixteen_plans_for_callers_with_different_rights_and_the_rest_go_to_the_plan_cache()
+    {
+        // Four scopes and two roles each remove their own fields: 32 callers, 32 sets of removed selections (one empty).
+        const string Guarded = "{ users { name label email ssn profile { salary } } secretCode }";
+        using var graph = Authorization.AuthorizationGraph.Start(new GatewayOptions { PlanCacheSize = 2 });
+        await graph.Engine.PinDocumentsAsync(new Dictionary<string, string> { [Key] = Guarded }, CancellationToken.None);
+        string[] scopes = ["labels", "admin", "pii", "secrets"];
+        var callers = (from role in new[] { "customer", "hr" }
+                       from mask in Enumerable.Range(0, 16)
+                       select Authorization.AuthorizationGraph.Caller(role, [.. scopes.Where((_, i) => (mask & (1 << i)) != 0)])).ToList();
+
+        async Task<(long Hits, long Misses)> EveryCallerAsync()
+        {
+            var before = graph.Engine.PlanCacheStatistics;
+            foreach (var caller in callers)
+            {
+                var response = await graph.Engine.ExecuteAsync(new GatewayRequest(Guarded, Caller: caller, DocumentKey: Key), CancellationToken.None);
+                // Only what the caller may not see is refused (non-null fields take their parents with them), nothing else fails.
+                Assert.All(response.Errors, error => Assert.Equal("UNAUTHORIZED_FIELD_OR_TYPE", error["extensions"]!["code"]!.GetValue<string>()));
+            }
+
+            var after = graph.Engine.PlanCacheStatistics;
+            return (after.Hits - before.Hits, after.Misses - before.Misses);
+        }
+
+        // The full-rights caller's plan was made when the document was pinned; 31 more are made now.
+        Assert.Equal((1L, 31L), await EveryCallerAsync());
+
+        // 15 of them stayed with the document beside the first; the other 16 went through a plan cache of two and were evicted.
+        Assert.Equal((16L, 16L), await EveryCallerAsync());
+    }
+
     private static string Flood(int i) => $"{{ a{i}: me {{ username }} }}";
 
     private async Task<PinnedDocumentsReport> PinAsync(params (string Key, string Text)[] documents) =>
