@@ -91,7 +91,9 @@ public sealed partial class PersistedDocumentLoader(
             {
                 try
                 {
-                    await pinning.PinServedAsync(cancellationToken).ConfigureAwait(false);
+                    // Not cut short by the start's timeout: a large manifest may take longer to prepare than the store
+                    // may take to answer, and the gateway must start serving its documents either way.
+                    await pinning.PinServedAsync(CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
